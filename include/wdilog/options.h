@@ -1,0 +1,40 @@
+/* wdilog — options shared by readers and reports. */
+#ifndef WDILOG_OPTIONS_H
+#define WDILOG_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <wdilog/common.h>
+#include <wdilog/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WDILOG_OPTIONS_VERSION 1
+
+/* Transparent; fill with wdilog_options_init() and change what you need.
+ * Everything it points to is borrowed and must outlive the readers and
+ * reports made with it. */
+typedef struct wdilog_options {
+	int version;                /* WDILOG_OPTIONS_VERSION */
+	const char *const *keys;    /* status keys added to the defaults */
+	size_t nkeys;               /* number of entries in keys */
+	bool day_first;             /* read NN/NN/YYYY dates as day/month */
+	uint32_t bucket_seconds;    /* timeline bucket width; 0 = automatic */
+	bool full_parse;            /* no pre-filters: every line and event
+				       through the full rules (slow, for
+				       checking the fast path) */
+	wdilog_diag_fn diag;        /* diagnostics; NULL to ignore them */
+	void *diag_payload;         /* passed to diag */
+} wdilog_options;
+
+/* Defaults: no extra keys, month-first dates, automatic buckets. */
+WDILOG_API void wdilog_options_init(wdilog_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,83 @@
+/* wdilog — the aggregate of many inputs, and its renderings. */
+#ifndef WDILOG_REPORT_H
+#define WDILOG_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <wdilog/common.h>
+#include <wdilog/error.h>
+#include <wdilog/options.h>
+#include <wdilog/reader.h>
+#include <wdilog/status.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The JSON report's schema name (formats.md section 6). */
+#define WDILOG_SCHEMA "wdilog/1"
+
+typedef struct wdilog_report wdilog_report;
+
+/* The totals member of the JSON report. events = with_status +
+ * without_status + undecoded + damaged, always. */
+typedef struct wdilog_totals {
+	uint64_t events;
+	uint64_t with_status;
+	uint64_t without_status;
+	uint64_t undecoded;
+	uint64_t damaged;
+	uint64_t statuses;          /* status records */
+	uint64_t failures;          /* records of kind failure */
+	uint64_t benign;
+	uint64_t successes;
+	uint64_t unknown;           /* records in the unknown phase */
+	uint64_t malformed;         /* unreadable status values */
+	uint64_t unreadable_inputs; /* inputs that could not be read whole */
+} wdilog_totals;
+
+/* New empty report; @p opts (may be NULL) is borrowed for bucket width. */
+WDILOG_API int wdilog_report_new(wdilog_report **out,
+				 const wdilog_options *opts,
+				 wdilog_error *err);
+
+/* Read every remaining event of @p r into the report, as one input. On a
+ * negative return the events read so far stay counted, the input is marked
+ * unreadable, and *err says why. The reader is not freed. */
+WDILOG_API int wdilog_report_read(wdilog_report *rep, wdilog_reader *r,
+				  wdilog_error *err);
+
+/* List an input that could not be opened at all, with the reason. */
+WDILOG_API int wdilog_report_add_unreadable(wdilog_report *rep,
+					    const char *path,
+					    const wdilog_error *why,
+					    wdilog_error *err);
+
+/* Copy the totals out. */
+WDILOG_API void wdilog_report_totals(const wdilog_report *rep,
+				     wdilog_totals *out);
+
+/* How a text report looks. */
+typedef struct wdilog_text_style {
+	bool color;                 /* ANSI colours */
+	bool unicode;               /* Unicode sparklines; ASCII otherwise */
+} wdilog_text_style;
+
+/* Write the human-readable report. Returns WDILOG_EIO if writing failed. */
+WDILOG_API int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
+					 const wdilog_text_style *style,
+					 wdilog_error *err);
+
+/* Write the JSON report (schema WDILOG_SCHEMA). */
+WDILOG_API int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
+					 wdilog_error *err);
+
+/* Free; NULL does nothing. */
+WDILOG_API void wdilog_report_free(wdilog_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,30 @@
+/* wdilog — expanding directories into the files to read. */
+#ifndef WDILOG_WALK_H
+#define WDILOG_WALK_H
+
+#include <wdilog/common.h>
+#include <wdilog/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Called for each file found. @p problem is NULL for a file to read, or
+ * says why an entry was passed over (unreadable directory, symlink loop,
+ * not a regular file). A non-zero return stops the walk and is returned
+ * from wdilog_walk. */
+typedef int (*wdilog_walk_fn)(const char *path, const wdilog_error *problem,
+			      void *payload);
+
+/* If @p path is a directory, visit every regular file below it, recursively,
+ * in byte order of names (deterministic across machines); symbolic links
+ * are followed, loops are reported and not entered. Otherwise visit @p path
+ * itself. Returns WDILOG_OK, a callback's non-zero value, or a negative
+ * status (@p path itself cannot be examined, out of memory). */
+WDILOG_API int wdilog_walk(const char *path, wdilog_walk_fn fn, void *payload,
+			   wdilog_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

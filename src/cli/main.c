@@ -1,0 +1,155 @@
+/* wdilog, the command: parse options, open each input, feed one report,
+ * write the reports, pick the exit status. Uses only <wdilog/wdilog.h>. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <wdilog/wdilog.h>
+
+#include "args.h"
+#include "output.h"
+#include "usage.h"
+
+/* Diagnostics shown in full before the rest are only counted: enough to
+ * see a pattern, few enough not to bury the report. */
+#define DIAG_SHOWN 20
+
+struct run {
+	struct cli_args args;
+	wdilog_options opts;
+	wdilog_report *report;
+	unsigned long diags;
+	int status;
+};
+
+static void print_diag(const wdilog_error *d)
+{
+	fputs("wdilog: ", stderr);
+	if (d->input) {
+		cli_put_safe(stderr, d->input);
+		if (d->line)
+			fprintf(stderr, ":%llu", (unsigned long long)d->line);
+		fputs(": ", stderr);
+	}
+	cli_put_safe(stderr, d->message);
+	fputc('\n', stderr);
+}
+
+static void on_diag(const wdilog_error *d, void *payload)
+{
+	struct run *run = payload;
+	if (++run->diags <= DIAG_SHOWN && !run->args.quiet)
+		print_diag(d);
+}
+
+/* An input that cannot be read is reported and listed; the others are
+ * still analyzed. */
+static void input_failed(struct run *run, const char *path,
+			 const wdilog_error *err)
+{
+	wdilog_error shown = *err;
+	shown.input = path;
+	if (!run->args.quiet)
+		print_diag(&shown);
+	run->status = EXIT_TROUBLE;
+	wdilog_error ignore;
+	if (wdilog_report_add_unreadable(run->report, path, err, &ignore) < 0)
+		run->status = EXIT_TROUBLE;
+}
+
+static int read_one(const char *path, const wdilog_error *problem,
+		    void *payload)
+{
+	struct run *run = payload;
+	if (problem) {
+		/* passed over inside a directory: a warning, not a failure */
+		on_diag(problem, run);
+		return 0;
+	}
+	wdilog_reader *r;
+	wdilog_error err = { 0 };
+	if (wdilog_reader_open_path(&r, path, &run->opts, &err) < 0) {
+		input_failed(run, path, &err);
+		return 0;
+	}
+	int rc = wdilog_report_read(run->report, r, &err);
+	if (rc < 0) {
+		wdilog_error shown = err;
+		shown.input = path;
+		if (!run->args.quiet)
+			print_diag(&shown);
+		run->status = EXIT_TROUBLE;
+	}
+	wdilog_reader_free(r);
+	return rc == WDILOG_ENOMEM ? rc : 0;
+}
+
+static int run_inputs(struct run *run)
+{
+	static char *const stdin_only[] = { "-" };
+	char *const *inputs = run->args.ninputs ? run->args.inputs : stdin_only;
+	size_t n = run->args.ninputs ? run->args.ninputs : 1;
+	for (size_t i = 0; i < n; i++) {
+		wdilog_error err = { 0 };
+		int rc = wdilog_walk(inputs[i], read_one, run, &err);
+		if (rc == WDILOG_ENOMEM) {
+			fputs("wdilog: out of memory\n", stderr);
+			return EXIT_TROUBLE;
+		}
+		if (rc < 0)
+			input_failed(run, inputs[i], &err);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct run run = { .status = EXIT_DONE };
+	int rc = cli_parse_args(&run.args, argc, argv);
+	if (rc) {
+		cli_args_dispose(&run.args);
+		return rc;
+	}
+	if (run.args.help || run.args.version) {
+		rc = run.args.help ? cli_help(stdout) : cli_version(stdout);
+		cli_args_dispose(&run.args);
+		return rc;
+	}
+	wdilog_options_init(&run.opts);
+	run.opts.keys = run.args.keys;
+	run.opts.nkeys = run.args.nkeys;
+	run.opts.day_first = run.args.day_first;
+	run.opts.full_parse = run.args.full_parse;
+	run.opts.bucket_seconds = run.args.bucket_seconds;
+	run.opts.diag = on_diag;
+	run.opts.diag_payload = &run;
+
+	wdilog_error err = { 0 };
+	if (wdilog_report_new(&run.report, &run.opts, &err) < 0) {
+		fputs("wdilog: out of memory\n", stderr);
+		cli_args_dispose(&run.args);
+		return EXIT_TROUBLE;
+	}
+	/* a bad --key is a usage error, found before reading anything */
+	wdilog_reader *probe;
+	if (wdilog_reader_open_memory(&probe, "", 0, "-", &run.opts, &err) < 0) {
+		rc = cli_usage_error("%s", err.message);
+		goto out;
+	}
+	wdilog_reader_free(probe);
+
+	rc = run_inputs(&run);
+	if (rc)
+		goto out;
+	if (run.diags > DIAG_SHOWN && !run.args.quiet)
+		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
+			run.diags - DIAG_SHOWN);
+	for (size_t i = 0; i < run.args.noutputs; i++)
+		if (cli_write_output(run.report, &run.args.outputs[i],
+				     run.args.color))
+			run.status = EXIT_TROUBLE;
+	rc = run.status;
+out:
+	wdilog_report_free(run.report);
+	cli_args_dispose(&run.args);
+	return rc;
+}

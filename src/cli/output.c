@@ -1,0 +1,125 @@
+/* Report output for the CLI. */
+#include "output.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "usage.h"
+
+void cli_put_safe(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\x%02x", *p);
+		else
+			fputc(*p, out);
+	}
+}
+
+static bool want_color(enum cli_color color, FILE *out, bool to_file)
+{
+	const char *no_color = getenv("NO_COLOR");
+	if (no_color && *no_color)
+		return false;
+	if (color == COLOR_ALWAYS)
+		return true;
+	if (color == COLOR_NEVER || to_file)
+		return false;
+	const char *term = getenv("TERM");
+	return isatty(fileno(out)) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static int render(const wdilog_report *rep, const struct cli_output *o,
+		  FILE *out, bool to_file, enum cli_color color,
+		  wdilog_error *err)
+{
+	if (o->format == FORMAT_JSON)
+		return wdilog_report_render_json(rep, out, err);
+	wdilog_text_style st = { .color = want_color(color, out, to_file),
+				 .unicode = utf8_locale() };
+	return wdilog_report_render_text(rep, out, &st, err);
+}
+
+static int fail_write(const char *path, const char *what)
+{
+	fputs("wdilog: ", stderr);
+	cli_put_safe(stderr, path);
+	fprintf(stderr, ": %s\n", what);
+	return EXIT_TROUBLE;
+}
+
+static int write_stdout(const wdilog_report *rep, const struct cli_output *o,
+			enum cli_color color)
+{
+	wdilog_error err = { 0 };
+	int rc = render(rep, o, stdout, false, color, &err);
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout))
+		return fail_write("standard output",
+				  errno ? strerror(errno) : "write failed");
+	return 0;
+}
+
+static int write_file(const wdilog_report *rep, const struct cli_output *o,
+		      enum cli_color color)
+{
+	size_t len = strlen(o->path) + sizeof(".tmp.XXXXXX");
+	char *tmp = malloc(len);
+	if (!tmp)
+		return fail_write(o->path, "out of memory");
+	snprintf(tmp, len, "%s.tmp.XXXXXX", o->path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return fail_write(o->path, strerror(e));
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return fail_write(o->path, strerror(e));
+	}
+	wdilog_error err = { 0 };
+	int rc = render(rep, o, f, true, color, &err);
+	int e = errno;
+	bool ok = rc >= 0 && fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
+	if (!ok && !e)
+		e = errno;
+	ok = (fclose(f) == 0) && ok;
+	/* the report is readable like any other output file */
+	if (ok && chmod(tmp, 0644) != 0)
+		ok = false;
+	if (ok && rename(tmp, o->path) != 0) {
+		e = errno;
+		ok = false;
+	}
+	if (!ok) {
+		unlink(tmp);
+		free(tmp);
+		return fail_write(o->path, e ? strerror(e) : "write failed");
+	}
+	free(tmp);
+	return 0;
+}
+
+int cli_write_output(const wdilog_report *rep, const struct cli_output *o,
+		     enum cli_color color)
+{
+	setlocale(LC_CTYPE, "");
+	if (!o->path || strcmp(o->path, "-") == 0)
+		return write_stdout(rep, o, color);
+	return write_file(rep, o, color);
+}

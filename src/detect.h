@@ -1,0 +1,26 @@
+/* Detect stage: which of the four formats an input is, from its first
+ * decoded bytes. */
+#ifndef WDL_DETECT_H
+#define WDL_DETECT_H
+
+#include <stddef.h>
+
+enum wdl_format {
+	WDL_FORMAT_WPP_TEXT,
+	WDL_FORMAT_EVENT_XML,
+	WDL_FORMAT_EVENTLOG_TEXT,
+	WDL_FORMAT_PLAIN_TEXT
+};
+
+/* How much decoded input detection looks at. */
+#define WDL_DETECT_BYTES (64u * 1024u)
+
+/* XML if the first non-blank byte is '<'; eventlog-text if the first
+ * non-blank line is "Event[N]:"; otherwise text, which the text parser
+ * settles as wpp-text or plain-text while it reads (a default-prefix line
+ * anywhere makes it wpp-text; formats.md section 4). */
+enum wdl_format wdl_detect(const char *buf, size_t len);
+
+const char *wdl_format_name(enum wdl_format f);
+
+#endif

@@ -1,0 +1,97 @@
+/* Event assembly shared by both parsers. */
+#include "event.h"
+
+#include <string.h>
+
+#include "span.h"
+
+void wdl_event_acc_init(struct wdl_event_acc *a)
+{
+	memset(a, 0, sizeof(*a));
+	wdl_found_init(&a->found);
+}
+
+void wdl_event_acc_dispose(struct wdl_event_acc *a)
+{
+	wdl_found_dispose(&a->found);
+}
+
+void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
+			 uint64_t offset)
+{
+	wdl_found_reset(&a->found);
+	a->line = line;
+	a->offset = offset;
+	a->damaged = false;
+	a->undecoded = false;
+	a->time.valid = false;
+	a->guid[0] = '\0';
+}
+
+void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->line = a->line;
+	ev->offset = a->offset;
+	if (a->damaged) {
+		ev->kind = WDILOG_EVENT_DAMAGED;
+		return;
+	}
+	if (a->undecoded) {
+		ev->kind = WDILOG_EVENT_UNDECODED;
+		ev->guid = a->guid[0] ? a->guid : NULL;
+		return;
+	}
+	ev->nmalformed = a->found.nmalformed;
+	if (a->found.n) {
+		ev->kind = WDILOG_EVENT_WITH_STATUS;
+		ev->statuses = a->found.values;
+		ev->nstatuses = a->found.n;
+		ev->time = a->time;
+	} else {
+		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
+	}
+}
+
+static bool is_guid_char(unsigned char c)
+{
+	return wdl_hex_value(c) >= 0 || c == '-';
+}
+
+bool wdl_unknown_message(const char *text, size_t len, char *guid)
+{
+	size_t i = 0;
+	guid[0] = '\0';
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+			   text[i] == '\n'))
+		i++;
+	if (len - i < 8 || memcmp(text + i, "Unknown(", 8) != 0)
+		return false;
+	i += 8;
+	while (i < len && text[i] == ' ')
+		i++;
+	if (i >= len || !wdl_is_digit((unsigned char)text[i]))
+		return false;
+	while (i < len && wdl_is_digit((unsigned char)text[i]))
+		i++;
+	if (i + 1 >= len || text[i] != ')' || text[i + 1] != ':')
+		return false;
+	/* the GUID follows "GUID=" on the same line */
+	for (size_t k = i; k + 5 + 36 <= len; k++) {
+		if (text[k] == '\n')
+			break;
+		if (memcmp(text + k, "GUID=", 5) != 0)
+			continue;
+		const char *g = text + k + 5;
+		size_t n = 0;
+		while (n < 36 && is_guid_char((unsigned char)g[n]))
+			n++;
+		if (n == 36) {
+			for (size_t j = 0; j < 36; j++)
+				guid[j] = (char)wdl_lower((unsigned char)g[j]);
+			guid[36] = '\0';
+		}
+		break;
+	}
+	return true;
+}

@@ -1,0 +1,44 @@
+/* A small streaming JSON writer for the renderers: correct escaping,
+ * indentation, and one place to notice a failed write. */
+#ifndef WDL_JSON_WRITER_H
+#define WDL_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <wdilog/reader.h>
+
+#define WDL_JSON_DEPTH 16
+
+struct wdl_json {
+	FILE *out;
+	int depth;
+	bool first[WDL_JSON_DEPTH];   /* no member written yet at this level */
+	bool inline_[WDL_JSON_DEPTH]; /* container written on one line */
+	bool after_key;
+};
+
+void wdl_json_init(struct wdl_json *j, FILE *out);
+/* Open an object or array; @p one_line keeps it on a single line. */
+void wdl_json_object(struct wdl_json *j, bool one_line);
+void wdl_json_array(struct wdl_json *j, bool one_line);
+void wdl_json_end_object(struct wdl_json *j);
+void wdl_json_end_array(struct wdl_json *j);
+void wdl_json_key(struct wdl_json *j, const char *key);
+/* A string; bytes that are not valid UTF-8 become U+FFFD. */
+void wdl_json_string(struct wdl_json *j, const char *s);
+void wdl_json_string_n(struct wdl_json *j, const char *s, size_t n);
+void wdl_json_uint(struct wdl_json *j, uint64_t v);
+void wdl_json_bool(struct wdl_json *j, bool v);
+void wdl_json_null(struct wdl_json *j);
+/* An ISO 8601 string, or null when !t->valid. */
+void wdl_json_time(struct wdl_json *j, const wdilog_time *t);
+/* Finish with a newline; false if any write failed. */
+bool wdl_json_finish(struct wdl_json *j);
+
+/* Write @p s to @p out as a JSON string body (no quotes). */
+void wdl_json_escape(FILE *out, const char *s, size_t n);
+
+#endif

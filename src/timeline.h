@@ -1,0 +1,39 @@
+/* Aggregate stage, time: counts per phase per time bucket, in a bounded
+ * number of buckets whatever the capture's span. */
+#ifndef WDL_TIMELINE_H
+#define WDL_TIMELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <wdilog/status.h>
+
+/* At most this many buckets: enough for a readable chart at any zoom,
+ * small enough that the timeline costs 7 KiB. When a new time does not fit,
+ * the width steps up the ladder and buckets merge exactly. */
+#define WDL_TIMELINE_MAX 120
+
+struct wdl_timeline {
+	uint32_t width;             /* seconds per bucket */
+	bool fixed;                 /* width chosen by the user */
+	int64_t first;              /* index of buckets[0] (time / width) */
+	uint32_t n;                 /* buckets in use */
+	bool zoned;                 /* some time had a zone */
+	uint64_t counts[WDL_TIMELINE_MAX][WDILOG_PHASE_COUNT];
+};
+
+/* @p width 0 chooses automatically (starting at one second). */
+void wdl_timeline_init(struct wdl_timeline *t, uint32_t width);
+
+/* Count one record at time key @p key (wdl_time_key) in @p phase. */
+void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
+		      wdilog_phase phase);
+
+/* Add all of @p src into @p dst (re-bucketing to the coarser width). */
+void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src);
+
+/* The next width on the ladder after @p w; each step divides the next, so
+ * merging buckets is exact. */
+uint32_t wdl_timeline_next_width(uint32_t w);
+
+#endif
