@@ -9,13 +9,15 @@ enum wdl_format {
 	WDL_FORMAT_WPP_TEXT,
 	WDL_FORMAT_EVENT_XML,
 	WDL_FORMAT_EVENTLOG_TEXT,
-	WDL_FORMAT_PLAIN_TEXT
+	WDL_FORMAT_PLAIN_TEXT,
+	WDL_FORMAT_WDILOG_REPORT    /* our own JSON output: not a trace */
 };
 
 /* How much decoded input detection looks at. */
 #define WDL_DETECT_BYTES (64u * 1024u)
 
-/* XML if the first non-blank byte is '<'; eventlog-text if the first
+/* A wdilog JSON report if it starts with '{' and names the wdilog schema
+ * early; XML if the first non-blank byte is '<'; eventlog-text if the first
  * non-blank line is "Event[N]:"; otherwise text, which the text parser
  * settles as wpp-text or plain-text while it reads (a default-prefix line
  * anywhere makes it wpp-text; formats.md section 4). */

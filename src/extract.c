@@ -175,6 +175,11 @@ static void note_malformed(struct wdl_found *f, struct wdl_span key,
 	}
 	shown[n] = '\0';
 	int klen = key.len > 40 ? 40 : (int)key.len;
+	if (vlen == 0) {
+		snprintf(f->note, sizeof(f->note), "%.*s: no status value after the key",
+			 klen, key.ptr);
+		return;
+	}
 	snprintf(f->note, sizeof(f->note), "%.*s: unreadable status value \"%s%s\"",
 		 klen, key.ptr, shown, vlen > n ? "..." : "");
 }

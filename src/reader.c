@@ -153,6 +153,9 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	r->started = true;
 	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
 	r->format = wdl_detect(r->chunk.buf, r->chunk.len);
+	if (r->format == WDL_FORMAT_WDILOG_REPORT)
+		return wdl_fail(err, WDILOG_EFORMAT,
+				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
 	if (r->format == WDL_FORMAT_EVENT_XML)
 		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
 				    r->name, err);
@@ -199,6 +202,16 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		locate(r, err);
 	}
 	return rc;
+}
+
+bool wdilog_reader_is_report(wdilog_reader *r)
+{
+	if (!r->started) {
+		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+		return wdl_detect(r->chunk.buf, r->chunk.len) ==
+		       WDL_FORMAT_WDILOG_REPORT;
+	}
+	return r->format == WDL_FORMAT_WDILOG_REPORT;
 }
 
 const char *wdilog_reader_format(const wdilog_reader *r)

@@ -103,6 +103,11 @@ WDILOG_API const char *wdilog_reader_format(const wdilog_reader *r);
 /* "utf-8", "utf-16le", "utf-16be" or "windows-1252"; never NULL. */
 WDILOG_API const char *wdilog_reader_encoding(const wdilog_reader *r);
 
+/* True if the input is a JSON report written by wdilog itself rather than
+ * a trace (reading it as a trace would count its code names). Reads the
+ * start of the input if nothing was read yet. */
+WDILOG_API bool wdilog_reader_is_report(wdilog_reader *r);
+
 /* True when the input was gzip-compressed. */
 WDILOG_API bool wdilog_reader_gzip(const wdilog_reader *r);
 

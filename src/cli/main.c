@@ -18,6 +18,8 @@ struct run {
 	wdilog_options opts;
 	wdilog_report *report;
 	unsigned long diags;
+	const char *operand;        /* the command-line input being read */
+	unsigned long skipped_reports;
 	int status;
 };
 
@@ -56,6 +58,12 @@ static void input_failed(struct run *run, const char *path,
 		run->status = EXIT_TROUBLE;
 }
 
+/* True when @p path was found inside a directory operand. */
+static bool walking_directory(const struct run *run, const char *path)
+{
+	return strcmp(path, run->operand) != 0;
+}
+
 static int read_one(const char *path, const wdilog_error *problem,
 		    void *payload)
 {
@@ -69,6 +77,12 @@ static int read_one(const char *path, const wdilog_error *problem,
 	wdilog_error err = { 0 };
 	if (wdilog_reader_open_path(&r, path, &run->opts, &err) < 0) {
 		input_failed(run, path, &err);
+		return 0;
+	}
+	if (walking_directory(run, path) && wdilog_reader_is_report(r)) {
+		/* our own output kept beside the logs is not a trace */
+		run->skipped_reports++;
+		wdilog_reader_free(r);
 		return 0;
 	}
 	int rc = wdilog_report_read(run->report, r, &err);
@@ -90,6 +104,7 @@ static int run_inputs(struct run *run)
 	size_t n = run->args.ninputs ? run->args.ninputs : 1;
 	for (size_t i = 0; i < n; i++) {
 		wdilog_error err = { 0 };
+		run->operand = inputs[i];
 		int rc = wdilog_walk(inputs[i], read_one, run, &err);
 		if (rc == WDILOG_ENOMEM) {
 			fputs("wdilog: out of memory\n", stderr);
@@ -140,6 +155,9 @@ int main(int argc, char **argv)
 	rc = run_inputs(&run);
 	if (rc)
 		goto out;
+	if (run.skipped_reports && !run.args.quiet)
+		fprintf(stderr, "wdilog: skipped %lu wdilog report%s found in directories\n",
+			run.skipped_reports, run.skipped_reports == 1 ? "" : "s");
 	if (run.diags > DIAG_SHOWN && !run.args.quiet)
 		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
 			run.diags - DIAG_SHOWN);
