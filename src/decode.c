@@ -122,10 +122,13 @@ static int fill_raw(struct wdl_decoder *d, wdilog_error *err)
 	while (!d->raw_eof && d->raw_len < WDL_SNIFF_BYTES) {
 		size_t got = 0;
 		int rc = wdl_input_read(d->in, d->raw + d->raw_len,
-					WDL_SNIFF_BYTES - d->raw_len, &got, err);
+					WDL_SNIFF_BYTES - d->raw_len, &got,
+					&d->error_info);
 		if (rc < 0) {
 			d->raw_eof = true;
-			return rc;
+			d->error = rc;
+			d->error_info.code = rc;
+			return WDILOG_OK;
 		}
 		if (got == 0)
 			d->raw_eof = true;
@@ -281,11 +284,9 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 {
 	*got = 0;
 	if (!d->sniffed) {
-		int rc = fill_raw(d, err);
+		fill_raw(d, err);
 		d->sniffed = true;
 		sniff(d);
-		if (rc < 0)
-			return rc;
 	}
 	for (;;) {
 		size_t o = 0;
@@ -301,12 +302,12 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 			*got = o;
 			return WDILOG_OK;
 		}
-		if (d->raw_eof && d->raw_pos == d->raw_len)
-			return WDILOG_OK;
-		if (d->raw_pos == before || d->raw_pos == d->raw_len) {
-			int rc = fill_raw(d, err);
-			if (rc < 0)
-				return rc;
+		if (d->raw_eof && d->raw_pos == d->raw_len) {
+			if (d->error < 0 && err)
+				*err = d->error_info;
+			return d->error;
 		}
+		if (d->raw_pos == before || d->raw_pos == d->raw_len)
+			fill_raw(d, err);
 	}
 }

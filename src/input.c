@@ -3,6 +3,7 @@
 #include "input.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -129,6 +130,9 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		     size_t *got, wdilog_error *err)
 {
 	*got = 0;
+	if (in->z_done && in->z_error)
+		return wdl_fail(err, in->z_error, "gzip data is corrupt (%s)",
+				in->z_msg);
 	while (*got == 0 && !in->z_done) {
 		if (!in->z_active) {
 			/* between members: another member, or the end */
@@ -174,9 +178,9 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 			return wdl_fail_oom(err);
 		} else if (zrc == Z_DATA_ERROR || zrc == Z_NEED_DICT) {
 			in->z_done = true;
-			return wdl_fail(err, WDILOG_EFORMAT,
-					"gzip data is corrupt (%s)",
-					in->z.msg ? in->z.msg : "inflate error");
+			in->z_error = WDILOG_EFORMAT;
+			snprintf(in->z_msg, sizeof(in->z_msg), "%s",
+				 in->z.msg ? in->z.msg : "inflate error");
 		} else if (zrc == Z_BUF_ERROR && in->src_eof &&
 			   in->block_pos == in->block_len && *got == 0) {
 			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
@@ -184,6 +188,9 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 			in->z_done = true;
 		}
 	}
+	if (*got == 0 && in->z_error)
+		return wdl_fail(err, in->z_error, "gzip data is corrupt (%s)",
+				in->z_msg);
 	return WDILOG_OK;
 }
 

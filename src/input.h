@@ -34,6 +34,9 @@ struct wdl_input {
 	z_stream z;
 	bool z_init;
 	uint64_t gzip_members;
+	int z_error;                /* corrupt data, reported after the bytes
+				       inflated before it were handed out */
+	char z_msg[96];
 	const wdilog_options *opts; /* for diagnostics */
 	const char *name;
 };

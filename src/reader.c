@@ -156,6 +156,9 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	if (r->format == WDL_FORMAT_WDILOG_REPORT)
 		return wdl_fail(err, WDILOG_EFORMAT,
 				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
+	/* the window may grow to one whole event, never more */
+	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
+							 : WDL_LINE_MAX;
 	if (r->format == WDL_FORMAT_EVENT_XML)
 		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
 				    r->name, err);
