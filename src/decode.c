@@ -279,6 +279,68 @@ static size_t decode_utf16(struct wdl_decoder *d, char *dst, size_t cap)
 	return o;
 }
 
+/* Length of the leading part of p[0, n) that is ASCII, 8 bytes a step. */
+static size_t ascii_prefix(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* UTF-8 straight into @p dst: the common case (valid text, no bidi marks)
+ * costs one read and one validating pass, no copy. Whatever needs fixing,
+ * from the first such byte on, is moved to the raw buffer for the slow
+ * path. Returns false if it did not apply. */
+static bool read_utf8_in_place(struct wdl_decoder *d, char *dst, size_t cap,
+			       size_t *got, wdilog_error *err)
+{
+	if (d->raw_pos != d->raw_len || d->raw_eof || cap < WDL_SNIFF_BYTES)
+		return false;
+	size_t n = 0;
+	/* leave room so that the rest can always be moved to the raw buffer */
+	int rc = wdl_input_read(d->in, (unsigned char *)dst, WDL_SNIFF_BYTES, &n,
+				&d->error_info);
+	if (rc < 0) {
+		d->raw_eof = true;
+		d->error = rc;
+		d->error_info.code = rc;
+		return false;
+	}
+	if (n == 0) {
+		d->raw_eof = true;
+		return false;
+	}
+	const unsigned char *p = (const unsigned char *)dst;
+	size_t i = 0;
+	while (i < n) {
+		i += ascii_prefix(p + i, n - i);
+		if (i == n)
+			break;
+		uint32_t cp;
+		int k = utf8_sequence(p + i, n - i, &cp);
+		if (k <= 0 || is_bidi_mark(cp))
+			break;
+		i += (size_t)k;
+	}
+	if (i < n) {
+		/* hand the rest to the slow path */
+		memcpy(d->raw, p + i, n - i);
+		d->raw_pos = 0;
+		d->raw_len = n - i;
+	}
+	d->raw_offset += i;
+	*got = i;
+	(void)err;
+	return true;
+}
+
 int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		     size_t *got, wdilog_error *err)
 {
@@ -291,6 +353,11 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 	for (;;) {
 		size_t o = 0;
 		size_t before = d->raw_pos;
+		if (d->enc == WDL_ENC_UTF8 && read_utf8_in_place(d, dst, cap, got, err)) {
+			if (*got)
+				return WDILOG_OK;
+			continue;
+		}
 		switch (d->enc) {
 		case WDL_ENC_UTF8: o = decode_utf8(d, dst, cap); break;
 		case WDL_ENC_CP1252: o = decode_cp1252(d, dst, cap); break;

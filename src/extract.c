@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "prefilter.h"
 
 #define TOKEN_PREFIX "WDI_ASSOC_STATUS_"
 #define TOKEN_PREFIX_LEN (sizeof(TOKEN_PREFIX) - 1)
@@ -284,6 +285,21 @@ static void key_occurrence(struct wdl_span key, const char *p, size_t sep,
 	}
 }
 
+/* Apply the rules to the whole word p[i, end). */
+static void visit_word(const struct wdl_keyset *ks, const char *p, size_t i,
+		       size_t end, size_t len, struct wdl_found *f)
+{
+	const char *w = p + i;
+	size_t wlen = end - i;
+	if (is_token(w, wlen)) {
+		add_token(f, w, wlen);
+	} else if (wdl_keyset_has(ks, w, wlen)) {
+		size_t sep = parse_separator(p, end, len);
+		if (sep)
+			key_occurrence((struct wdl_span){ w, wlen }, p, sep, len, f);
+	}
+}
+
 void wdl_extract_text(const struct wdl_keyset *ks, struct wdl_span text,
 		      struct wdl_found *f)
 {
@@ -298,19 +314,40 @@ void wdl_extract_text(const struct wdl_keyset *ks, struct wdl_span text,
 			continue;
 		}
 		size_t end = word_end(p, i, len);
-		if (ks->starts[c]) {
-			const char *w = p + i;
-			size_t wlen = end - i;
-			if (is_token(w, wlen)) {
-				add_token(f, w, wlen);
-			} else if (wdl_keyset_has(ks, w, wlen)) {
-				size_t sep = parse_separator(p, end, len);
-				if (sep)
-					key_occurrence((struct wdl_span){ w, wlen },
-						       p, sep, len, f);
-			}
-		}
+		if (ks->starts[c])
+			visit_word(ks, p, i, end, len, f);
 		i = end;
+	}
+}
+
+void wdl_extract_hits(const struct wdl_keyset *ks,
+		      const struct wdl_prefilter *pf, struct wdl_span text,
+		      struct wdl_found *f)
+{
+	const char *p = text.ptr;
+	size_t len = text.len;
+	if (pf->slow) {
+		wdl_extract_text(ks, text, f);
+		return;
+	}
+	/* every key and token contains one of the fragments, so visiting the
+	 * words around the hits visits every word that can match */
+	size_t from = 0;
+	while (from < len) {
+		size_t h = from + wdl_prefilter_find(pf, p + from, len - from);
+		if (h >= len)
+			break;
+		if (!wdl_is_word((unsigned char)p[h])) {
+			from = h + 1;   /* a NUL, or a folded non-letter */
+			continue;
+		}
+		size_t start = h;
+		while (start > 0 && wdl_is_word((unsigned char)p[start - 1]))
+			start--;
+		size_t end = word_end(p, h, len);
+		if (start >= from)
+			visit_word(ks, p, start, end, len, f);
+		from = end;
 	}
 }
 

@@ -49,6 +49,14 @@ void wdl_found_reset(struct wdl_found *f);
 void wdl_extract_text(const struct wdl_keyset *ks, struct wdl_span text,
 		      struct wdl_found *f);
 
+struct wdl_prefilter;
+
+/* The same result as wdl_extract_text, visiting only the words around the
+ * pre-filter's hits: the fast path for long or frequent text. */
+void wdl_extract_hits(const struct wdl_keyset *ks,
+		      const struct wdl_prefilter *pf, struct wdl_span text,
+		      struct wdl_found *f);
+
 /* Fast check that cannot say no wrongly: could wdl_extract_text find
  * anything (a value or a malformed key) in @p text? */
 bool wdl_extract_maybe(const struct wdl_keyset *ks, struct wdl_span text);

@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "event.h"
+#include "prefilter.h"
 #include "timestamp.h"
 
 /* The head of an event's first line is kept for its time, which is only
@@ -23,7 +24,8 @@ struct text_event {
 	bool open;
 	bool prefixed;              /* head starts right after the prefix */
 	bool time_done;
-	char head[HEAD_MAX];
+	const char *head_ptr;       /* first line in the window, until saved */
+	char head[HEAD_MAX];        /* its copy, made before the window moves */
 	size_t head_len;
 };
 
@@ -37,6 +39,10 @@ struct wdl_text_parser {
 	bool saw_prefix;
 	bool skipping_long;         /* discarding the rest of a long line */
 	uint64_t lineno;
+	struct wdl_prefilter pf;
+	/* The pre-filter's last answer, in decoded offsets: no fragment in
+	 * [scan_from, hit); hit is the first one, or scan_to if none. */
+	uint64_t scan_from, scan_to, hit;
 	struct text_event ev[2];    /* the one being built, the one handed out */
 	int cur;
 };
@@ -53,6 +59,7 @@ int wdl_text_open(struct wdl_text_parser **out, struct wdl_chunk *c,
 	p->opts = opts;
 	p->name = name;
 	p->eventlog = eventlog;
+	wdl_prefilter_init(&p->pf, ks);
 	wdl_event_acc_init(&p->ev[0].acc);
 	wdl_event_acc_init(&p->ev[1].acc);
 	*out = p;
@@ -73,11 +80,6 @@ bool wdl_text_saw_prefix(const struct wdl_text_parser *p)
 	return p->saw_prefix;
 }
 
-static bool is_hex(unsigned char c)
-{
-	return wdl_hex_value(c) >= 0;
-}
-
 size_t wdl_wpp_prefix(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -93,13 +95,13 @@ size_t wdl_wpp_prefix(const char *s, size_t len)
 	while (i < len && s[i] == ' ')
 		i++;
 	size_t h = i;
-	while (i < len && is_hex((unsigned char)s[i]))
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
 		i++;
 	if (i == h || i >= len || s[i] != '.')
 		return 0;
 	i++;
 	h = i;
-	while (i < len && is_hex((unsigned char)s[i]))
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
 		i++;
 	if (i == h || i + 1 >= len || s[i] != ':' || s[i + 1] != ':')
 		return 0;
@@ -122,6 +124,22 @@ bool wdl_eventlog_block_start(const char *s, size_t len)
 
 enum line_result { LINE_OK, LINE_LONG, LINE_END };
 
+/* Before the window moves, copy the open event's first line out of it. */
+static void save_head(struct wdl_text_parser *p)
+{
+	struct text_event *e = &p->ev[p->cur];
+	if (e->open && e->head_ptr) {
+		memcpy(e->head, e->head_ptr, e->head_len);
+		e->head_ptr = NULL;
+	}
+}
+
+static bool refill(struct wdl_text_parser *p)
+{
+	save_head(p);
+	return wdl_chunk_refill(p->c, p->c->pos);
+}
+
 /* The next physical line, without its line end. A line longer than the
  * buffer's maximum comes back cut (LINE_LONG) and its rest is skipped. */
 static enum line_result next_line(struct wdl_text_parser *p,
@@ -139,7 +157,7 @@ static enum line_result next_line(struct wdl_text_parser *p,
 				continue;
 			}
 			c->pos = c->len;
-			if (!wdl_chunk_refill(c, c->pos) && c->eof)
+			if (!refill(p) && c->eof)
 				return LINE_END;
 			continue;
 		}
@@ -154,7 +172,7 @@ static enum line_result next_line(struct wdl_text_parser *p,
 		}
 		if (c->eof)
 			return LINE_END;
-		if (!wdl_chunk_refill(c, c->pos) && !c->eof) {
+		if (!refill(p) && !c->eof) {
 			/* full at its maximum with no line end in sight */
 			*offset = c->base + c->pos;
 			*line = (struct wdl_span){ s, avail };
@@ -173,15 +191,17 @@ static bool is_blank(struct wdl_span l)
 	return true;
 }
 
+/* An event's time is parsed only once it has a status: most never do. */
 static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 {
 	if (e->time_done || !e->acc.found.n)
 		return;
 	wdilog_time t = { 0 };
+	const char *head = e->head_ptr ? e->head_ptr : e->head;
 	bool ok = e->prefixed &&
-		  wdl_time_parse(e->head, e->head_len, p->opts->day_first, &t);
+		  wdl_time_parse(head, e->head_len, p->opts->day_first, &t);
 	if (!ok)
-		ok = wdl_time_find(e->head, e->head_len, p->opts->day_first, &t);
+		ok = wdl_time_find(head, e->head_len, p->opts->day_first, &t);
 	if (ok)
 		e->acc.time = t;
 	e->time_done = true;
@@ -196,7 +216,33 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->time_done = false;
 	size_t n = line.len - prefix;
 	e->head_len = n < HEAD_MAX ? n : HEAD_MAX;
-	memcpy(e->head, line.ptr + prefix, e->head_len);
+	e->head_ptr = line.ptr + prefix;
+}
+
+/* Could this line (at window index @p s, @p len bytes) hold a status or a
+ * NUL byte? Each window byte is searched once: the answer for the lines
+ * after a hit comes from one search running ahead. */
+static bool line_may_match(struct wdl_text_parser *p, size_t s, size_t len)
+{
+	struct wdl_chunk *c = p->c;
+	uint64_t a = c->base + s, b = a + len;
+	if (p->opts->full_parse)
+		return true;
+	if (a >= p->scan_from && b <= p->hit)
+		return false;
+	if (p->hit < p->scan_to && p->hit >= a && p->hit < b)
+		return true;
+	size_t avail = c->len - s;
+	size_t at = wdl_prefilter_find(&p->pf, c->buf + s, avail);
+	p->scan_from = a;
+	/* a fragment may start in the last two bytes and end in unread data */
+	p->scan_to = c->base + c->len - (c->eof || avail < 2 ? 0 : 2);
+	p->hit = at < avail ? a + at : p->scan_to;
+	if (p->hit > p->scan_to)
+		p->hit = p->scan_to;
+	if (b <= p->hit)
+		return p->hit < b;
+	return true;
 }
 
 static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
@@ -209,23 +255,26 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 }
 
 static void scan_line(struct wdl_text_parser *p, struct text_event *e,
-		      struct wdl_span text, uint64_t offset)
+		      struct wdl_span text, uint64_t offset, bool candidate)
 {
+	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
+		e->time_done = wdl_time_find(text.ptr, text.len,
+					     p->opts->day_first, &e->acc.time);
+	if (!candidate)
+		return;
 	if (memchr(text.ptr, '\0', text.len)) {
 		mark_damaged(p, e, offset, "NUL byte in line");
 		return;
 	}
 	if (e->acc.damaged || e->acc.undecoded)
 		return;
-	if (p->eventlog && !e->acc.time.valid)
-		e->time_done = wdl_time_find(text.ptr, text.len,
-					     p->opts->day_first, &e->acc.time);
-	if (!p->opts->full_parse && !wdl_extract_maybe(p->ks, text))
-		return;
 	struct wdl_found *f = &e->acc.found;
 	size_t before = f->nmalformed;
 	f->note[0] = '\0';
-	wdl_extract_text(p->ks, text, f);
+	if (p->opts->full_parse)
+		wdl_extract_text(p->ks, text, f);
+	else
+		wdl_extract_hits(p->ks, &p->pf, text, f);
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);
@@ -250,6 +299,9 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 			return WDILOG_OK;
 		}
 		p->lineno++;
+		bool candidate = lr == LINE_LONG ||
+				 line_may_match(p, (size_t)(line.ptr - p->c->buf),
+						line.len);
 		if (p->lineno == 1 && line.len == 10 &&
 		    memcmp(line.ptr, "EventTrace", 10) == 0)
 			continue;
@@ -290,7 +342,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 			mark_damaged(p, cur, offset, "line longer than 1 MiB");
 		scan_line(p, cur,
 			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
-			  offset);
+			  offset, candidate);
 		if (ready) {
 			wdl_event_acc_emit(&ready->acc, ev);
 			return WDILOG_OK;

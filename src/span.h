@@ -12,16 +12,28 @@ struct wdl_span {
 	size_t len;
 };
 
-/* formats.md section 4: a word character is [A-Za-z0-9_]. */
+/* Character classes in one table: the hot loops test a bit instead of
+ * chains of comparisons that mispredict on log text. */
+enum {
+	WDL_C_WORD = 1,             /* [A-Za-z0-9_], formats.md section 4 */
+	WDL_C_DIGIT = 2,
+	WDL_C_HEX = 4,
+};
+extern const unsigned char wdl_char_class[256];
+
 static inline bool wdl_is_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
+	return wdl_char_class[c] & WDL_C_WORD;
 }
 
 static inline bool wdl_is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return wdl_char_class[c] & WDL_C_DIGIT;
+}
+
+static inline bool wdl_is_hex(unsigned char c)
+{
+	return wdl_char_class[c] & WDL_C_HEX;
 }
 
 static inline unsigned char wdl_lower(unsigned char c)
