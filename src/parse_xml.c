@@ -17,6 +17,8 @@
 #include "alloc.h"
 #include "error.h"
 #include "event.h"
+#include "prefilter.h"
+#include "prefilter_xml.h"
 #include "timestamp.h"
 
 /* Element nesting tracked inside one event; deeper elements are still
@@ -35,6 +37,7 @@ struct wdl_xml_parser {
 	bool root_open;             /* <Events> seen, </Events> not yet */
 	bool saw_doctype;
 	struct wdl_event_acc acc;
+	struct wdl_prefilter pf;    /* keys, plus the undecodable markers */
 	xmlTextReaderPtr reader;    /* reused from event to event */
 	char err_msg[160];
 	int err_line;
@@ -54,6 +57,12 @@ int wdl_xml_open(struct wdl_xml_parser **out, struct wdl_chunk *c,
 	p->name = name;
 	p->lineno = 1;
 	wdl_event_acc_init(&p->acc);
+	/* fragments of Unknown(, BinaryEventData and ProcessingErrorData that
+	 * are rare in other words ("Eve" would hit every <Event>) */
+	wdl_prefilter_init(&p->pf, ks);
+	wdl_prefilter_add_fragment(&p->pf, "nkn");
+	wdl_prefilter_add_fragment(&p->pf, "ryE");
+	wdl_prefilter_add_fragment(&p->pf, "gEr");
 	*out = p;
 	return WDILOG_OK;
 }
@@ -141,9 +150,10 @@ static void scan_text(struct walk *w, const xmlChar *text, bool node_text)
 			w->acc->undecoded = true;
 	}
 rules:
-	if (!w->p->opts->full_parse && !wdl_extract_maybe(w->p->ks, s))
-		return;
-	wdl_extract_text(w->p->ks, s, f);
+	if (w->p->opts->full_parse)
+		wdl_extract_text(w->p->ks, s, f);
+	else
+		wdl_extract_hits(w->p->ks, &w->p->pf, s, f);
 }
 
 static void begin_collect(struct walk *w, const xmlChar *key)
@@ -581,6 +591,16 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 	bool oversize;
 	uint64_t line = p->lineno, offset = c->base + c->pos;
 	wdl_event_acc_start(&p->acc, line, offset);
+	if (!p->opts->full_parse) {
+		/* the fast path: the usual end tag, and a span proven plain */
+		size_t end = find_lit(p, c->pos, c->pos, "</Event>");
+		if (end != (size_t)-1 &&
+		    wdl_xml_event_is_plain(p->ks, &p->pf, c->buf + c->pos, end + 8)) {
+			advance(p, c->pos + end + 8);
+			wdl_event_acc_emit(&p->acc, ev);
+			return WDILOG_OK;
+		}
+	}
 	enum frame_result fr = frame_event(p, &len, &oversize);
 	if (fr == FRAME_CUT) {
 		p->acc.damaged = true;
