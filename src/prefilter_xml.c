@@ -19,7 +19,7 @@
 
 /* Byte classes of the subset, generated from its definition:
  * 1 name start [A-Za-z_], 2 name character (also [0-9.-]), 4 plain text
- * (ASCII or TAB/LF/CR, not < & ]), 8 plain attribute value byte (ASCII or
+ * (ASCII or TAB/LF/CR, not < & ] U), 8 plain attribute value byte (ASCII or
  * TAB/LF/CR, not < & " '). */
 enum { C_NAME_START = 1, C_NAME = 2, C_TEXT = 4, C_ATTR = 8 };
 static const unsigned char cls[256] = {
@@ -28,7 +28,7 @@ static const unsigned char cls[256] = {
 	12, 12, 4, 12, 12, 12, 0, 4, 12, 12, 12, 12, 12, 14, 14, 12,
 	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 12, 12, 0, 12, 12, 12,
 	12, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-	15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 12, 12, 8, 12, 15,
+	15, 15, 15, 15, 15, 11, 15, 15, 15, 15, 15, 12, 12, 8, 12, 15,
 	12, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
 	15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 12, 12, 12, 12, 12,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -115,6 +115,9 @@ static bool text_ok(const char *p, size_t len, size_t *i)
 		}
 		if (c == ']' && len - k >= 3 && p[k + 1] == ']' && p[k + 2] == '>')
 			return false;
+		/* an undecodable WPP message (formats.md section 3) */
+		if (c == 'U' && len - k >= 8 && memcmp(p + k, "Unknown(", 8) == 0)
+			return false;
 		k++;
 	}
 	*i = k;
@@ -155,6 +158,10 @@ static bool start_tag_ok(const char *p, size_t len, size_t *i,
 	size_t nattrs = 0;
 	if (!read_name(p, len, i, name))
 		return false;
+	/* the elements that make an event undecoded */
+	if ((name->len == 15 && memcmp(name->ptr, "BinaryEventData", 15) == 0) ||
+	    (name->len == 19 && memcmp(name->ptr, "ProcessingErrorData", 19) == 0))
+		return false;
 	for (;;) {
 		size_t ws = *i;
 		while (*i < len && is_ws((unsigned char)p[*i]))
@@ -194,17 +201,17 @@ static bool start_tag_ok(const char *p, size_t len, size_t *i,
 	}
 }
 
-static bool well_formed_subset(const char *p, size_t len)
+/* Length of the plain root element at p, 0 if not plain, WDL_XML_MORE if
+ * it runs past len. */
+static size_t well_formed_subset(const char *p, size_t len)
 {
 	struct span_name stack[MAX_DEPTH];
 	int depth = 0;
 	size_t i = 0;
-	bool root_done = false;
 	while (i < len) {
 		if (p[i] != '<') {
-			/* nothing but markup may follow the root element */
-			if (root_done || depth == 0 || !text_ok(p, len, &i))
-				return false;
+			if (depth == 0 || !text_ok(p, len, &i))
+				return 0;
 			continue;
 		}
 		i++;
@@ -212,34 +219,36 @@ static bool well_formed_subset(const char *p, size_t len)
 			struct span_name n;
 			i++;
 			if (depth == 0 || !read_name(p, len, &i, &n))
-				return false;
+				return i >= len ? WDL_XML_MORE : 0;
 			while (i < len && is_ws((unsigned char)p[i]))
 				i++;
-			if (i >= len || p[i] != '>')
-				return false;
+			if (i >= len)
+				return WDL_XML_MORE;
+			if (p[i] != '>')
+				return 0;
 			i++;
 			depth--;
 			if (stack[depth].len != n.len ||
 			    memcmp(stack[depth].ptr, n.ptr, n.len) != 0)
-				return false;
+				return 0;
 			if (depth == 0)
-				root_done = true;
+				return i;
 			continue;
 		}
 		struct span_name n;
 		bool empty;
-		if (root_done || !start_tag_ok(p, len, &i, &n, &empty))
-			return false;
+		if (!start_tag_ok(p, len, &i, &n, &empty))
+			return i >= len ? WDL_XML_MORE : 0;
 		if (empty) {
 			if (depth == 0)
-				root_done = true;
+				return i;
 			continue;
 		}
 		if (depth == MAX_DEPTH)
-			return false;
+			return 0;
 		stack[depth++] = n;
 	}
-	return root_done;
+	return WDL_XML_MORE;
 }
 
 /* Could the word around p[h] matter to a full parse? */
@@ -255,26 +264,37 @@ static bool word_matters(const struct wdl_keyset *ks, const char *p,
 	size_t n = e - s;
 	if (n > 17 && wdl_ieq(w, "WDI_ASSOC_STATUS_", 17))
 		return true;
-	if (wdl_keyset_has(ks, w, n))
-		return true;
-	if (n == 7 && memcmp(w, "Unknown", 7) == 0)
-		return true;
-	return (n == 15 && memcmp(w, "BinaryEventData", 15) == 0) ||
-	       (n == 19 && memcmp(w, "ProcessingErrorData", 19) == 0);
+	return wdl_keyset_has(ks, w, n);
+}
+
+static bool has_key_words(const struct wdl_keyset *ks,
+			  const struct wdl_prefilter *pf, const char *span,
+			  size_t len)
+{
+	for (size_t from = 0; from < len;) {
+		size_t h = from + wdl_prefilter_find(pf, span + from, len - from);
+		if (h >= len)
+			return false;
+		if (span[h] == '\0' || word_matters(ks, span, len, h))
+			return true;
+		from = h + 1;
+	}
+	return false;
+}
+
+size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
+				  const struct wdl_prefilter *pf,
+				  const char *buf, size_t avail)
+{
+	size_t n = well_formed_subset(buf, avail);
+	if (n == 0 || n == WDL_XML_MORE)
+		return n;
+	return has_key_words(ks, pf, buf, n) ? 0 : n;
 }
 
 bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
 			    const struct wdl_prefilter *pf, const char *span,
 			    size_t len)
 {
-	/* the words first: most events have none, and this is the cheap test */
-	for (size_t from = 0; from < len;) {
-		size_t h = from + wdl_prefilter_find(pf, span + from, len - from);
-		if (h >= len)
-			break;
-		if (span[h] == '\0' || word_matters(ks, span, len, h))
-			return false;
-		from = h + 1;
-	}
-	return well_formed_subset(span, len);
+	return wdl_xml_plain_event_length(ks, pf, span, len) == len;
 }

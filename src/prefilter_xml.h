@@ -21,4 +21,12 @@ bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
 			    const struct wdl_prefilter *pf, const char *span,
 			    size_t len);
 
+/* The same test on an event starting at @p buf, whose end is not known:
+ * returns the event's length if it is plain, 0 if it is not (parse it),
+ * or WDL_XML_MORE if @p avail bytes end before its root element does. */
+#define WDL_XML_MORE ((size_t)-1)
+size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
+				  const struct wdl_prefilter *pf,
+				  const char *buf, size_t avail);
+
 #endif
