@@ -132,16 +132,28 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 	return c;
 }
 
-static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
+struct wdl_code_stat *wdl_report_code_entry(wdilog_report *rep,
+					    const struct wdl_code_stat *like,
+					    wdilog_error *err)
+{
+	if (like->overflow)
+		return overflow_entry(rep, err);
+	wdilog_status_value v = { .code = like->code, .has_code = like->has_code,
+				  .name = like->name };
+	return find_code(rep, &v, err);
+}
+
+int wdl_report_count_guid(wdilog_report *rep, const char *guid, uint64_t n,
+			  wdilog_error *err)
 {
 	for (size_t i = 0; i < rep->nguids; i++) {
 		if (strcmp(rep->guids[i].guid, guid) == 0) {
-			rep->guids[i].count++;
+			rep->guids[i].count += n;
 			return WDILOG_OK;
 		}
 	}
 	if (rep->nguids >= WDL_DISTINCT_MAX) {
-		rep->guids_overflow++;
+		rep->guids_overflow += n;
 		return WDILOG_OK;
 	}
 	if (!reserve((void **)&rep->guids, &rep->guids_cap, rep->nguids,
@@ -150,8 +162,13 @@ static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
 	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
 	memcpy(g->guid, guid, sizeof(g->guid));
 	g->guid[36] = '\0';
-	g->count = 1;
+	g->count = n;
 	return WDILOG_OK;
+}
+
+static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
+{
+	return wdl_report_count_guid(rep, guid, 1, err);
 }
 
 static int add_records(wdilog_report *rep, struct wdl_input_stat *in,
@@ -215,8 +232,8 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 	return WDILOG_OK;
 }
 
-static struct wdl_input_stat *new_input(wdilog_report *rep, const char *path,
-					wdilog_error *err)
+struct wdl_input_stat *wdl_report_new_input(wdilog_report *rep,
+					    const char *path, wdilog_error *err)
 {
 	if (!reserve((void **)&rep->inputs, &rep->inputs_cap, rep->ninputs,
 		     sizeof(*rep->inputs))) {
@@ -255,7 +272,7 @@ static void mark_unreadable(wdilog_report *rep, struct wdl_input_stat *in,
 int wdilog_report_add_unreadable(wdilog_report *rep, const char *path,
 				 const wdilog_error *why, wdilog_error *err)
 {
-	struct wdl_input_stat *in = new_input(rep, path, err);
+	struct wdl_input_stat *in = wdl_report_new_input(rep, path, err);
 	if (!in)
 		return WDILOG_ENOMEM;
 	copy_field(in->format, sizeof(in->format), "none");
@@ -266,7 +283,7 @@ int wdilog_report_add_unreadable(wdilog_report *rep, const char *path,
 
 int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 {
-	if (!new_input(rep, wdilog_reader_name(r), err))
+	if (!wdl_report_new_input(rep, wdilog_reader_name(r), err))
 		return WDILOG_ENOMEM;
 	size_t idx = rep->ninputs - 1;
 	wdilog_event ev;

@@ -65,6 +65,20 @@ struct wdilog_report {
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err);
 
+/* The entry for @p like's value (code or unknown name), created with
+ * count 0 if new; NULL on out of memory. */
+struct wdl_code_stat *wdl_report_code_entry(struct wdilog_report *rep,
+					    const struct wdl_code_stat *like,
+					    wdilog_error *err);
+
+/* Count @p n more undecoded events of @p guid. */
+int wdl_report_count_guid(struct wdilog_report *rep, const char *guid,
+			  uint64_t n, wdilog_error *err);
+
+/* Append an input named @p path; NULL on out of memory. */
+struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,
+					    const char *path, wdilog_error *err);
+
 /* Codes in report order: by number, then unknown names alphabetically,
  * the overflow entry last. Returns a new array of pointers (caller frees
  * with wdl_free), or NULL on OOM. */

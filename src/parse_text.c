@@ -38,6 +38,9 @@ struct wdl_text_parser {
 	bool seen_start;            /* a record-start line was seen */
 	bool saw_prefix;
 	bool skipping_long;         /* discarding the rest of a long line */
+	bool skip_continuations;    /* a part's leading lines: not ours */
+	uint64_t end_line;          /* a part ends at a record on this line */
+	bool ended;
 	uint64_t lineno;
 	struct wdl_prefilter pf;
 	/* The pre-filter's last answer, in decoded offsets: no fragment in
@@ -73,6 +76,18 @@ void wdl_text_free(struct wdl_text_parser *p)
 	wdl_event_acc_dispose(&p->ev[0].acc);
 	wdl_event_acc_dispose(&p->ev[1].acc);
 	wdl_free(p);
+}
+
+void wdl_text_set_range(struct wdl_text_parser *p, uint64_t first_line,
+			uint64_t end_line)
+{
+	p->lineno = first_line - 1;
+	p->end_line = end_line;
+	if (first_line > 1) {
+		p->skip_continuations = true;
+		p->seen_start = true;
+		p->saw_prefix = true;
+	}
 }
 
 bool wdl_text_saw_prefix(const struct wdl_text_parser *p)
@@ -285,6 +300,8 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 
 int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 {
+	if (p->ended)
+		return WDILOG_DONE;
 	for (;;) {
 		struct wdl_span line;
 		uint64_t offset = 0;
@@ -321,6 +338,21 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 				p->saw_prefix = true;
 		}
 
+		if (p->skip_continuations) {
+			if (!starts)
+				continue;   /* the previous part's record */
+			p->skip_continuations = false;
+		}
+		if (starts && p->end_line && p->lineno >= p->end_line) {
+			/* the next part's first record: finish ours and stop */
+			p->ended = true;
+			if (!cur->open)
+				return WDILOG_DONE;
+			resolve_time(p, cur);
+			cur->open = false;
+			wdl_event_acc_emit(&cur->acc, ev);
+			return WDILOG_OK;
+		}
 		struct text_event *ready = NULL;
 		if (starts || !p->seen_start) {
 			if (cur->open) {

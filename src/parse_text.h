@@ -20,6 +20,12 @@ struct wdl_text_parser;
 int wdl_text_open(struct wdl_text_parser **out, struct wdl_chunk *c,
 		  const struct wdl_keyset *ks, const wdilog_options *opts,
 		  const char *name, bool eventlog, wdilog_error *err);
+/* Read a part of a file (see reader_range.h): line numbers start at
+ * @p first_line, leading continuation lines are skipped, and reading stops
+ * at the first record that starts on line @p end_line or later (0: none). */
+void wdl_text_set_range(struct wdl_text_parser *p, uint64_t first_line,
+			uint64_t end_line);
+
 /* WDILOG_OK with *ev, or WDILOG_DONE. */
 int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev);
 /* A default-prefix or Unknown( line was seen: the input is wpp-text. */

@@ -17,6 +17,7 @@
 #include "input.h"
 #include "parse_text.h"
 #include "parse_xml.h"
+#include "reader_range.h"
 
 /* The decoded window starts at 256 KiB and may grow to hold one whole
  * line (1 MiB) or one whole <Event> (4 MiB); memory stays flat in the
@@ -33,6 +34,7 @@ struct wdilog_reader {
 	enum wdl_format format;
 	bool started;
 	bool done;
+	const struct wdl_range *range;  /* reading a part; NULL for all */
 	struct wdl_text_parser *text;
 	struct wdl_xml_parser *xml;
 };
@@ -151,8 +153,16 @@ int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
 static int start(wdilog_reader *r, wdilog_error *err)
 {
 	r->started = true;
-	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
-	r->format = wdl_detect(r->chunk.buf, r->chunk.len);
+	if (r->range && r->range->start > 0) {
+		/* a later part: the encoding and format are the whole file's */
+		r->dec.sniffed = true;
+		r->dec.enc = r->range->enc;
+		r->chunk.base = r->range->start;
+		r->format = WDL_FORMAT_WPP_TEXT;
+	} else {
+		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+		r->format = wdl_detect(r->chunk.buf, r->chunk.len);
+	}
 	if (r->format == WDL_FORMAT_WDILOG_REPORT)
 		return wdl_fail(err, WDILOG_EFORMAT,
 				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
@@ -162,8 +172,12 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	if (r->format == WDL_FORMAT_EVENT_XML)
 		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
 				    r->name, err);
-	return wdl_text_open(&r->text, &r->chunk, &r->keys, &r->opts, r->name,
-			     r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
+	int rc = wdl_text_open(&r->text, &r->chunk, &r->keys, &r->opts, r->name,
+			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
+	if (rc >= 0 && r->range)
+		wdl_text_set_range(r->text, r->range->first_line,
+				   r->range->end_line);
+	return rc;
 }
 
 static void locate(const wdilog_reader *r, wdilog_error *err)
@@ -215,6 +229,51 @@ bool wdilog_reader_is_report(wdilog_reader *r)
 		       WDL_FORMAT_WDILOG_REPORT;
 	}
 	return r->format == WDL_FORMAT_WDILOG_REPORT;
+}
+
+int wdl_reader_open_range(wdilog_reader **out, const char *path,
+			  const wdilog_options *opts,
+			  const struct wdl_range *range, wdilog_error *err)
+{
+	int rc = wdilog_reader_open_path(out, path, opts, err);
+	if (rc < 0)
+		return rc;
+	wdilog_reader *r = *out;
+	r->range = range;
+	if (range->start > 0 &&
+	    lseek(r->in.fd, (off_t)range->start, SEEK_SET) < 0) {
+		rc = wdl_fail(err, WDILOG_EIO, "cannot seek: %s", strerror(errno));
+		wdilog_reader_free(r);
+		*out = NULL;
+	}
+	return rc;
+}
+
+bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
+			   enum wdl_encoding *enc)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
+		return false;
+	wdilog_reader *r;
+	if (wdilog_reader_open_path(&r, path, opts, NULL) < 0)
+		return false;
+	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+	bool ok = !r->in.gzip &&
+		  (r->dec.enc == WDL_ENC_UTF8 || r->dec.enc == WDL_ENC_CP1252) &&
+		  wdl_detect(r->chunk.buf, r->chunk.len) == WDL_FORMAT_PLAIN_TEXT;
+	bool prefix = false;
+	for (size_t i = 0; ok && !prefix && i < r->chunk.len;) {
+		const char *line = r->chunk.buf + i;
+		const char *nl = memchr(line, '\n', r->chunk.len - i);
+		size_t n = nl ? (size_t)(nl - line) : r->chunk.len - i;
+		prefix = wdl_wpp_prefix(line, n) > 0;
+		i += n + 1;
+	}
+	*enc = r->dec.enc;
+	wdilog_reader_free(r);
+	return ok && prefix;
 }
 
 const char *wdilog_reader_format(const wdilog_reader *r)

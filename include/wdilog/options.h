@@ -27,6 +27,9 @@ typedef struct wdilog_options {
 	bool full_parse;            /* no pre-filters: every line and event
 				       through the full rules (slow, for
 				       checking the fast path) */
+	uint64_t split_bytes;       /* with several jobs, a wpp-text file at
+				       least this large is read in parts;
+				       0 = 32 MiB */
 	wdilog_diag_fn diag;        /* diagnostics; NULL to ignore them */
 	void *diag_payload;         /* passed to diag */
 } wdilog_options;

@@ -49,6 +49,32 @@ WDILOG_API int wdilog_report_new(wdilog_report **out,
 WDILOG_API int wdilog_report_read(wdilog_report *rep, wdilog_reader *r,
 				  wdilog_error *err);
 
+/* One input for wdilog_report_read_paths. */
+typedef struct wdilog_path {
+	const char *path;           /* a file, or "-" for standard input */
+	bool from_directory;        /* found in a directory: a wdilog report
+				       there is skipped, not read */
+} wdilog_path;
+
+/* Told about each input once it is counted, in input order, on the calling
+ * thread: @p status is WDILOG_OK (read), WDILOG_DONE (a wdilog report found
+ * in a directory, skipped), or negative (could not be read whole; it is
+ * listed as unreadable with @p err's message). */
+typedef void (*wdilog_input_fn)(const char *path, int status,
+				const wdilog_error *err, void *payload);
+
+/* Read every input into the report with up to @p jobs threads (0: one per
+ * core). Inputs are read side by side, and a large wpp-text file is read in
+ * parts; the report is identical to reading them one after another. The
+ * diagnostic callback in @p opts may be called from several threads, one
+ * call at a time. Returns WDILOG_OK, or WDILOG_ENOMEM / WDILOG_ERR when the
+ * run itself failed (inputs that failed are reported through @p done). */
+WDILOG_API int wdilog_report_read_paths(wdilog_report *rep,
+					const wdilog_path *paths, size_t n,
+					unsigned jobs, const wdilog_options *opts,
+					wdilog_input_fn done, void *payload,
+					wdilog_error *err);
+
 /* List an input that could not be opened at all, with the reason. */
 WDILOG_API int wdilog_report_add_unreadable(wdilog_report *rep,
 					    const char *path,

@@ -25,6 +25,7 @@ static const struct option long_options[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -84,7 +85,7 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":k:f:o:qhV", long_options,
+	while ((c = getopt_long(argc, argv, ":k:f:o:qj:hV", long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'k':
@@ -130,6 +131,15 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 		case 'q':
 			a->quiet = true;
 			break;
+		case 'j': {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (end == optarg || *end || optarg[0] == '-' || v < 1 || v > 64)
+				return cli_usage_error("--jobs takes a number from 1 to 64, not '%s'",
+						       optarg);
+			a->jobs = (unsigned)v;
+			break;
+		}
 		case 'h':
 			a->help = true;
 			break;

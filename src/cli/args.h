@@ -26,6 +26,7 @@ struct cli_args {
 	uint32_t bucket_seconds;
 	enum cli_color color;
 	bool quiet;
+	unsigned jobs;              /* threads; 0 = one per core */
 	struct cli_output outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
 	char **inputs;              /* operands, borrowed from argv */

@@ -18,7 +18,6 @@ struct run {
 	wdilog_options opts;
 	wdilog_report *report;
 	unsigned long diags;
-	const char *operand;        /* the command-line input being read */
 	unsigned long skipped_reports;
 	int status;
 };
@@ -43,58 +42,65 @@ static void on_diag(const wdilog_error *d, void *payload)
 		print_diag(d);
 }
 
-/* An input that cannot be read is reported and listed; the others are
- * still analyzed. */
-static void input_failed(struct run *run, const char *path,
-			 const wdilog_error *err)
-{
-	wdilog_error shown = *err;
-	shown.input = path;
-	if (!run->args.quiet)
-		print_diag(&shown);
-	run->status = EXIT_TROUBLE;
-	wdilog_error ignore;
-	if (wdilog_report_add_unreadable(run->report, path, err, &ignore) < 0)
-		run->status = EXIT_TROUBLE;
-}
+/* Inputs to read: the operands, with directories expanded in name order. */
+struct path_list {
+	wdilog_path *items;
+	size_t n, cap;
+	const char *operand;
+	struct run *run;
+	bool oom;
+};
 
-/* True when @p path was found inside a directory operand. */
-static bool walking_directory(const struct run *run, const char *path)
-{
-	return strcmp(path, run->operand) != 0;
-}
-
-static int read_one(const char *path, const wdilog_error *problem,
+static int add_path(const char *path, const wdilog_error *problem,
 		    void *payload)
 {
-	struct run *run = payload;
+	struct path_list *l = payload;
 	if (problem) {
 		/* passed over inside a directory: a warning, not a failure */
-		on_diag(problem, run);
+		on_diag(problem, l->run);
 		return 0;
 	}
-	wdilog_reader *r;
-	wdilog_error err = { 0 };
-	if (wdilog_reader_open_path(&r, path, &run->opts, &err) < 0) {
-		input_failed(run, path, &err);
-		return 0;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		wdilog_path *items = realloc(l->items, cap * sizeof(*items));
+		char *copy = NULL;
+		if (!items) {
+			l->oom = true;
+			return WDILOG_ENOMEM;
+		}
+		l->items = items;
+		l->cap = cap;
+		(void)copy;
 	}
-	if (walking_directory(run, path) && wdilog_reader_is_report(r)) {
+	char *copy = strdup(path);
+	if (!copy) {
+		l->oom = true;
+		return WDILOG_ENOMEM;
+	}
+	l->items[l->n++] = (wdilog_path){ copy,
+					  strcmp(path, l->operand) != 0 };
+	return 0;
+}
+
+/* An input that cannot be read is reported and listed; the others are
+ * still analyzed. */
+static void input_done(const char *path, int status, const wdilog_error *err,
+		       void *payload)
+{
+	struct run *run = payload;
+	if (status == WDILOG_DONE) {
 		/* our own output kept beside the logs is not a trace */
 		run->skipped_reports++;
-		wdilog_reader_free(r);
-		return 0;
+		return;
 	}
-	int rc = wdilog_report_read(run->report, r, &err);
-	if (rc < 0) {
-		wdilog_error shown = err;
+	if (status >= 0)
+		return;
+	run->status = EXIT_TROUBLE;
+	if (!run->args.quiet && err) {
+		wdilog_error shown = *err;
 		shown.input = path;
-		if (!run->args.quiet)
-			print_diag(&shown);
-		run->status = EXIT_TROUBLE;
+		print_diag(&shown);
 	}
-	wdilog_reader_free(r);
-	return rc == WDILOG_ENOMEM ? rc : 0;
 }
 
 static int run_inputs(struct run *run)
@@ -102,18 +108,35 @@ static int run_inputs(struct run *run)
 	static char *const stdin_only[] = { "-" };
 	char *const *inputs = run->args.ninputs ? run->args.inputs : stdin_only;
 	size_t n = run->args.ninputs ? run->args.ninputs : 1;
-	for (size_t i = 0; i < n; i++) {
+	struct path_list list = { .run = run };
+	int rc = 0;
+	for (size_t i = 0; i < n && !list.oom; i++) {
 		wdilog_error err = { 0 };
-		run->operand = inputs[i];
-		int rc = wdilog_walk(inputs[i], read_one, run, &err);
-		if (rc == WDILOG_ENOMEM) {
-			fputs("wdilog: out of memory\n", stderr);
-			return EXIT_TROUBLE;
+		list.operand = inputs[i];
+		if (wdilog_walk(inputs[i], add_path, &list, &err) < 0 && !list.oom) {
+			/* the operand itself cannot be examined: listed unreadable */
+			err.input = inputs[i];
+			if (!run->args.quiet)
+				print_diag(&err);
+			run->status = EXIT_TROUBLE;
+			wdilog_report_add_unreadable(run->report, inputs[i], &err, NULL);
 		}
-		if (rc < 0)
-			input_failed(run, inputs[i], &err);
 	}
-	return 0;
+	if (!list.oom) {
+		wdilog_error err = { 0 };
+		if (wdilog_report_read_paths(run->report, list.items, list.n,
+					     run->args.jobs, &run->opts,
+					     input_done, run, &err) < 0)
+			list.oom = true;
+	}
+	if (list.oom) {
+		fputs("wdilog: out of memory\n", stderr);
+		rc = EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < list.n; i++)
+		free((char *)list.items[i].path);
+	free(list.items);
+	return rc;
 }
 
 int main(int argc, char **argv)

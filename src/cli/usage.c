@@ -19,6 +19,7 @@ static const char help_text[] =
 "      --day-first       read NN/NN/YYYY dates as day/month/year\n"
 "      --full-parse      run every line and event through the full rules\n"
 "                        (slow; for checking the fast path)\n"
+"  -j, --jobs=N          read with N threads (default: one per core)\n"
 "Output:\n"
 "  -f, --format=FMT      report as text (default) or json; applies to the\n"
 "                        -o that follows it, or to standard output\n"
