@@ -93,7 +93,7 @@ static int finish_open(wdilog_reader *r, wdilog_reader **out, int rc,
 int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
 			  const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
@@ -115,7 +115,7 @@ int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 		close(fd);
 		return wdl_fail(err, WDILOG_EIO, "is a directory");
 	}
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, path, opts, err);
 	if (rc < 0) {
 		close(fd);
@@ -130,7 +130,7 @@ int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
 			      size_t len, const char *name,
 			      const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
@@ -142,7 +142,7 @@ int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
 				void *ctx, const char *name,
 				const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
@@ -256,7 +256,7 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return false;
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	if (wdilog_reader_open_path(&r, path, opts, NULL) < 0)
 		return false;
 	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);

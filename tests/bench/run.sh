@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The wdilog benchmark: generates deterministic corpora, runs wdilog and its
+# peers side by side (alternating, several runs), prints the median wall
+# time, throughput, peak RSS and each ratio, and fails if wdilog's counts
+# differ from what the generator wrote.
+#
+# usage: run.sh BUILD_DIR [--size MIB] [--runs N] [--work DIR]
+set -euo pipefail
+
+build=$1; shift
+size=1024 runs=5 work=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--size) size=$2; shift 2 ;;
+	--runs) runs=$2; shift 2 ;;
+	--work) work=$2; shift 2 ;;
+	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "$build" && pwd)
+work=${work:-$build/bench}
+wdilog=$build/wdilog
+mkdir -p "$work"
+cc -O2 -std=c11 -D_GNU_SOURCE -o "$work/gen" "$here/gen.c"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "corpora: ${size} MiB each, $runs runs per command, median shown"
+
+gen() {  # gen KIND MIB NAME
+	if [ ! -s "$work/$3" ] || [ ! -s "$work/$3.expected" ]; then
+		"$work/gen" "$1" "$2" -e "$work/$3.expected" > "$work/$3"
+	fi
+}
+gen text "$size" text.log
+gen xml "$size" events.xml
+gen text 64 text64.log
+if [ ! -d "$work/small" ]; then
+	mkdir -p "$work/small"
+	"$work/gen" text 40 -e "$work/small.expected" > "$work/small.log"
+	(cd "$work/small" && split -a 4 -l 33 "$work/small.log" part-)
+	rm -f "$work/small.log"
+fi
+cat "$work/text.log" "$work/events.xml" > /dev/null  # page cache warm
+
+# check wdilog's per-code counts against the generator's
+check_counts() {  # check_counts JSON EXPECTED
+	local ok=0 code want got
+	while read -r code want; do
+		[ "$code" = events ] && continue
+		got=$(grep -o "\"code\": $code, [^}]*\"count\": [0-9]*" "$1" |
+		      sed 's/.*"count": //' | head -n1)
+		if [ "${got:-0}" != "$want" ]; then
+			echo "COUNT MISMATCH code $code: wdilog ${got:-0}, expected $want" >&2
+			ok=1
+		fi
+	done < "$2"
+	return $ok
+}
+
+declare -A times rss
+measure() {  # measure LABEL CMD...
+	local label=$1; shift
+	local out
+	out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n1)
+	times[$label]+="${out% *} "
+	rss[$label]+="${out#* } "
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+pat_rg=(-e AssocStatus -e WDI_ASSOC_STATUS_ -e RoamReason)
+bench() {  # bench CORPUS FILE LABEL=CMD...
+	local corpus=$1 file=$2; shift 2
+	local labels=()
+	for spec in "$@"; do labels+=("${spec%%=*}"); done
+	for ((r = 0; r < runs; r++)); do
+		for spec in "$@"; do
+			# shellcheck disable=SC2086
+			measure "$corpus/${spec%%=*}" ${spec#*=}
+		done
+	done
+	local bytes
+	bytes=$(du -sb "$file" | cut -f1)
+	local base
+	base=$(echo "${times[$corpus/${labels[0]}]}" | median)
+	for l in "${labels[@]}"; do
+		local t m
+		t=$(echo "${times[$corpus/$l]}" | median)
+		m=$(echo "${rss[$corpus/$l]}" | median)
+		printf '%-10s %-26s %8.2f s %8.0f MB/s %8.1f MiB %7.2fx\n' "$corpus" "$l" "$t" \
+			"$(echo "$bytes / $t / 1000000" | bc -l)" "$(echo "$m / 1024" | bc -l)" \
+			"$(echo "$base / $t" | bc -l)"
+	done
+}
+
+status=0
+"$wdilog" -j1 -q --format json "$work/text.log" > "$work/text.json"
+check_counts "$work/text.json" "$work/text.log.expected" || status=1
+"$wdilog" -j2 -q --format json "$work/text.log" | cmp -s - "$work/text.json" ||
+	{ echo "-j2 report differs from -j1" >&2; status=1; }
+"$wdilog" -j1 -q --format json "$work/events.xml" > "$work/events.json"
+check_counts "$work/events.json" "$work/events.xml.expected" || status=1
+"$wdilog" -j1 -q --full-parse --format json "$work/events.xml" |
+	cmp -s - "$work/events.json" || { echo "XML fast path differs from the full parse" >&2; status=1; }
+
+printf '%-10s %-26s %10s %13s %12s %8s\n' corpus command median throughput "peak RSS" "wdilog/x"
+bench text "$work/text.log" \
+	"wdilog=$wdilog -j1 -q --format json $work/text.log" \
+	"wdilog-j2=$wdilog -j2 -q --format json $work/text.log" \
+	"rg-c=rg -c ${pat_rg[*]} $work/text.log" \
+	"grep-c=env LC_ALL=C grep -c -E AssocStatus|WDI_ASSOC_STATUS_|RoamReason $work/text.log" \
+	"wc-l=wc -l $work/text.log"
+bench xml "$work/events.xml" \
+	"wdilog=$wdilog -j1 -q --format json $work/events.xml" \
+	"xmllint-stream=xmllint --stream --noout $work/events.xml"
+bench small "$work/small" \
+	"wdilog=$wdilog -q --format json $work/small" \
+	"rg-c=rg -c ${pat_rg[*]} $work/small"
+# peers too slow to run several times on the full size: once, on 64 MiB
+runs_saved=$runs; runs=1
+bench py64 "$work/text64.log" \
+	"wdilog=$wdilog -j1 -q --format json $work/text64.log" \
+	"python-regex=python3 $here/peer.py $work/text64.log"
+runs=$runs_saved
+
+# memory: flat in the input's size
+r64=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/text64.log" > /dev/null; } 2>&1 | tail -n1)
+r1g=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/text.log" > /dev/null; } 2>&1 | tail -n1)
+x1g=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/events.xml" > /dev/null; } 2>&1 | tail -n1)
+echo "peak RSS: text 64 MiB $((r64 / 1024)) MiB, text ${size} MiB $((r1g / 1024)) MiB, xml ${size} MiB $((x1g / 1024)) MiB"
+if [ $(( (r1g - r64) / 1024 )) -gt 2 ] || [ $((r1g / 1024)) -gt 16 ] || [ $((x1g / 1024)) -gt 16 ]; then
+	echo "MEMORY TARGET MISSED" >&2
+	status=1
+fi
+[ $status = 0 ] && echo "counts: as generated; -j2 = -j1; XML fast path = full parse"
+exit $status
