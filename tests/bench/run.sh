@@ -62,7 +62,10 @@ declare -A times rss
 measure() {  # measure LABEL CMD...
 	local label=$1; shift
 	local out
-	out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -n1)
+	# to a file, not /dev/null: GNU grep stops at the first match when its
+	# output goes nowhere
+	/usr/bin/time -o "$work/time.out" -f "%e %M" "$@" > "$work/cmd.out" 2>&1 || true
+	out=$(tail -n1 "$work/time.out")
 	times[$label]+="${out% *} "
 	rss[$label]+="${out#* } "
 }
@@ -124,9 +127,13 @@ bench py64 "$work/text64.log" \
 runs=$runs_saved
 
 # memory: flat in the input's size
-r64=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/text64.log" > /dev/null; } 2>&1 | tail -n1)
-r1g=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/text.log" > /dev/null; } 2>&1 | tail -n1)
-x1g=$( { /usr/bin/time -f "%M" "$wdilog" -j1 -q --format json "$work/events.xml" > /dev/null; } 2>&1 | tail -n1)
+peak() {  # peak FILE: wdilog's peak RSS in KiB
+	/usr/bin/time -o "$work/time.out" -f "%M" "$wdilog" -j1 -q --format json "$1" > /dev/null
+	tail -n1 "$work/time.out"
+}
+r64=$(peak "$work/text64.log")
+r1g=$(peak "$work/text.log")
+x1g=$(peak "$work/events.xml")
 echo "peak RSS: text 64 MiB $((r64 / 1024)) MiB, text ${size} MiB $((r1g / 1024)) MiB, xml ${size} MiB $((x1g / 1024)) MiB"
 if [ $(( (r1g - r64) / 1024 )) -gt 2 ] || [ $((r1g / 1024)) -gt 16 ] || [ $((x1g / 1024)) -gt 16 ]; then
 	echo "MEMORY TARGET MISSED" >&2
