@@ -108,15 +108,20 @@ static void record(FILE *out, const char *level, const char *path,
 	gh_put(out, title, true);
 	fputs("::", out);
 	const char *name = wdl_code_name(c);
-	gh_put(out, name ? name : "status not in the enum", false);
-	if (c->has_code)
-		fprintf(out, " (%" PRIu32 ")", c->code);
-	fprintf(out, ", a %s %s status\n", wdilog_phase_name(c->phase),
+	if (name) {
+		gh_put(out, name, false);
+		if (c->has_code)
+			fprintf(out, " (%" PRIu32 ")", c->code);
+	} else {
+		fprintf(out, "status %" PRIu32 " (not in the enum)", c->code);
+	}
+	fprintf(out, ": %s phase, %s\n", wdilog_phase_name(c->phase),
 		wdilog_kind_name(c->kind));
 }
 
-/* Annotate up to *budget records of the codes @p want picks, in input
- * and line order. Returns the number of such records not annotated. */
+/* Annotate up to *budget records, in input and line order: those of
+ * failing codes, or of every selected code when @p failing_only is false.
+ * *missed counts the ones left out. */
 static int records(FILE *out, const wdilog_report *rep, const char *level,
 		   bool failing_only, unsigned *budget, uint64_t *missed)
 {

@@ -256,17 +256,18 @@ static void failures_cases(struct suite *s, const struct wdl_gate_state *st)
 		tc.failed = rule && !rule->passed && here;
 		if (rule) {
 			addf(&body, "max-failures: %" PRIu64
-			     " selected status records in all inputs, limit %" PRIu64
+			     " status records counted in all inputs, limit %" PRIu64
 			     " (%s)\n", rule->measured / 1000, rule->limit / 1000,
 			     rule->passed ? "passed" : "failed");
 			snprintf(tc.message, sizeof(tc.message), "%" PRIu64
-				 " selected %s records here; %" PRIu64
+				 " %s status records counted in this input; %" PRIu64
 				 " in all inputs, limit %" PRIu64, here,
 				 wdilog_phase_name((wdilog_phase)p),
 				 rule->measured / 1000, rule->limit / 1000);
 		}
 		if (here || rule) {
-			addf(&body, "%s phase: %" PRIu64 " selected records in this input\n",
+			addf(&body, "%s phase: %" PRIu64
+			     " status records counted in this input\n",
 			     wdilog_phase_name((wdilog_phase)p), here);
 			code_lines(&body, s->in, s->v, p, false);
 		}
@@ -319,6 +320,9 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 			}
 			if (!c->passed && mine)
 				failing++;
+			/* the phase line, and the codes this input holds */
+			if (strcmp(c->scope, "code") == 0 && !mine)
+				continue;
 			if (strcmp(c->scope, "phase") == 0)
 				addf(&body, "phase %s", pname);
 			else if (c->has_code)
@@ -343,8 +347,10 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 		snprintf(tc.message, sizeof(tc.message),
 			 "%u %s regression%s against the baseline involve this input",
 			 failing, pname, failing == 1 ? "" : "s");
-		addf(&body, "in %s:\n", s->in->path);
-		code_lines(&body, s->in, s->v, p, false);
+		if (here) {
+			addf(&body, "in %s:\n", s->in->path);
+			code_lines(&body, s->in, s->v, p, false);
+		}
 		emit(s, &tc, &body);
 	}
 }

@@ -25,7 +25,7 @@ void wdl_md_text(FILE *out, const char *s)
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\\\x%02x", *p);
-		else if (strchr("\\`*_{}[]<>()#+-.!|~&$:", *p))
+		else if (strchr("\\`*_{}[]<>()#+-.!|~&$", *p))
 			fprintf(out, "\\%c", *p);
 		else
 			fputc(*p, out);
@@ -158,7 +158,7 @@ static void first_seen(FILE *out, const wdilog_report *rep,
 			if (in->codes[k].code != idx || !in->codes[k].nlines)
 				continue;
 			wdl_md_text(out, in->path);
-			fprintf(out, "\\:%" PRIu64, in->codes[k].lines[0]);
+			fprintf(out, ":%" PRIu64, in->codes[k].lines[0]);
 			return;
 		}
 	}

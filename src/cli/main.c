@@ -117,9 +117,6 @@ static int load_report(struct run *run, const char *what, const char *path,
 		fprintf(stderr, "wdilog: %s: ", what);
 		cli_put_safe(stderr, err.message);
 		fputc('\n', stderr);
-		if (err.code == WDILOG_ENOMEM)
-			return EXIT_TROUBLE;
-		fputs("Try 'wdilog --help' for more information.\n", stderr);
 		return EXIT_TROUBLE;
 	}
 	return 0;
