@@ -20,6 +20,9 @@
 
 __extension__ typedef unsigned __int128 u128;
 
+#define PREFIX "WDI_ASSOC_STATUS_"
+#define PREFIX_LEN (sizeof(PREFIX) - 1)
+
 bool wdl_same_code(const struct wdl_code_stat *c, const struct wdl_code_stat *d)
 {
 	if (c->overflow || d->overflow)
@@ -311,22 +314,23 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 	}
 	if (!n)
 		return;
-	fprintf(out, "\n%10s  %-40s %-12s %-7s %7s %7s %7s  %s\n", "CODE", "NAME",
-		"PHASE", "KIND", "A", "B", "CHANGE", "");
+	fprintf(out, "\n%10s  %-34s %-12s %-7s %7s %7s %7s\n", "CODE", "NAME",
+		"PHASE", "KIND", "A", "B", "CHANGE");
 	for (size_t i = 0; i < n; i++) {
 		const struct wdl_code_stat *c = v[i].a ? v[i].a : v[i].b;
 		char num[16] = "-";
 		if (c->has_code)
 			snprintf(num, sizeof(num), "%" PRIu32, c->code);
 		const char *name = wdl_code_name(c);
+		/* as in the text report, names without the common prefix */
+		if (name && strncmp(name, PREFIX, PREFIX_LEN) == 0 && name[PREFIX_LEN])
+			name += PREFIX_LEN;
 		fprintf(out, "%10s  ", num);
-		if (name) {
-			put_safe(out, name);
-			size_t len = strlen(name);
-			fprintf(out, "%*s", len < 40 ? (int)(40 - len) : 0, "");
-		} else {
-			fprintf(out, "%-40s", "(not in the enum)");
-		}
+		if (!name)
+			name = "(not in the enum)";
+		put_safe(out, name);
+		size_t len = strlen(name);
+		fprintf(out, "%*s", len < 34 ? (int)(34 - len) : 0, "");
 		fprintf(out, " %-12s %-7s %7" PRIu64 " %7" PRIu64 " ",
 			wdilog_phase_name(c->phase), wdilog_kind_name(c->kind),
 			count_of(v[i].a), count_of(v[i].b));

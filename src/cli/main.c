@@ -101,8 +101,13 @@ static int run_inputs(struct run *run)
 			fputs("wdilog: out of memory\n", stderr);
 			return EXIT_TROUBLE;
 		}
-		if (rc < 0)
+		if (rc < 0) {
 			input_failed(run, inputs[i], &err);
+			if (strcmp(inputs[i], "merge") == 0 ||
+			    strcmp(inputs[i], "diff") == 0)
+				fprintf(stderr, "wdilog: (a command comes first: "
+					"wdilog %s [OPTION]...)\n", inputs[i]);
+		}
 	}
 	return 0;
 }
