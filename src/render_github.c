@@ -56,7 +56,7 @@ static void rule_error(FILE *out, const wdilog_gate_check *c)
 	if (!c->scope) {
 		fprintf(out, "%s: ", c->rule);
 		put_value(out, c->measured);
-		fputs(strcmp(c->rule, "max-failures") == 0 ? " selected status records"
+		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
 		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed status values"
 		      : " damaged events or unreadable inputs", out);
 		fputs(", limit ", out);
