@@ -490,7 +490,15 @@ int wdilog_report_merge(wdilog_report *dst, const wdilog_report *src,
 	    src->timeline.width > dst->timeline.width)
 		dst->timeline.width = src->timeline.width;
 	wdl_timeline_merge(&dst->timeline, &src->timeline);
+	/* the merged report has no verdict yet: back to the default
+	 * selection until it is evaluated */
 	wdl_gate_state_free(dst->gate);
 	dst->gate = NULL;
+	for (size_t i = 0; i < dst->ncodes; i++) {
+		struct wdl_code_stat *c = &dst->codes[i];
+		c->selected = c->kind == WDILOG_KIND_FAILURE ||
+			      c->kind == WDILOG_KIND_UNKNOWN;
+		c->failing = false;
+	}
 	return WDILOG_OK;
 }

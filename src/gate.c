@@ -280,7 +280,8 @@ int wdilog_gate_set_tolerance(wdilog_gate *g, const char *spec,
 	return WDILOG_OK;
 bad:
 	return wdl_fail(err, WDILOG_EINVAL,
-			"bad tolerance '%s' (a count such as 2 or 0.5, or a percentage such as 10%%)",
+			"bad tolerance '%s' (a count such as 2 or 0.5, "
+			"or a percentage such as 10%%)",
 			spec);
 }
 

@@ -158,7 +158,8 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			if (!parse_format(optarg, a->command, &format))
 				return cli_usage_error(a->command == CMD_DIFF
 					? "unknown comparison format '%s' (text, json, markdown)"
-					: "unknown report format '%s' (text, json, junit, markdown, github)",
+					: "unknown report format '%s' "
+					  "(text, json, junit, markdown, github)",
 					optarg);
 			format_pending = true;
 			nformats++;
@@ -252,7 +253,8 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 	if (a->tolerance && !a->baseline)
 		return cli_usage_error("--tolerance needs --baseline");
 	if (a->command == CMD_DIFF && gate_option)
-		return cli_usage_error("diff compares two reports; gate options apply to a run or a merge");
+		return cli_usage_error("diff compares two reports; gate options "
+				       "apply to a run or a merge");
 	if (a->command == CMD_DIFF && a->ninputs != 2)
 		return cli_usage_error("diff takes two reports, BEFORE.json and AFTER.json");
 	if (a->command == CMD_MERGE && a->ninputs == 0)

@@ -59,7 +59,8 @@ static char *report_json(const char *path, unsigned events, const char *codes)
 				 "%s{\"code\": null, \"name\": \"%s\", \"count\": %u, "
 				 "\"first\": null, \"last\": null, \"lines\": [1]}",
 				 list[0] ? ", " : "", key, n);
-		strncat(list, item, sizeof(list) - strlen(list) - 1);
+		size_t used = strlen(list);
+		snprintf(list + used, sizeof(list) - used, "%s", item);
 		p = strchr(p, ',');
 		if (p)
 			p++;
@@ -248,7 +249,8 @@ static void test_escaping(void)
 	free(xml);
 
 	char *gh = render(wdilog_report_render_github, rep, &rc);
-	CHECK(strstr(gh, "::error file=a&b<c>\"d'\x01" "e\xef\xbf\xbe" "f%0D%0A]]>g\xc3\xa9,line=") != NULL,
+	CHECK(strstr(gh, "::error file=a&b<c>\"d'\x01" "e\xef\xbf\xbe"
+			 "f%0D%0A]]>g\xc3\xa9,line=") != NULL,
 	      "GitHub property: CR LF escaped");
 	CHECK(strstr(gh, "::WDI_ASSOC_STATUS_X%25%0D%0AY: unknown phase") != NULL,
 	      "GitHub data: %% CR LF escaped, ':' kept");
