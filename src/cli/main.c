@@ -145,9 +145,11 @@ static int build_gate(struct run *run)
 		if (wdilog_gate_allow(run->gate, a->allow[i], &err) < 0)
 			return gate_error("--allow", &err);
 	for (int i = 0; i < CLI_LIMITS; i++) {
-		/* --strict sets what is not given; --fail-on alone means "none" */
+		/* --strict sets what is not given; --fail-on without a limit
+		 * or a baseline to apply it to means "none of these" */
 		bool implied = a->strict ||
-			       (i == WDILOG_LIMIT_FAILURES && a->nfail_on);
+			       (i == WDILOG_LIMIT_FAILURES && a->nfail_on &&
+				!a->baseline);
 		if (a->limit_set[i])
 			wdilog_gate_set_limit(run->gate, (wdilog_gate_limit)i,
 					      a->limit[i]);

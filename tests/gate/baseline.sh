@@ -61,6 +61,11 @@ run -q --baseline "$T/base.json" --allow 51 "$T/new.txt"
 expect_exit "unless it is allowed" 0
 run -q --baseline "$T/base.json" --fail-on probe,auth --max-failures 11 "$T/new.txt"
 expect_exit "or not selected" 0
+run -q -f json --baseline "$T/base.json" --fail-on probe,auth "$T/new.txt"
+expect_exit "--fail-on with --baseline implies no limit" 0
+lacks "no max-failures rule" "$T/out" '"rule": "max-failures"'
+run -q --baseline "$T/base.json" --fail-on assoc "$T/new.txt"
+expect_exit "the baseline over the selection" 1
 trace "$T/unk.txt" 20 31 31 31 31 31 31 31 31 31 31 41 WDI_ASSOC_STATUS_BRAND_NEW
 run -q -f json --baseline "$T/base.json" "$T/unk.txt"
 expect_exit "a new unknown name" 1
