@@ -29,8 +29,11 @@ void wdilog_report_free(wdilog_report *rep)
 		return;
 	for (size_t i = 0; i < rep->ncodes; i++)
 		wdl_free(rep->codes[i].name);
-	for (size_t i = 0; i < rep->ninputs; i++)
+	for (size_t i = 0; i < rep->ninputs; i++) {
 		wdl_free(rep->inputs[i].path);
+		wdl_free(rep->inputs[i].codes);
+	}
+	wdl_gate_state_free(rep->gate);
 	wdl_free(rep->codes);
 	wdl_free(rep->inputs);
 	wdl_free(rep->guids);
@@ -56,7 +59,7 @@ static bool reserve(void **arr, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-static void widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
+void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
 {
 	if (!t->valid)
 		return;
@@ -78,8 +81,8 @@ static struct wdl_code_stat *new_code(wdilog_report *rep, wdilog_error *err)
 	return c;
 }
 
-static struct wdl_code_stat *overflow_entry(wdilog_report *rep,
-					    wdilog_error *err)
+struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
+					       wdilog_error *err)
 {
 	for (size_t i = 0; i < rep->ncodes; i++)
 		if (rep->codes[i].overflow)
@@ -89,13 +92,14 @@ static struct wdl_code_stat *overflow_entry(wdilog_report *rep,
 		c->overflow = true;
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
+		c->selected = true;
 	}
 	return c;
 }
 
-static struct wdl_code_stat *find_code(wdilog_report *rep,
-				       const wdilog_status_value *v,
-				       wdilog_error *err)
+struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
+				      const wdilog_status_value *v,
+				      wdilog_error *err)
 {
 	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
 		return &rep->codes[rep->known_index[v->code]];
@@ -107,7 +111,7 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 			return c;
 	}
 	if (rep->ncodes >= WDL_DISTINCT_MAX)
-		return overflow_entry(rep, err);
+		return wdl_report_overflow_code(rep, err);
 	char *name = NULL;
 	if (!v->has_code && !(name = wdl_strdup(v->name))) {
 		wdl_fail_oom(err);
@@ -129,31 +133,23 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
 	}
+	/* what a gate counts by default (formats.md section 5) until a gate
+	 * is evaluated */
+	c->selected = c->kind == WDILOG_KIND_FAILURE || c->kind == WDILOG_KIND_UNKNOWN;
 	return c;
 }
 
-struct wdl_code_stat *wdl_report_code_entry(wdilog_report *rep,
-					    const struct wdl_code_stat *like,
-					    wdilog_error *err)
-{
-	if (like->overflow)
-		return overflow_entry(rep, err);
-	wdilog_status_value v = { .code = like->code, .has_code = like->has_code,
-				  .name = like->name };
-	return find_code(rep, &v, err);
-}
-
-int wdl_report_count_guid(wdilog_report *rep, const char *guid, uint64_t n,
-			  wdilog_error *err)
+int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
+			wdilog_error *err)
 {
 	for (size_t i = 0; i < rep->nguids; i++) {
 		if (strcmp(rep->guids[i].guid, guid) == 0) {
-			rep->guids[i].count += n;
+			rep->guids[i].count += count;
 			return WDILOG_OK;
 		}
 	}
 	if (rep->nguids >= WDL_DISTINCT_MAX) {
-		rep->guids_overflow += n;
+		rep->guids_overflow += count;
 		return WDILOG_OK;
 	}
 	if (!reserve((void **)&rep->guids, &rep->guids_cap, rep->nguids,
@@ -162,27 +158,58 @@ int wdl_report_count_guid(wdilog_report *rep, const char *guid, uint64_t n,
 	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
 	memcpy(g->guid, guid, sizeof(g->guid));
 	g->guid[36] = '\0';
-	g->count = n;
+	g->count = count;
 	return WDILOG_OK;
 }
 
-static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
+struct wdl_input_code *wdl_report_input_code(wdilog_report *rep, size_t input,
+					     size_t code, wdilog_error *err)
 {
-	return wdl_report_count_guid(rep, guid, 1, err);
+	struct wdl_input_stat *in = &rep->inputs[input];
+	struct wdl_code_stat *c = &rep->codes[code];
+	/* events of one input arrive together, so the cache almost always
+	 * answers; the search covers callers that interleave inputs */
+	if (c->cache_input == input + 1)
+		return &in->codes[c->cache_slot];
+	size_t slot = in->ncodes;
+	for (size_t i = 0; i < in->ncodes; i++)
+		if (in->codes[i].code == code)
+			slot = i;
+	if (slot == in->ncodes) {
+		if (!reserve((void **)&in->codes, &in->codes_cap, in->ncodes,
+			     sizeof(*in->codes))) {
+			wdl_fail_oom(err);
+			return NULL;
+		}
+		memset(&in->codes[slot], 0, sizeof(in->codes[slot]));
+		in->codes[slot].code = code;
+		in->ncodes++;
+	}
+	c->cache_input = input + 1;
+	c->cache_slot = slot;
+	return &in->codes[slot];
 }
 
-static int add_records(wdilog_report *rep, struct wdl_input_stat *in,
+static int add_records(wdilog_report *rep, size_t input,
 		       const wdilog_event *ev, wdilog_error *err)
 {
+	struct wdl_input_stat *in = &rep->inputs[input];
 	for (size_t i = 0; i < ev->nstatuses; i++) {
-		struct wdl_code_stat *c = find_code(rep, &ev->statuses[i], err);
+		struct wdl_code_stat *c = wdl_report_code(rep, &ev->statuses[i], err);
 		if (!c)
 			return WDILOG_ENOMEM;
+		struct wdl_input_code *ic =
+			wdl_report_input_code(rep, input, (size_t)(c - rep->codes), err);
+		if (!ic)
+			return WDILOG_ENOMEM;
+		ic->count++;
+		if (ic->nlines < WDL_INPUT_LINES)
+			ic->lines[ic->nlines++] = ev->line;
 		c->count++;
-		widen(&c->first, &c->last, &ev->time);
+		wdl_widen(&c->first, &c->last, &ev->time);
 		struct wdl_phase_stat *ph = &rep->phases[c->phase];
 		ph->statuses++;
-		widen(&ph->first, &ph->last, &ev->time);
+		wdl_widen(&ph->first, &ph->last, &ev->time);
 		rep->totals.statuses++;
 		in->statuses++;
 		switch (c->kind) {
@@ -219,7 +246,7 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 	case WDILOG_EVENT_UNDECODED:
 		rep->totals.undecoded++;
 		in->undecoded++;
-		return ev->guid ? add_guid(rep, ev->guid, err) : WDILOG_OK;
+		return ev->guid ? wdl_report_add_guid(rep, ev->guid, 1, err) : WDILOG_OK;
 	case WDILOG_EVENT_WITHOUT_STATUS:
 		rep->totals.without_status++;
 		in->without_status++;
@@ -227,7 +254,7 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 	case WDILOG_EVENT_WITH_STATUS:
 		rep->totals.with_status++;
 		in->with_status++;
-		return add_records(rep, in, ev, err);
+		return add_records(rep, input, ev, err);
 	}
 	return WDILOG_OK;
 }
@@ -304,19 +331,43 @@ int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 	return WDILOG_OK;
 }
 
-static int cmp_codes(const void *a, const void *b)
+int wdl_code_cmp(const struct wdl_code_stat *x, const struct wdl_code_stat *y)
 {
-	const struct wdl_code_stat *x = *(const struct wdl_code_stat *const *)a;
-	const struct wdl_code_stat *y = *(const struct wdl_code_stat *const *)b;
 	if (x->overflow != y->overflow)
 		return x->overflow ? 1 : -1;
+	if (x->overflow)
+		return 0;
 	if (x->has_code != y->has_code)
 		return x->has_code ? -1 : 1;
 	if (x->has_code)
 		return x->code < y->code ? -1 : x->code > y->code;
-	if (x->overflow)
-		return 0;
 	return strcmp(x->name, y->name);
+}
+
+static int cmp_codes(const void *a, const void *b)
+{
+	return wdl_code_cmp(*(const struct wdl_code_stat *const *)a,
+			    *(const struct wdl_code_stat *const *)b);
+}
+
+static int cmp_entries(const void *a, const void *b)
+{
+	return wdl_code_cmp(((const struct wdl_input_entry *)a)->code,
+			    ((const struct wdl_input_entry *)b)->code);
+}
+
+struct wdl_input_entry *wdl_input_sorted(const wdilog_report *rep,
+					 const struct wdl_input_stat *in)
+{
+	struct wdl_input_entry *v =
+		wdl_malloc((in->ncodes ? in->ncodes : 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	for (size_t k = 0; k < in->ncodes; k++)
+		v[k] = (struct wdl_input_entry){ &rep->codes[in->codes[k].code],
+						 &in->codes[k] };
+	qsort(v, in->ncodes, sizeof(*v), cmp_entries);
+	return v;
 }
 
 const struct wdl_code_stat **wdl_report_sorted_codes(const wdilog_report *rep)
@@ -329,4 +380,155 @@ const struct wdl_code_stat **wdl_report_sorted_codes(const wdilog_report *rep)
 		v[i] = &rep->codes[i];
 	qsort(v, rep->ncodes, sizeof(*v), cmp_codes);
 	return v;
+}
+
+const char *wdl_code_name(const struct wdl_code_stat *c)
+{
+	if (c->overflow)
+		return WDL_OVERFLOW_NAME;
+	if (!c->has_code)
+		return c->name;
+	return wdilog_status_code_name(c->code);
+}
+
+static void add_totals(wdilog_totals *d, const wdilog_totals *s)
+{
+	d->events += s->events;
+	d->with_status += s->with_status;
+	d->without_status += s->without_status;
+	d->undecoded += s->undecoded;
+	d->damaged += s->damaged;
+	d->statuses += s->statuses;
+	d->failures += s->failures;
+	d->benign += s->benign;
+	d->successes += s->successes;
+	d->unknown += s->unknown;
+	d->malformed += s->malformed;
+	d->unreadable_inputs += s->unreadable_inputs;
+}
+
+/* The merged code of @p s in @p dst; NULL on OOM. */
+static struct wdl_code_stat *merge_code(wdilog_report *dst,
+					const struct wdl_code_stat *s,
+					wdilog_error *err)
+{
+	if (s->overflow)
+		return wdl_report_overflow_code(dst, err);
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	return wdl_report_code(dst, &v, err);
+}
+
+/* Add @p s's counts to @p d (a later part of the same file). Returns true
+ * if both were unreadable: the input must then be counted once. */
+static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
+{
+	bool both = d->unreadable && s->unreadable;
+	d->events += s->events;
+	d->with_status += s->with_status;
+	d->without_status += s->without_status;
+	d->undecoded += s->undecoded;
+	d->damaged += s->damaged;
+	d->statuses += s->statuses;
+	d->malformed += s->malformed;
+	if (s->unreadable && !d->unreadable) {
+		d->unreadable = true;
+		memcpy(d->error, s->error, sizeof(d->error));
+	}
+	return both;
+}
+
+static int merge_input(wdilog_report *dst, const struct wdl_input_stat *s,
+		       const size_t *map, bool same_input, wdilog_error *err)
+{
+	if (same_input && dst->ninputs) {
+		if (add_part(&dst->inputs[dst->ninputs - 1], s))
+			dst->totals.unreadable_inputs--;
+	} else {
+		struct wdl_input_stat *in = wdl_report_new_input(dst, s->path, err);
+		if (!in)
+			return WDILOG_ENOMEM;
+		/* the scalar members are plain values; the owned ones are rebuilt */
+		char *path = in->path;
+		*in = *s;
+		in->path = path;
+		in->codes = NULL;
+		in->ncodes = in->codes_cap = 0;
+	}
+	size_t idx = dst->ninputs - 1;
+	for (size_t k = 0; k < s->ncodes; k++) {
+		struct wdl_input_code *ic =
+			wdl_report_input_code(dst, idx, map[s->codes[k].code], err);
+		if (!ic)
+			return WDILOG_ENOMEM;
+		/* an input appears once, but an overflow entry may absorb
+		 * several of its codes */
+		ic->count += s->codes[k].count;
+		for (uint32_t l = 0; l < s->codes[k].nlines &&
+				     ic->nlines < WDL_INPUT_LINES; l++)
+			ic->lines[ic->nlines++] = s->codes[k].lines[l];
+	}
+	return WDILOG_OK;
+}
+
+int wdilog_report_merge(wdilog_report *dst, const wdilog_report *src,
+			wdilog_error *err)
+{
+	return wdl_report_merge(dst, src, false, err);
+}
+
+int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
+		     bool same_input, wdilog_error *err)
+{
+	size_t *map = wdl_malloc((src->ncodes ? src->ncodes : 1) * sizeof(*map));
+	if (!map)
+		return wdl_fail_oom(err);
+	int rc = WDILOG_OK;
+	for (size_t i = 0; i < src->ncodes && rc == WDILOG_OK; i++) {
+		const struct wdl_code_stat *s = &src->codes[i];
+		struct wdl_code_stat *c = merge_code(dst, s, err);
+		if (!c) {
+			rc = WDILOG_ENOMEM;
+			break;
+		}
+		map[i] = (size_t)(c - dst->codes);
+		c->count += s->count;
+		wdl_widen(&c->first, &c->last, &s->first);
+		wdl_widen(&c->first, &c->last, &s->last);
+	}
+	for (size_t i = 0; i < src->ninputs && rc == WDILOG_OK; i++)
+		rc = merge_input(dst, &src->inputs[i], map, same_input, err);
+	for (size_t i = 0; i < src->nguids && rc == WDILOG_OK; i++)
+		rc = wdl_report_add_guid(dst, src->guids[i].guid,
+					 src->guids[i].count, err);
+	wdl_free(map);
+	if (rc < 0)
+		return rc;
+	dst->guids_overflow += src->guids_overflow;
+	add_totals(&dst->totals, &src->totals);
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		struct wdl_phase_stat *d = &dst->phases[p];
+		const struct wdl_phase_stat *s = &src->phases[p];
+		d->statuses += s->statuses;
+		d->failures += s->failures;
+		wdl_widen(&d->first, &d->last, &s->first);
+		wdl_widen(&d->first, &d->last, &s->last);
+	}
+	/* two empty timelines keep the wider (user-chosen) width, as one run
+	 * with that width would */
+	if (!dst->timeline.n && !src->timeline.n &&
+	    src->timeline.width > dst->timeline.width)
+		dst->timeline.width = src->timeline.width;
+	wdl_timeline_merge(&dst->timeline, &src->timeline);
+	/* the merged report has no verdict yet: back to the default
+	 * selection until it is evaluated */
+	wdl_gate_state_free(dst->gate);
+	dst->gate = NULL;
+	for (size_t i = 0; i < dst->ncodes; i++) {
+		struct wdl_code_stat *c = &dst->codes[i];
+		c->selected = c->kind == WDILOG_KIND_FAILURE ||
+			      c->kind == WDILOG_KIND_UNKNOWN;
+		c->failing = false;
+	}
+	return WDILOG_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <wdilog/gate.h>
 #include <wdilog/report.h>
 
 #include "timeline.h"
@@ -13,6 +14,12 @@
  * are counted in an overflow entry rather than growing memory without
  * bound on hostile input. Real captures have a few dozen. */
 #define WDL_DISTINCT_MAX 4096
+
+/* Lines kept per input per code: the first ones, in input order. GitHub
+ * shows at most 10 error annotations per step, so the first 10 of every
+ * code are enough to name the first 10 failing records of any selection
+ * exactly. */
+#define WDL_INPUT_LINES 10
 
 struct wdl_code_stat {
 	bool has_code;
@@ -23,12 +30,24 @@ struct wdl_code_stat {
 	wdilog_kind kind;
 	uint64_t count;
 	wdilog_time first, last;    /* .valid false when no record had a time */
+	size_t cache_input;         /* input index + 1 of cache_slot, or 0 */
+	size_t cache_slot;          /* slot in that input's codes */
+	bool selected;              /* counted by the gate (set by evaluate) */
+	bool failing;               /* in a rule that failed (evaluate) */
 };
 
 struct wdl_phase_stat {
 	uint64_t statuses;
 	uint64_t failures;
 	wdilog_time first, last;
+};
+
+/* One code's records in one input. */
+struct wdl_input_code {
+	size_t code;                /* index into the report's codes */
+	uint64_t count;
+	uint32_t nlines;            /* entries used in lines */
+	uint64_t lines[WDL_INPUT_LINES]; /* first lines of its events */
 };
 
 struct wdl_input_stat {
@@ -40,12 +59,16 @@ struct wdl_input_stat {
 	char error[256];            /* why it could not be read, if unreadable */
 	uint64_t events, with_status, without_status, undecoded, damaged;
 	uint64_t statuses, malformed;
+	struct wdl_input_code *codes; /* owned; in first-seen order */
+	size_t ncodes, codes_cap;
 };
 
 struct wdl_guid_stat {
 	char guid[37];
 	uint64_t count;
 };
+
+struct wdl_gate_state;
 
 struct wdilog_report {
 	wdilog_totals totals;
@@ -59,7 +82,28 @@ struct wdilog_report {
 	size_t nguids, guids_cap;
 	uint64_t guids_overflow;
 	struct wdl_timeline timeline;
+	struct wdl_gate_state *gate; /* owned; NULL until evaluated */
 };
+
+/* The result of wdilog_report_evaluate (gate.c). */
+struct wdl_gate_state {
+	bool asked;                 /* some rule was given */
+	bool passed;
+	bool covered[WDILOG_PHASE_COUNT]; /* phases the selection can count */
+	bool limit_set[WDILOG_LIMIT_COUNT];
+	wdilog_gate_check *checks;  /* owned array */
+	size_t nchecks, checks_cap;
+	char **strs;                /* owned copies the checks point to */
+	size_t nstrs, strs_cap;
+};
+
+void wdl_gate_state_free(struct wdl_gate_state *g);
+
+/* Add @p src into @p dst exactly (wdilog_report_merge). With
+ * @p same_input, src's inputs are later parts of dst's last input (one
+ * file read in parts) and are added to it rather than listed again. */
+int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
+		     bool same_input, wdilog_error *err);
 
 /* Count one event against input @p input (an index into inputs). */
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,
@@ -83,5 +127,56 @@ struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,
  * the overflow entry last. Returns a new array of pointers (caller frees
  * with wdl_free), or NULL on OOM. */
 const struct wdl_code_stat **wdl_report_sorted_codes(const struct wdilog_report *rep);
+
+/* Report order of two codes (of the same or different reports): by
+ * number, then unknown names alphabetically, the overflow entry last. */
+int wdl_code_cmp(const struct wdl_code_stat *x, const struct wdl_code_stat *y);
+
+/* One code of one input, with the report's entry for it. */
+struct wdl_input_entry {
+	const struct wdl_code_stat *code;
+	const struct wdl_input_code *slot;
+};
+
+/* The codes of input @p in, in report order. A new array (caller frees
+ * with wdl_free), or NULL on OOM. */
+struct wdl_input_entry *wdl_input_sorted(const struct wdilog_report *rep,
+					 const struct wdl_input_stat *in);
+
+/* The entry for @p v, created (with count 0) if new; NULL on OOM. Past
+ * WDL_DISTINCT_MAX values, the overflow entry. */
+struct wdl_code_stat *wdl_report_code(struct wdilog_report *rep,
+				      const wdilog_status_value *v,
+				      wdilog_error *err);
+
+/* The overflow entry, created if needed; NULL on OOM. */
+struct wdl_code_stat *wdl_report_overflow_code(struct wdilog_report *rep,
+					       wdilog_error *err);
+
+/* Append an input named @p path with zero counts; NULL on OOM. The
+ * pointer is valid until the next input is added. */
+struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,
+					    const char *path,
+					    wdilog_error *err);
+
+/* The slot of code index @p code in input @p input, created if new;
+ * NULL on OOM. */
+struct wdl_input_code *wdl_report_input_code(struct wdilog_report *rep,
+					     size_t input, size_t code,
+					     wdilog_error *err);
+
+/* Add @p count events of undecoded GUID @p guid (lower case). */
+int wdl_report_add_guid(struct wdilog_report *rep, const char *guid,
+			uint64_t count, wdilog_error *err);
+
+/* Widen [*first, *last] to include @p t (ignored when not valid). */
+void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t);
+
+/* The code's name for reports: the seed's name, an unknown name, the
+ * overflow label, or NULL for a number outside the enum. */
+const char *wdl_code_name(const struct wdl_code_stat *c);
+
+/* The label of the overflow entry in reports. */
+#define WDL_OVERFLOW_NAME "(other values past the distinct-value limit)"
 
 #endif

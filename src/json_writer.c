@@ -142,6 +142,18 @@ void wdl_json_uint(struct wdl_json *j, uint64_t v)
 	fprintf(j->out, "%" PRIu64, v);
 }
 
+void wdl_json_int(struct wdl_json *j, int64_t v)
+{
+	before_item(j);
+	fprintf(j->out, "%" PRId64, v);
+}
+
+void wdl_json_raw(struct wdl_json *j, const char *text)
+{
+	before_item(j);
+	fputs(text, j->out);
+}
+
 void wdl_json_bool(struct wdl_json *j, bool v)
 {
 	before_item(j);

@@ -31,6 +31,10 @@ void wdl_json_key(struct wdl_json *j, const char *key);
 void wdl_json_string(struct wdl_json *j, const char *s);
 void wdl_json_string_n(struct wdl_json *j, const char *s, size_t n);
 void wdl_json_uint(struct wdl_json *j, uint64_t v);
+void wdl_json_int(struct wdl_json *j, int64_t v);
+/* A value written as given: @p text must already be valid JSON (a number
+ * formatted by the caller). */
+void wdl_json_raw(struct wdl_json *j, const char *text);
 void wdl_json_bool(struct wdl_json *j, bool v);
 void wdl_json_null(struct wdl_json *j);
 /* An ISO 8601 string, or null when !t->valid. */

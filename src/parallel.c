@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "aggregate_merge.h"
+#include "aggregate.h"
 #include "alloc.h"
 #include "error.h"
 #include "reader_range.h"

@@ -4,9 +4,12 @@
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 
+#include <string.h>
+
 #include "aggregate.h"
 #include "alloc.h"
 #include "error.h"
+#include "gate_rules.h"
 #include "json_writer.h"
 #include "timestamp.h"
 
@@ -56,7 +59,7 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 		wdl_json_null(j);
 	wdl_json_key(j, "name");
 	if (c->overflow)
-		wdl_json_string(j, "(other values past the distinct-value limit)");
+		wdl_json_string(j, WDL_OVERFLOW_NAME);
 	else if (!c->has_code)
 		wdl_json_string(j, c->name);
 	else if (wdilog_status_code_name(c->code))
@@ -71,7 +74,44 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 	wdl_json_end_object(j);
 }
 
-static void inputs(struct wdl_json *j, const wdilog_report *rep)
+/* The input's codes in report order, each with the first lines it was
+ * seen on. */
+static int input_codes(struct wdl_json *j, const wdilog_report *rep,
+		       const struct wdl_input_stat *in)
+{
+	struct wdl_input_entry *v = wdl_input_sorted(rep, in);
+	if (!v)
+		return WDILOG_ENOMEM;
+	wdl_json_key(j, "codes");
+	wdl_json_array(j, false);
+	for (size_t k = 0; k < in->ncodes; k++) {
+		const struct wdl_input_code *slot = v[k].slot;
+		const struct wdl_code_stat *c = v[k].code;
+		wdl_json_object(j, true);
+		wdl_json_key(j, "code");
+		if (c->has_code)
+			wdl_json_uint(j, c->code);
+		else
+			wdl_json_null(j);
+		wdl_json_key(j, "name");
+		if (wdl_code_name(c))
+			wdl_json_string(j, wdl_code_name(c));
+		else
+			wdl_json_null(j);
+		wdl_json_key(j, "count"); wdl_json_uint(j, slot->count);
+		wdl_json_key(j, "lines");
+		wdl_json_array(j, true);
+		for (uint32_t l = 0; l < slot->nlines; l++)
+			wdl_json_uint(j, slot->lines[l]);
+		wdl_json_end_array(j);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static int inputs(struct wdl_json *j, const wdilog_report *rep)
 {
 	wdl_json_key(j, "inputs");
 	wdl_json_array(j, false);
@@ -94,9 +134,12 @@ static void inputs(struct wdl_json *j, const wdilog_report *rep)
 			wdl_json_string(j, in->error);
 		else
 			wdl_json_null(j);
+		if (input_codes(j, rep, in) < 0)
+			return WDILOG_ENOMEM;
 		wdl_json_end_object(j);
 	}
 	wdl_json_end_array(j);
+	return WDILOG_OK;
 }
 
 static void bucket_start(struct wdl_json *j, const struct wdl_timeline *t,
@@ -128,6 +171,59 @@ static void timeline(struct wdl_json *j, const struct wdl_timeline *t)
 	wdl_json_end_object(j);
 }
 
+static void milli(struct wdl_json *j, uint64_t v)
+{
+	char buf[32];
+	wdl_milli_format(v, buf, sizeof(buf));
+	wdl_json_raw(j, buf);
+}
+
+/* The gate verdict: null when no rule was asked, otherwise every rule
+ * with its limit, the measured value and whether it passed. */
+static void gate(struct wdl_json *j, const struct wdl_gate_state *st)
+{
+	wdl_json_key(j, "gate");
+	if (!st || !st->asked) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, false);
+	wdl_json_key(j, "passed"); wdl_json_bool(j, st->passed);
+	wdl_json_key(j, "rules");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < st->nchecks; i++) {
+		const wdilog_gate_check *c = &st->checks[i];
+		wdl_json_object(j, true);
+		wdl_json_key(j, "rule"); wdl_json_string(j, c->rule);
+		if (c->scope) {
+			wdl_json_key(j, "scope"); wdl_json_string(j, c->scope);
+			if (strcmp(c->scope, "code") == 0) {
+				wdl_json_key(j, "code");
+				if (c->has_code)
+					wdl_json_uint(j, c->code);
+				else
+					wdl_json_null(j);
+				wdl_json_key(j, "name");
+				if (c->name)
+					wdl_json_string(j, c->name);
+				else
+					wdl_json_null(j);
+			}
+			wdl_json_key(j, "phase"); wdl_json_string(j, c->phase);
+			wdl_json_key(j, "change"); wdl_json_string(j, c->change);
+			wdl_json_key(j, "unit");
+			wdl_json_string(j, c->rate ? "per-1000-events" : "count");
+			wdl_json_key(j, "baseline"); milli(j, c->baseline);
+		}
+		wdl_json_key(j, "limit"); milli(j, c->limit);
+		wdl_json_key(j, "measured"); milli(j, c->measured);
+		wdl_json_key(j, "passed"); wdl_json_bool(j, c->passed);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_end_object(j);
+}
+
 int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 			      wdilog_error *err)
 {
@@ -143,6 +239,7 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 	wdl_json_key(&j, "name"); wdl_json_string(&j, "wdilog");
 	wdl_json_key(&j, "version"); wdl_json_string(&j, wdilog_version());
 	wdl_json_end_object(&j);
+	gate(&j, rep->gate);
 	totals(&j, &rep->totals);
 	phases(&j, rep);
 	wdl_json_key(&j, "codes");
@@ -160,7 +257,8 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 		wdl_json_end_object(&j);
 	}
 	wdl_json_end_array(&j);
-	inputs(&j, rep);
+	if (inputs(&j, rep) < 0)
+		return wdl_fail_oom(err);
 	timeline(&j, &rep->timeline);
 	wdl_json_end_object(&j);
 	if (!wdl_json_finish(&j))

@@ -114,6 +114,9 @@ void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src
 	if (s.width != dst->width)
 		coarsen(&s, dst->width);
 	fit(dst, s.first, s.first + s.n - 1);
+	/* fit may have widened dst to hold both spans: follow it */
+	if (s.width != dst->width)
+		coarsen(&s, dst->width);
 	int64_t off = s.first - dst->first;
 	for (uint32_t i = 0; i < s.n; i++)
 		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)

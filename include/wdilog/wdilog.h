@@ -5,6 +5,7 @@
 
 #include <wdilog/common.h>
 #include <wdilog/error.h>
+#include <wdilog/gate.h>
 #include <wdilog/options.h>
 #include <wdilog/reader.h>
 #include <wdilog/report.h>

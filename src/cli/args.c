@@ -13,6 +13,14 @@ enum {
 	OPT_FULL_PARSE,
 	OPT_BUCKET,
 	OPT_COLOR,
+	OPT_MAX_FAILURES,           /* the three limits stay in this order */
+	OPT_MAX_MALFORMED,
+	OPT_MAX_DAMAGED,
+	OPT_FAIL_ON,
+	OPT_ALLOW,
+	OPT_STRICT,
+	OPT_BASELINE,
+	OPT_TOLERANCE,
 };
 
 static const struct option long_options[] = {
@@ -24,6 +32,14 @@ static const struct option long_options[] = {
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "max-failures", required_argument, NULL, OPT_MAX_FAILURES },
+	{ "max-malformed", required_argument, NULL, OPT_MAX_MALFORMED },
+	{ "max-damaged", required_argument, NULL, OPT_MAX_DAMAGED },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "allow", required_argument, NULL, OPT_ALLOW },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "tolerance", required_argument, NULL, OPT_TOLERANCE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -31,14 +47,39 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static bool parse_format(const char *s, enum cli_format *f)
+static const char *const format_names[] = {
+	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_JUNIT] = "junit",
+	[FORMAT_MARKDOWN] = "markdown", [FORMAT_GITHUB] = "github",
+};
+
+static bool parse_format(const char *s, enum cli_command cmd,
+			 enum cli_format *f)
 {
-	if (strcmp(s, "text") == 0)
-		*f = FORMAT_TEXT;
-	else if (strcmp(s, "json") == 0)
-		*f = FORMAT_JSON;
-	else
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (strcmp(s, format_names[i]) != 0)
+			continue;
+		/* a comparison is text, JSON or Markdown */
+		if (cmd == CMD_DIFF && i != FORMAT_TEXT && i != FORMAT_JSON &&
+		    i != FORMAT_MARKDOWN)
+			return false;
+		*f = (enum cli_format)i;
+		return true;
+	}
+	return false;
+}
+
+/* A count: decimal digits only, no sign. */
+static bool parse_count(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+	if (!*s)
 		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	*out = v;
 	return true;
 }
 
@@ -73,13 +114,30 @@ static int add_output(struct cli_args *a, enum cli_format f, const char *path)
 	return 0;
 }
 
+static const char *const limit_options[CLI_LIMITS] = {
+	"--max-failures", "--max-malformed", "--max-damaged",
+};
+
 int cli_parse_args(struct cli_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof(*a));
+	if (argc > 1 && strcmp(argv[1], "merge") == 0)
+		a->command = CMD_MERGE;
+	else if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		a->command = CMD_DIFF;
+	if (a->command != CMD_ANALYZE) {
+		/* the command word stands in for the program name */
+		argc--;
+		argv++;
+	}
 	a->keys = calloc((size_t)argc + 1, sizeof(*a->keys));
-	if (!a->keys)
+	a->fail_on = calloc((size_t)argc + 1, sizeof(*a->fail_on));
+	a->allow = calloc((size_t)argc + 1, sizeof(*a->allow));
+	if (!a->keys || !a->fail_on || !a->allow)
 		return cli_usage_error("out of memory");
-	enum cli_format format = FORMAT_TEXT;
+	/* merge exists to make a JSON report */
+	enum cli_format format = a->command == CMD_MERGE ? FORMAT_JSON : FORMAT_TEXT;
+	bool gate_option = false;
 	bool format_pending = false;    /* a --format not yet paired */
 	size_t nformats = 0, npaths = 0;
 	int c;
@@ -98,9 +156,12 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			a->full_parse = true;
 			break;
 		case 'f':
-			if (!parse_format(optarg, &format))
-				return cli_usage_error("unknown report format '%s' (text, json)",
-						       optarg);
+			if (!parse_format(optarg, a->command, &format))
+				return cli_usage_error(a->command == CMD_DIFF
+					? "unknown comparison format '%s' (text, json, markdown)"
+					: "unknown report format '%s' "
+					  "(text, json, junit, markdown, github)",
+					optarg);
 			format_pending = true;
 			nformats++;
 			break;
@@ -127,6 +188,39 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			else
 				return cli_usage_error("--color takes auto, always or never, not '%s'",
 						       optarg);
+			break;
+		case OPT_MAX_FAILURES:
+		case OPT_MAX_MALFORMED:
+		case OPT_MAX_DAMAGED: {
+			int i = c - OPT_MAX_FAILURES;
+			if (!parse_count(optarg, &a->limit[i]))
+				return cli_usage_error("%s takes a count, not '%s'",
+						       limit_options[i], optarg);
+			a->limit_set[i] = true;
+			gate_option = true;
+			break;
+		}
+		case OPT_FAIL_ON:
+			a->fail_on[a->nfail_on++] = optarg;
+			gate_option = true;
+			break;
+		case OPT_ALLOW:
+			a->allow[a->nallow++] = optarg;
+			gate_option = true;
+			break;
+		case OPT_STRICT:
+			a->strict = true;
+			gate_option = true;
+			break;
+		case OPT_BASELINE:
+			if (!*optarg)
+				return cli_usage_error("--baseline needs a report path");
+			a->baseline = optarg;
+			gate_option = true;
+			break;
+		case OPT_TOLERANCE:
+			a->tolerance = optarg;
+			gate_option = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -164,11 +258,25 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			return EXIT_TROUBLE;
 	a->inputs = argv + optind;
 	a->ninputs = (size_t)(argc - optind);
+	if (a->help || a->version)
+		return 0;
+	if (a->tolerance && !a->baseline)
+		return cli_usage_error("--tolerance needs --baseline");
+	if (a->command == CMD_DIFF && gate_option)
+		return cli_usage_error("diff compares two reports; gate options "
+				       "apply to a run or a merge");
+	if (a->command == CMD_DIFF && a->ninputs != 2)
+		return cli_usage_error("diff takes two reports, BEFORE.json and AFTER.json");
+	if (a->command == CMD_MERGE && a->ninputs == 0)
+		return cli_usage_error("merge takes one or more JSON reports");
 	return 0;
 }
 
 void cli_args_dispose(struct cli_args *a)
 {
 	free(a->keys);
+	free(a->fail_on);
+	free(a->allow);
 	a->keys = NULL;
+	a->fail_on = a->allow = NULL;
 }

@@ -6,7 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum cli_format { FORMAT_TEXT, FORMAT_JSON };
+enum cli_format {
+	FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT, FORMAT_MARKDOWN, FORMAT_GITHUB
+};
+
+/* What the run does: read traces, merge reports, or compare two. */
+enum cli_command { CMD_ANALYZE, CMD_MERGE, CMD_DIFF };
+
+/* The gate limits, in the library's order (wdilog_gate_limit). */
+#define CLI_LIMITS 3
 
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -19,6 +27,7 @@ struct cli_output {
 #define CLI_MAX_OUTPUTS 8
 
 struct cli_args {
+	enum cli_command command;
 	const char **keys;          /* --key values, borrowed from argv */
 	size_t nkeys;
 	bool day_first;
@@ -27,6 +36,15 @@ struct cli_args {
 	enum cli_color color;
 	bool quiet;
 	unsigned jobs;              /* threads; 0 = one per core */
+	const char **fail_on;       /* --fail-on lists, borrowed from argv */
+	size_t nfail_on;
+	const char **allow;         /* --allow lists, borrowed from argv */
+	size_t nallow;
+	bool limit_set[CLI_LIMITS]; /* --max-failures, -malformed, -damaged */
+	uint64_t limit[CLI_LIMITS];
+	bool strict;
+	const char *baseline;       /* --baseline path */
+	const char *tolerance;      /* --tolerance text */
 	struct cli_output outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
 	char **inputs;              /* operands, borrowed from argv */
@@ -35,7 +53,8 @@ struct cli_args {
 };
 
 /* Parse; on a usage error prints one line and the hint to stderr and
- * returns 2. Returns 0 otherwise. */
+ * returns 2. Returns 0 otherwise. A first operand "merge" or "diff"
+ * selects that command (write ./merge for a file of that name). */
 int cli_parse_args(struct cli_args *a, int argc, char **argv);
 void cli_args_dispose(struct cli_args *a);
 

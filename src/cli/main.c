@@ -1,5 +1,6 @@
-/* wdilog, the command: parse options, open each input, feed one report,
- * write the reports, pick the exit status. Uses only <wdilog/wdilog.h>. */
+/* wdilog, the command: parse options, open each input (or load each JSON
+ * report for merge and diff), feed one report, evaluate the gate, write
+ * every report, pick the exit status. Uses only <wdilog/wdilog.h>. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +14,15 @@
  * see a pattern, few enough not to bury the report. */
 #define DIAG_SHOWN 20
 
+/* Gate lines shown on standard error before the rest are only counted. */
+#define VERDICT_SHOWN 10
+
 struct run {
 	struct cli_args args;
 	wdilog_options opts;
 	wdilog_report *report;
+	wdilog_gate *gate;
+	wdilog_report *baseline;
 	unsigned long diags;
 	unsigned long skipped_reports;
 	int status;
@@ -120,6 +126,10 @@ static int run_inputs(struct run *run)
 				print_diag(&err);
 			run->status = EXIT_TROUBLE;
 			wdilog_report_add_unreadable(run->report, inputs[i], &err, NULL);
+			if (strcmp(inputs[i], "merge") == 0 ||
+			    strcmp(inputs[i], "diff") == 0)
+				fprintf(stderr, "wdilog: (a command comes first: "
+					"wdilog %s [OPTION]...)\n", inputs[i]);
 		}
 	}
 	if (!list.oom) {
@@ -136,6 +146,206 @@ static int run_inputs(struct run *run)
 	for (size_t i = 0; i < list.n; i++)
 		free((char *)list.items[i].path);
 	free(list.items);
+	return rc;
+}
+
+/* A report given on the command line (--baseline, merge, diff): one that
+ * cannot be read or is not wdilog/1 is a usage error. */
+static int load_report(struct run *run, const char *what, const char *path,
+		       wdilog_report **out)
+{
+	wdilog_error err = { 0 };
+	if (wdilog_report_load_json(out, path, &run->opts, &err) < 0) {
+		fprintf(stderr, "wdilog: %s: ", what);
+		cli_put_safe(stderr, err.message);
+		fputc('\n', stderr);
+		return EXIT_TROUBLE;
+	}
+	return 0;
+}
+
+static int gate_error(const char *option, const wdilog_error *err)
+{
+	return cli_usage_error("%s: %s", option, err->message);
+}
+
+static int build_gate(struct run *run)
+{
+	const struct cli_args *a = &run->args;
+	wdilog_error err = { 0 };
+	if (wdilog_gate_new(&run->gate, &err) < 0)
+		return cli_usage_error("out of memory");
+	for (size_t i = 0; i < a->nfail_on; i++)
+		if (wdilog_gate_fail_on(run->gate, a->fail_on[i], &err) < 0)
+			return gate_error("--fail-on", &err);
+	for (size_t i = 0; i < a->nallow; i++)
+		if (wdilog_gate_allow(run->gate, a->allow[i], &err) < 0)
+			return gate_error("--allow", &err);
+	for (int i = 0; i < CLI_LIMITS; i++) {
+		/* --strict sets what is not given; --fail-on without a limit
+		 * or a baseline to apply it to means "none of these" */
+		bool implied = a->strict ||
+			       (i == WDILOG_LIMIT_FAILURES && a->nfail_on &&
+				!a->baseline);
+		if (a->limit_set[i])
+			wdilog_gate_set_limit(run->gate, (wdilog_gate_limit)i,
+					      a->limit[i]);
+		else if (implied)
+			wdilog_gate_set_limit(run->gate, (wdilog_gate_limit)i, 0);
+	}
+	if (a->tolerance &&
+	    wdilog_gate_set_tolerance(run->gate, a->tolerance, &err) < 0)
+		return gate_error("--tolerance", &err);
+	if (a->baseline) {
+		int rc = load_report(run, "--baseline", a->baseline, &run->baseline);
+		if (rc)
+			return rc;
+		wdilog_gate_set_baseline(run->gate, run->baseline);
+	}
+	return 0;
+}
+
+static void put_milli(FILE *out, uint64_t v)
+{
+	fprintf(out, "%llu", (unsigned long long)(v / 1000));
+	if (v % 1000) {
+		char frac[8];
+		snprintf(frac, sizeof(frac), "%03u", (unsigned)(v % 1000));
+		for (int k = 2; k > 0 && frac[k] == '0'; k--)
+			frac[k] = '\0';
+		fprintf(out, ".%s", frac);
+	}
+}
+
+static void print_check(const wdilog_gate_check *c)
+{
+	fputs("wdilog: gate: ", stderr);
+	if (!c->scope) {
+		fprintf(stderr, "%s: ", c->rule);
+		put_milli(stderr, c->measured);
+		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
+		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed values"
+		      : " damaged events or unreadable inputs", stderr);
+	} else {
+		fputs("baseline: ", stderr);
+		if (strcmp(c->scope, "phase") == 0) {
+			fprintf(stderr, "phase %s", c->phase);
+		} else {
+			if (c->has_code)
+				fprintf(stderr, "%lu ", (unsigned long)c->code);
+			cli_put_safe(stderr, c->name ? c->name : "(not in the enum)");
+		}
+		fprintf(stderr, " %s: ", c->change);
+		put_milli(stderr, c->measured);
+		fputs(" now, ", stderr);
+		put_milli(stderr, c->baseline);
+		fputs(" before", stderr);
+		if (c->rate)
+			fputs(" (per 1,000 events)", stderr);
+	}
+	fputs(", limit ", stderr);
+	put_milli(stderr, c->limit);
+	fputs(c->passed ? ": passed\n" : ": FAILED\n", stderr);
+}
+
+/* The verdict on standard error, where a CI log shows it next to the
+ * exit status: each failed rule, then one line. */
+static void print_verdict(const struct run *run)
+{
+	if (run->args.quiet || !wdilog_report_gate_asked(run->report))
+		return;
+	const wdilog_gate_check *checks;
+	size_t n = wdilog_report_gate_checks(run->report, &checks), shown = 0;
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (checks[i].passed)
+			continue;
+		if (failed++ < VERDICT_SHOWN) {
+			print_check(&checks[i]);
+			shown++;
+		}
+	}
+	if (failed > shown)
+		fprintf(stderr, "wdilog: gate: %zu more failed checks in the reports\n",
+			failed - shown);
+	if (failed)
+		fprintf(stderr, "wdilog: gate FAILED (%zu of %zu checks failed)\n",
+			failed, n);
+	else
+		fprintf(stderr, "wdilog: gate passed (%zu checks)\n", n);
+}
+
+static int write_reports(struct run *run)
+{
+	struct cli_report_ctx ctx = { run->report, run->args.color };
+	int status = 0;
+	for (size_t i = 0; i < run->args.noutputs; i++)
+		if (cli_write(&run->args.outputs[i], cli_render_report, &ctx))
+			status = EXIT_TROUBLE;
+	return status;
+}
+
+static int analyze(struct run *run)
+{
+	/* a bad --key is a usage error, found before reading anything */
+	wdilog_error err = { 0 };
+	wdilog_reader *probe;
+	if (wdilog_reader_open_memory(&probe, "", 0, "-", &run->opts, &err) < 0)
+		return cli_usage_error("%s", err.message);
+	wdilog_reader_free(probe);
+	int rc = run_inputs(run);
+	if (rc)
+		return rc;
+	if (run->diags > DIAG_SHOWN && !run->args.quiet)
+		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
+			run->diags - DIAG_SHOWN);
+	return 0;
+}
+
+static int merge(struct run *run)
+{
+	for (size_t i = 0; i < run->args.ninputs; i++) {
+		wdilog_report *part;
+		int rc = load_report(run, "merge", run->args.inputs[i], &part);
+		if (rc)
+			return rc;
+		wdilog_error err = { 0 };
+		rc = wdilog_report_merge(run->report, part, &err);
+		wdilog_report_free(part);
+		if (rc < 0) {
+			fputs("wdilog: out of memory\n", stderr);
+			return EXIT_TROUBLE;
+		}
+	}
+	return 0;
+}
+
+struct diff_ctx {
+	wdilog_report *a, *b;
+	const char *an, *bn;
+};
+
+static int render_diff(FILE *out, bool to_file, const struct cli_output *o,
+		       void *payload, wdilog_error *err)
+{
+	const struct diff_ctx *d = payload;
+	wdilog_diff_format f = o->format == FORMAT_JSON ? WDILOG_DIFF_JSON
+			       : o->format == FORMAT_MARKDOWN ? WDILOG_DIFF_MARKDOWN
+			       : WDILOG_DIFF_TEXT;
+	return wdilog_report_render_diff(d->a, d->an, d->b, d->bn, f, out, err);
+}
+
+static int diff(struct run *run)
+{
+	struct diff_ctx d = { .an = run->args.inputs[0], .bn = run->args.inputs[1] };
+	int rc = load_report(run, "diff", d.an, &d.a);
+	if (!rc)
+		rc = load_report(run, "diff", d.bn, &d.b);
+	for (size_t i = 0; !rc && i < run->args.noutputs; i++)
+		if (cli_write(&run->args.outputs[i], render_diff, &d))
+			rc = EXIT_TROUBLE;
+	wdilog_report_free(d.a);
+	wdilog_report_free(d.b);
 	return rc;
 }
 
@@ -161,36 +371,42 @@ int main(int argc, char **argv)
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
 
+	if (run.args.command == CMD_DIFF) {
+		rc = diff(&run);
+		cli_args_dispose(&run.args);
+		return rc;
+	}
 	wdilog_error err = { 0 };
 	if (wdilog_report_new(&run.report, &run.opts, &err) < 0) {
 		fputs("wdilog: out of memory\n", stderr);
 		cli_args_dispose(&run.args);
 		return EXIT_TROUBLE;
 	}
-	/* a bad --key is a usage error, found before reading anything */
-	wdilog_reader *probe;
-	if (wdilog_reader_open_memory(&probe, "", 0, "-", &run.opts, &err) < 0) {
-		rc = cli_usage_error("%s", err.message);
-		goto out;
-	}
-	wdilog_reader_free(probe);
-
-	rc = run_inputs(&run);
+	rc = build_gate(&run);
+	if (!rc)
+		rc = run.args.command == CMD_MERGE ? merge(&run) : analyze(&run);
 	if (rc)
 		goto out;
 	if (run.skipped_reports && !run.args.quiet)
 		fprintf(stderr, "wdilog: skipped %lu wdilog report%s found in directories\n",
 			run.skipped_reports, run.skipped_reports == 1 ? "" : "s");
-	if (run.diags > DIAG_SHOWN && !run.args.quiet)
-		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
-			run.diags - DIAG_SHOWN);
-	for (size_t i = 0; i < run.args.noutputs; i++)
-		if (cli_write_output(run.report, &run.args.outputs[i],
-				     run.args.color))
-			run.status = EXIT_TROUBLE;
+	if (wdilog_report_evaluate(run.report, run.gate, &err) < 0) {
+		fputs("wdilog: out of memory\n", stderr);
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	/* every report is written whatever the verdict; the verdict comes
+	 * last, where a CI log ends */
+	if (write_reports(&run))
+		run.status = EXIT_TROUBLE;
+	print_verdict(&run);
 	rc = run.status;
+	if (rc == EXIT_DONE && !wdilog_report_gate_passed(run.report))
+		rc = EXIT_GATE_FAILED;
 out:
 	wdilog_report_free(run.report);
+	wdilog_report_free(run.baseline);
+	wdilog_gate_free(run.gate);
 	cli_args_dispose(&run.args);
 	return rc;
 }

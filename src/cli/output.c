@@ -40,15 +40,21 @@ static bool utf8_locale(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-static int render(const wdilog_report *rep, const struct cli_output *o,
-		  FILE *out, bool to_file, enum cli_color color,
-		  wdilog_error *err)
+int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
+		      void *ctx, wdilog_error *err)
 {
-	if (o->format == FORMAT_JSON)
-		return wdilog_report_render_json(rep, out, err);
-	wdilog_text_style st = { .color = want_color(color, out, to_file),
+	const struct cli_report_ctx *rc = ctx;
+	switch (o->format) {
+	case FORMAT_JSON: return wdilog_report_render_json(rc->report, out, err);
+	case FORMAT_JUNIT: return wdilog_report_render_junit(rc->report, out, err);
+	case FORMAT_MARKDOWN:
+		return wdilog_report_render_markdown(rc->report, out, err);
+	case FORMAT_GITHUB: return wdilog_report_render_github(rc->report, out, err);
+	case FORMAT_TEXT: break;
+	}
+	wdilog_text_style st = { .color = want_color(rc->color, out, to_file),
 				 .unicode = utf8_locale() };
-	return wdilog_report_render_text(rep, out, &st, err);
+	return wdilog_report_render_text(rc->report, out, &st, err);
 }
 
 static int fail_write(const char *path, const char *what)
@@ -59,19 +65,19 @@ static int fail_write(const char *path, const char *what)
 	return EXIT_TROUBLE;
 }
 
-static int write_stdout(const wdilog_report *rep, const struct cli_output *o,
-			enum cli_color color)
+static int write_stdout(const struct cli_output *o, cli_render_fn render,
+			void *ctx)
 {
 	wdilog_error err = { 0 };
-	int rc = render(rep, o, stdout, false, color, &err);
+	int rc = render(stdout, false, o, ctx, &err);
 	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout))
 		return fail_write("standard output",
 				  errno ? strerror(errno) : "write failed");
 	return 0;
 }
 
-static int write_file(const wdilog_report *rep, const struct cli_output *o,
-		      enum cli_color color)
+static int write_file(const struct cli_output *o, cli_render_fn render,
+		      void *ctx)
 {
 	size_t len = strlen(o->path) + sizeof(".tmp.XXXXXX");
 	char *tmp = malloc(len);
@@ -93,7 +99,7 @@ static int write_file(const wdilog_report *rep, const struct cli_output *o,
 		return fail_write(o->path, strerror(e));
 	}
 	wdilog_error err = { 0 };
-	int rc = render(rep, o, f, true, color, &err);
+	int rc = render(f, true, o, ctx, &err);
 	int e = errno;
 	bool ok = rc >= 0 && fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
 	if (!ok && !e)
@@ -115,11 +121,10 @@ static int write_file(const wdilog_report *rep, const struct cli_output *o,
 	return 0;
 }
 
-int cli_write_output(const wdilog_report *rep, const struct cli_output *o,
-		     enum cli_color color)
+int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx)
 {
 	setlocale(LC_CTYPE, "");
 	if (!o->path || strcmp(o->path, "-") == 0)
-		return write_stdout(rep, o, color);
-	return write_file(rep, o, color);
+		return write_stdout(o, render, ctx);
+	return write_file(o, render, ctx);
 }

@@ -1,0 +1,182 @@
+/* wdilog — CI gating: rules, baselines, merged and compared reports, and
+ * the renderings CI systems read (JUnit XML, Markdown, GitHub workflow
+ * commands). */
+#ifndef WDILOG_GATE_H
+#define WDILOG_GATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <wdilog/common.h>
+#include <wdilog/error.h>
+#include <wdilog/options.h>
+#include <wdilog/report.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A gate: which status records count as failures and the limits that
+ * decide pass or fail. Build one with wdilog_gate_new, configure it, then
+ * wdilog_report_evaluate a report against it. */
+typedef struct wdilog_gate wdilog_gate;
+
+/* The limits a gate can set; each is off until set. */
+typedef enum wdilog_gate_limit {
+	WDILOG_LIMIT_FAILURES,      /* selected status records */
+	WDILOG_LIMIT_MALFORMED,     /* unreadable status values */
+	WDILOG_LIMIT_DAMAGED,       /* damaged events + unreadable inputs */
+	WDILOG_LIMIT_COUNT
+} wdilog_gate_limit;
+
+/* New gate with no rule and the default selection (records of kind
+ * failure and unknown). Free with wdilog_gate_free. */
+WDILOG_API int wdilog_gate_new(wdilog_gate **out, wdilog_error *err);
+
+/* Free; NULL does nothing. */
+WDILOG_API void wdilog_gate_free(wdilog_gate *gate);
+
+/* Select what counts as a failure, from a comma list of phases ("auth"),
+ * kinds ("failure", "benign"), codes (decimal or 0x hex) and status names
+ * (with or without the WDI_ASSOC_STATUS_ prefix, any case). The first call
+ * replaces the default selection; later calls add to it. A phase selects
+ * that phase's failure and unknown records; a code or name selects every
+ * record of that value, whatever its kind. An unknown name is accepted
+ * only with the WDI_ASSOC_STATUS_ prefix. Returns WDILOG_EINVAL naming
+ * the bad item, or WDILOG_ENOMEM. */
+WDILOG_API int wdilog_gate_fail_on(wdilog_gate *gate, const char *list,
+				   wdilog_error *err);
+
+/* Exempt codes and names (comma list, as for wdilog_gate_fail_on but no
+ * phases or kinds): their records never count, whatever selects them. */
+WDILOG_API int wdilog_gate_allow(wdilog_gate *gate, const char *list,
+				 wdilog_error *err);
+
+/* Turn a limit on: the gate fails when the measured value exceeds @p max. */
+WDILOG_API void wdilog_gate_set_limit(wdilog_gate *gate,
+				      wdilog_gate_limit which, uint64_t max);
+
+/* Compare against @p baseline (borrowed; it must outlive every
+ * wdilog_report_evaluate with this gate). Per selected code and per
+ * phase: a code absent from the baseline fails; a count above the
+ * baseline's by more than the tolerance fails; a code that disappeared is
+ * reported and passes. When the two reports' event totals differ, counts
+ * are compared as rates per 1,000 events. */
+WDILOG_API void wdilog_gate_set_baseline(wdilog_gate *gate,
+					 const wdilog_report *baseline);
+
+/* Parse a tolerance: "N" (absolute, in counts, or in records per 1,000
+ * events when rates are compared) or "N%" (relative to the baseline);
+ * N is a decimal with at most three fraction digits. Default 0. */
+WDILOG_API int wdilog_gate_set_tolerance(wdilog_gate *gate, const char *spec,
+					 wdilog_error *err);
+
+/* True when the gate has at least one rule (a limit or a baseline). */
+WDILOG_API bool wdilog_gate_has_rules(const wdilog_gate *gate);
+
+/* One evaluated rule. Values are in thousandths so that rates fit: a
+ * count of 3 is 3000. Strings are static or owned by the report. */
+typedef struct wdilog_gate_check {
+	const char *rule;           /* "max-failures", "max-malformed",
+				       "max-damaged" or "baseline" */
+	const char *scope;          /* baseline: "code" or "phase"; else NULL */
+	const char *phase;          /* baseline: the phase; else NULL */
+	bool has_code;              /* baseline code check with a number */
+	uint32_t code;
+	const char *name;           /* baseline code check: the status name,
+				       or NULL for a number outside the enum */
+	const char *change;         /* baseline: "new", "above", "within",
+				       "disappeared"; else NULL */
+	bool rate;                  /* values are per 1,000 events */
+	uint64_t limit;             /* highest passing value, thousandths */
+	uint64_t measured;          /* thousandths */
+	uint64_t baseline;          /* baseline's value, thousandths */
+	bool passed;
+} wdilog_gate_check;
+
+/* Evaluate @p gate over @p rep and keep the result in the report, where
+ * every renderer shows it (the JSON "gate" object, JUnit testcases, the
+ * Markdown verdict, GitHub annotations). A gate with no rules is recorded
+ * as not asked. Evaluating again replaces the result. Returns WDILOG_OK or
+ * WDILOG_ENOMEM. */
+WDILOG_API int wdilog_report_evaluate(wdilog_report *rep,
+				      const wdilog_gate *gate,
+				      wdilog_error *err);
+
+/* After wdilog_report_evaluate: true when a rule was asked. */
+WDILOG_API bool wdilog_report_gate_asked(const wdilog_report *rep);
+
+/* True unless an evaluated rule failed. */
+WDILOG_API bool wdilog_report_gate_passed(const wdilog_report *rep);
+
+/* The evaluated checks, in report order; *out stays valid until the
+ * report is evaluated again or freed. Returns their number. */
+WDILOG_API size_t wdilog_report_gate_checks(const wdilog_report *rep,
+					    const wdilog_gate_check **out);
+
+/* Load a wdilog/1 JSON report (as wdilog_report_render_json writes it)
+ * from @p path ("-" for standard input). Returns WDILOG_EIO if it cannot
+ * be read, WDILOG_EFORMAT if it is not JSON, is another schema, or a
+ * member has the wrong type (the message says which), WDILOG_ENOMEM. The
+ * caller frees *out with wdilog_report_free. @p opts may be NULL. */
+WDILOG_API int wdilog_report_load_json(wdilog_report **out, const char *path,
+				       const wdilog_options *opts,
+				       wdilog_error *err);
+
+/* The same from memory; @p name is used in messages. */
+WDILOG_API int wdilog_report_load_json_memory(wdilog_report **out,
+					      const char *data, size_t len,
+					      const char *name,
+					      const wdilog_options *opts,
+					      wdilog_error *err);
+
+/* Add everything in @p src to @p dst exactly: counts add, first and last
+ * times combine, timelines re-bucket to a common width, inputs append.
+ * Merging reports of disjoint inputs gives the report of one run over all
+ * of them, inputs in merge order. A gate result in @p dst is dropped.
+ * Returns WDILOG_OK or WDILOG_ENOMEM; after a failure @p dst is partly
+ * merged and fit only for wdilog_report_free. */
+WDILOG_API int wdilog_report_merge(wdilog_report *dst,
+				   const wdilog_report *src,
+				   wdilog_error *err);
+
+/* JUnit XML in the Jenkins junit-4 shape: one <testsuite> per input, one
+ * <testcase> per gate rule and phase (classname wdilog.<phase>), with
+ * counts and first occurrences (file:line) in each failure's text. */
+WDILOG_API int wdilog_report_render_junit(const wdilog_report *rep,
+					  FILE *out, wdilog_error *err);
+
+/* GitHub-flavoured Markdown for a job summary: the gate verdict first,
+ * then totals, phases and the most frequent codes. */
+WDILOG_API int wdilog_report_render_markdown(const wdilog_report *rep,
+					     FILE *out, wdilog_error *err);
+
+/* GitHub Actions workflow commands: an ::error per rule that failed and
+ * per failing status record with its file and line (at most 10, GitHub's
+ * per-step limit, the rest counted), then a ::notice summary. */
+WDILOG_API int wdilog_report_render_github(const wdilog_report *rep,
+					   FILE *out, wdilog_error *err);
+
+/* How a comparison of two reports is written. */
+typedef enum wdilog_diff_format {
+	WDILOG_DIFF_TEXT,
+	WDILOG_DIFF_JSON,
+	WDILOG_DIFF_MARKDOWN
+} wdilog_diff_format;
+
+/* Compare report @p a (before) with @p b (after): totals, phases and
+ * every code, with the change of each. @p a_name and @p b_name label
+ * them. */
+WDILOG_API int wdilog_report_render_diff(const wdilog_report *a,
+					 const char *a_name,
+					 const wdilog_report *b,
+					 const char *b_name,
+					 wdilog_diff_format format, FILE *out,
+					 wdilog_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
