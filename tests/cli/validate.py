@@ -27,12 +27,15 @@ def main(args):
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
         if want_valid and errors:
             bad += 1
+            print("FAIL: %s is not valid" % path)
             for e in errors[:5]:
                 where = "/".join(str(p) for p in e.path)
-                print("%s: /%s: %s" % (path, where, e.message))
+                print("    /%s: %s" % (where, e.message))
         elif not want_valid and not errors:
             bad += 1
-            print("%s: valid, but should not be" % path)
+            print("FAIL: %s is valid, but should not be" % path)
+        else:
+            print("ok: %s is %s" % (path, "valid" if want_valid else "invalid"))
     return 1 if bad else 0
 
 
