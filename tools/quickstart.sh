@@ -33,10 +33,12 @@ install_packages() {
 		sudo=sudo
 	fi
 	say "installing: $(packages | tr '\n' ' ')"
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update
+	# wait for another apt (unattended-upgrades on a fresh VM) to finish
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update
 	# word splitting of the list is wanted: one argument per package
 	# shellcheck disable=SC2046
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $(packages)
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+		install -y $(packages)
 }
 
 # meson setup, or reconfigure a build dir left by an earlier run; a dir that
