@@ -120,12 +120,9 @@ static int run_inputs(struct run *run)
 		wdilog_error err = { 0 };
 		list.operand = inputs[i];
 		if (wdilog_walk(inputs[i], add_path, &list, &err) < 0 && !list.oom) {
-			/* the operand itself cannot be examined: listed unreadable */
-			err.input = inputs[i];
-			if (!run->args.quiet)
-				print_diag(&err);
-			run->status = EXIT_TROUBLE;
-			wdilog_report_add_unreadable(run->report, inputs[i], &err, NULL);
+			/* the operand itself cannot be examined: reading it fails
+			 * the same way, in its place among the inputs */
+			add_path(inputs[i], NULL, &list);
 			if (strcmp(inputs[i], "merge") == 0 ||
 			    strcmp(inputs[i], "diff") == 0)
 				fprintf(stderr, "wdilog: (a command comes first: "

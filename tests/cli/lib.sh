@@ -1,0 +1,166 @@
+# Shared by the CLI tests; sourced, never run. Its own variables start
+# with _ so that they never clobber a test's. meson runs each case as
+#   sh CASE.sh WDILOG SAMPLES_DIR
+# with WDILOG_SRCDIR set to the source root. A case prints one line per
+# check and exits 0 when all passed, 1 when any failed, 77 to be skipped.
+set -eu
+
+WDILOG=$1
+SAMPLES=$2
+SRCDIR=${WDILOG_SRCDIR:?WDILOG_SRCDIR is not set (run through meson test)}
+TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
+
+# The environment of the person running the tests must not leak in.
+unset NO_COLOR
+LC_ALL=C
+export LC_ALL
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/wdilog-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# Debian's python3 is /usr/bin/python3 (the one python3-jsonschema is for);
+# another python3 earlier in PATH (pyenv, venv) may lack the module.
+PYTHON=
+for p in /usr/bin/python3 python3; do
+	if command -v "$p" >/dev/null 2>&1; then
+		PYTHON=$p
+		break
+	fi
+done
+
+nfail=0
+
+ok() {
+	printf 'ok: %s\n' "$*"
+}
+
+fail() {
+	printf 'FAIL: %s\n' "$*"
+	nfail=$((nfail + 1))
+}
+
+# check DESCRIPTION COMMAND...: pass when COMMAND succeeds.
+check() {
+	_check_desc=$1
+	shift
+	if "$@"; then
+		ok "$_check_desc"
+	else
+		fail "$_check_desc"
+	fi
+}
+
+finish() {
+	if [ "$nfail" -ne 0 ]; then
+		printf '%s check(s) failed\n' "$nfail"
+		exit 1
+	fi
+	exit 0
+}
+
+skip() {
+	printf 'SKIP: %s\n' "$*"
+	exit 77
+}
+
+# run ARGS...: wdilog with no stdin; sets $rc, output in $T/out and $T/err.
+run() {
+	rc=0
+	"$WDILOG" "$@" </dev/null >"$T/out" 2>"$T/err" || rc=$?
+}
+
+# run_stdin FILE ARGS...: the same with FILE as standard input.
+run_stdin() {
+	_run_in=$1
+	shift
+	rc=0
+	"$WDILOG" "$@" <"$_run_in" >"$T/out" 2>"$T/err" || rc=$?
+}
+
+# Show a file in the log (when a check fails, this says why).
+show() {
+	printf -- '--- %s:\n' "$1"
+	sed -e 's/^/    /' "$1" | head -n 40
+}
+
+is_empty() {
+	[ ! -s "$1" ]
+}
+
+nlines() {
+	wc -l <"$1" | tr -d ' '
+}
+
+# expect_rc WANT DESCRIPTION: compare the last run's $rc.
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then
+		ok "$2 (exit $rc)"
+	else
+		fail "$2: exit $rc, want $1"
+		show "$T/err"
+	fi
+}
+
+# has_esc FILE: the file holds an ESC byte (an ANSI colour sequence).
+has_esc() {
+	grep -q "$(printf '\033')" "$1"
+}
+
+no_esc() {
+	! has_esc "$1"
+}
+
+# has_raw_control FILE: any control byte other than newline.
+has_raw_control() {
+	# od prints one byte per field; control bytes are 000-037 and 177
+	od -An -v -to1 "$1" | tr -s ' ' '\n' |
+		grep -v -x -e '' -e '012' |
+		grep -q -x -e '0[0-3][0-7]' -e '177'
+}
+
+no_raw_control() {
+	! has_raw_control "$1"
+}
+
+# no_grep PATTERN FILE...: no line of the files matches PATTERN.
+no_grep() {
+	_no_grep_pat=$1
+	shift
+	! grep -q -e "$_no_grep_pat" "$@"
+}
+
+differ() {
+	! cmp -s "$1" "$2"
+}
+
+need_python() {
+	if [ -z "$PYTHON" ]; then
+		fail "python3 not found (tools/packages.txt lists it)"
+		finish
+	fi
+}
+
+# jget FILE EXPR: evaluate a Python expression over the JSON in FILE (bound
+# to j); prints scalars as Python does, null/true/false and containers as JSON.
+jget() {
+	"$PYTHON" - "$1" "$2" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    j = json.load(f)
+v = eval(sys.argv[2], {"j": j})
+if v is None or isinstance(v, (bool, list, dict)):
+    print(json.dumps(v))
+else:
+    print(v)
+PY
+}
+
+# expect_eq DESCRIPTION GOT WANT
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1 ($2)"
+	else
+		fail "$1: got '$2', want '$3'"
+	fi
+}

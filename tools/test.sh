@@ -1,0 +1,107 @@
+#!/bin/sh
+# Build wdilog and run the whole test suite twice: plain (build/) and under
+# AddressSanitizer + UndefinedBehaviorSanitizer (build-san/). The last line
+# printed is always "N passed, M failed", summed over both runs.
+#
+#   sh tools/test.sh                  (as root on Debian 12; uses sudo otherwise)
+#   WDILOG_NO_APT=1 sh tools/test.sh  (skip apt: packages already there)
+#
+# Passed: meson's OK and EXPECTEDFAIL. Failed: FAIL, UNEXPECTEDPASS, TIMEOUT
+# and ERROR. Skipped tests are in neither count. A build that fails counts
+# as one failed test, so the summary can never read "0 failed" when nothing
+# could run. Exits 1 when anything failed. Safe to run again: build dirs
+# are reconfigured, not recreated.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+say() {
+	printf '%s\n' "test: $*" >&2
+}
+
+packages() {
+	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages.txt
+}
+
+install_packages() {
+	if [ "${WDILOG_NO_APT:-}" = 1 ]; then
+		say "WDILOG_NO_APT=1: not installing packages"
+		return 0
+	fi
+	sudo=
+	if [ "$(id -u)" -ne 0 ]; then
+		if ! command -v sudo >/dev/null 2>&1; then
+			say "apt-get needs root (or set WDILOG_NO_APT=1 if the packages are installed)"
+			return 1
+		fi
+		sudo=sudo
+	fi
+	say "installing: $(packages | tr '\n' ' ')"
+	# wait for another apt (unattended-upgrades on a fresh VM) to finish
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update
+	# word splitting of the list is wanted: one argument per package
+	# shellcheck disable=SC2046
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+		install -y $(packages)
+}
+
+setup() {
+	dir=$1
+	shift
+	if [ -f "$dir/meson-private/coredata.dat" ]; then
+		meson setup --reconfigure "$dir" "$@" ||
+			meson setup --wipe "$dir" "$@"
+	else
+		rm -rf "$dir"
+		meson setup "$dir" "$@"
+	fi
+}
+
+passed=0
+failed=0
+
+# Add one run's results from meson's testlog.json (one JSON object a line).
+count_results() {
+	log=$1/meson-logs/testlog.json
+	if [ ! -f "$log" ]; then
+		say "$1: no test log; counting the run as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	p=$(grep -c -E '"result": *"(OK|EXPECTEDFAIL)"' "$log" || true)
+	f=$(grep -c -E '"result": *"(FAIL|UNEXPECTEDPASS|TIMEOUT|ERROR)"' "$log" || true)
+	say "$1: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+# run_suite DIR [meson options]: configure, build, test, count.
+run_suite() {
+	dir=$1
+	shift
+	if ! setup "$dir" "$@" || ! ninja -C "$dir"; then
+		say "$dir: build failed; counting it as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	# a stale log from an earlier run must not be counted
+	rm -f "$dir/meson-logs/testlog.json"
+	meson test -C "$dir" --print-errorlogs || true
+	count_results "$dir"
+}
+
+if ! install_packages; then
+	say "package installation failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+run_suite build
+
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS UBSAN_OPTIONS
+run_suite build-san -Db_sanitize=address,undefined -Db_lundef=false
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
