@@ -256,6 +256,14 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 		wdl_json_key(&j, "count"); wdl_json_uint(&j, rep->guids[i].count);
 		wdl_json_end_object(&j);
 	}
+	if (rep->guids_overflow) {
+		/* past the distinct-value limit: counted, not named, so that the
+		 * counts still add up to totals.undecoded (less GUID-less events) */
+		wdl_json_object(&j, true);
+		wdl_json_key(&j, "guid"); wdl_json_null(&j);
+		wdl_json_key(&j, "count"); wdl_json_uint(&j, rep->guids_overflow);
+		wdl_json_end_object(&j);
+	}
 	wdl_json_end_array(&j);
 	if (inputs(&j, rep) < 0)
 		return wdl_fail_oom(err);

@@ -194,10 +194,19 @@ static int load_guids(struct loader *ld, const json_t *root)
 		char where[48];
 		snprintf(where, sizeof(where), "undecoded_guids[%zu].", i);
 		const json_t *g = json_object_get(o, "guid");
+		uint64_t count;
+		int rc;
+		if (json_is_null(g)) {
+			/* the entry for GUIDs past the distinct-value limit */
+			rc = get_count(ld, o, "count", where, false, &count);
+			if (rc < 0)
+				return rc;
+			ld->rep->guids_overflow += count;
+			continue;
+		}
 		if (!json_is_string(g) || json_string_length(g) != 36)
 			return bad(ld, where, "has no 36-character guid");
-		uint64_t count;
-		int rc = get_count(ld, o, "count", where, false, &count);
+		rc = get_count(ld, o, "count", where, false, &count);
 		if (rc < 0 ||
 		    (rc = wdl_report_add_guid(ld->rep, json_string_value(g), count,
 					      ld->err)) < 0)

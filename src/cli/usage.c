@@ -83,11 +83,20 @@ int cli_version(FILE *out)
 
 int cli_usage_error(const char *fmt, ...)
 {
+	/* the message quotes argv, which may hold escape sequences: format it
+	 * first, then print it with control characters made visible */
+	char msg[512];
 	va_list ap;
-	fputs("wdilog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	fputs("wdilog: ", stderr);
+	for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\x%02x", *p);
+		else
+			fputc(*p, stderr);
+	}
 	fputs("\nTry 'wdilog --help' for more information.\n", stderr);
 	return EXIT_TROUBLE;
 }

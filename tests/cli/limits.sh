@@ -15,6 +15,18 @@ expect_eq "nothing lost: counts sum to statuses" \
 	"$(jget "$T/out" 'sum(c["count"] for c in j["codes"])')" 5000
 check "5000 distinct codes: contract" "$PYTHON" "$TESTS_DIR/contract.py" "$T/out"
 
+awk 'BEGIN { for (i = 0; i < 5000; i++)
+	printf "Unknown( 76): GUID=%08x-ccdb-3c2c-6150-28b4eacacbc4 (No Format Information found).\n", i }' >"$T/guids.txt"
+run -q --format json "$T/guids.txt"
+expect_eq "5000 distinct GUIDs: 4096 named + 1 null entry" \
+	"$(jget "$T/out" 'len(j["undecoded_guids"])')" 4097
+expect_eq "nothing lost: GUID counts sum to undecoded" \
+	"$(jget "$T/out" 'sum(g["count"] for g in j["undecoded_guids"])')" 5000
+cp "$T/out" "$T/guids.json"
+run merge -q "$T/guids.json" "$T/guids.json"
+expect_eq "the null entry survives a merge" \
+	"$(jget "$T/out" '[g["count"] for g in j["undecoded_guids"] if g["guid"] is None]')" "[1808]"
+
 p='[0]0888.0D60::10/23/2003-12:27:40.173 [wdiwifi]'
 {
 	printf '%sAssocStatus=31\n' "$p"
