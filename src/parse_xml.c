@@ -8,6 +8,8 @@
  * The framer never builds a tree and never holds more than one event. */
 #include "parse_xml.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -70,6 +72,23 @@ void wdl_xml_free(struct wdl_xml_parser *p)
 		xmlFreeTextReader(p->reader);
 	wdl_event_acc_dispose(&p->acc);
 	wdl_free(p);
+}
+
+/* A diagnostic naming the byte offset as well as the line: XML lines can
+ * be long (or the file one line), the offset finds the spot. */
+static void xml_diag(struct wdl_xml_parser *p, int kind, uint64_t line,
+		     uint64_t offset, const char *fmt, ...) WDL_PRINTF(5, 6);
+
+static void xml_diag(struct wdl_xml_parser *p, int kind, uint64_t line,
+		     uint64_t offset, const char *fmt, ...)
+{
+	char msg[224];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	wdl_diag(p->opts, kind, p->name, line, offset, "%s (byte %llu)", msg,
+		 (unsigned long long)offset);
 }
 
 /* ---- step 2: one event through libxml2 ---- */
@@ -441,7 +460,7 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 	bool doctype = avail >= 9 && memcmp(b, "<!DOCTYPE", 9) == 0;
 	if (doctype && !p->saw_doctype) {
 		p->saw_doctype = true;
-		wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name, p->lineno,
+		xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
 			 c->base + c->pos + at,
 			 "DOCTYPE ignored: its entities are never expanded or loaded");
 	}
@@ -541,7 +560,7 @@ static bool seek_event(struct wdl_xml_parser *p)
 		for (size_t k = 0; k < upto; k++) {
 			unsigned char ch = (unsigned char)s[k];
 			if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
-				wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name,
+				xml_diag(p, WDILOG_DIAG_WARNING,
 					 p->lineno + count_lines(s, k),
 					 c->base + c->pos + k,
 					 "text outside any <Event> element ignored");
@@ -565,7 +584,7 @@ static bool seek_event(struct wdl_xml_parser *p)
 				  name_end(s[7]);
 		size_t next = skip_markup(p, 0);
 		if (next == (size_t)-1) {
-			wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name, p->lineno,
+			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
 				 c->base + c->pos,
 				 "input ends inside markup outside any event");
 			advance(p, c->len);
@@ -587,7 +606,7 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 	(void)err;
 	if (!seek_event(p)) {
 		if (p->root_open) {
-			wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name, p->lineno,
+			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
 				 c->base + c->pos,
 				 "input ends after a complete event but without </Events>");
 			p->root_open = false;
@@ -616,7 +635,7 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 	if (fr == FRAME_CUT) {
 		p->acc.damaged = true;
 		if (oversize) {
-			wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
 				 "<Event> element larger than 4 MiB; counted as damaged and skipped");
 			advance(p, c->pos + len);
 			/* skip to its end tag without keeping it */
@@ -630,7 +649,7 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 				break;
 			}
 		} else {
-			wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
 				 c->pos + len >= c->len && c->eof
 					 ? "input ends inside an <Event> element (truncated file); event counted as damaged"
 					 : "<Event> element not closed before the next <Event>; event counted as damaged");
@@ -644,11 +663,11 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 	if (!wdl_xml_parse_event(p, c->buf + c->pos, len, &p->acc, why,
 				 sizeof(why), &why_line)) {
 		p->acc.damaged = true;
-		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name,
+		xml_diag(p, WDILOG_DIAG_DAMAGED,
 			 why_line ? line + why_line - 1 : line, offset,
 			 "malformed <Event> element (%s); counted as damaged", why);
 	} else if (p->acc.found.nmalformed) {
-		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, line, offset,
+		xml_diag(p, WDILOG_DIAG_MALFORMED, line, offset,
 			 "%s", p->acc.found.note);
 	}
 	advance(p, c->pos + len);

@@ -6,6 +6,7 @@
 #include <wdilog/wdilog.h>
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "aggregate.h"
@@ -99,11 +100,72 @@ static void phase_table(FILE *out, const wdilog_report *rep,
 	}
 }
 
+/* The written date of @p t as days since the epoch. */
+static int64_t day_of(const wdilog_time *t)
+{
+	return t->seconds >= 0 ? t->seconds / 86400 : (t->seconds - 86399) / 86400;
+}
+
+/* How much of a time the code table shows: all times share a date, a
+ * year, or neither. */
+enum span_kind { ONE_DAY, ONE_YEAR, YEARS };
+
+/* A table time in at most 14 columns: the time of day when every time in
+ * the table is on one date, month-day and time when on one year (the
+ * shared part is given once in the heading), else the date. Zones and
+ * fractions past milliseconds are left to the JSON report. */
+static void put_short_time(FILE *out, const wdilog_time *t, enum span_kind k,
+			   int width)
+{
+	char buf[48];
+	wdilog_time shown = *t;
+	shown.zoned = false;
+	if (shown.digits > 3) {
+		shown.digits = 3;
+		shown.nanos -= shown.nanos % 1000000;
+	}
+	if (!t->valid || !wdl_time_format(&shown, buf, sizeof(buf))) {
+		fprintf(out, "%-*s", width, "-");
+		return;
+	}
+	/* buf is YYYY-MM-DDThh:mm:ss[.fff] */
+	buf[10] = ' ';
+	if (k == ONE_DAY)
+		fprintf(out, "%-*s", width, buf + 11);
+	else if (k == ONE_YEAR)
+		fprintf(out, "%-*.*s", width, 14, buf + 5);
+	else
+		fprintf(out, "%-*.*s", width, 10, buf);
+}
+
 static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 		       const struct style *st)
 {
-	fprintf(out, "\n%s%5s  %-34s %-12s %-7s %6s  %s%s\n", st->bold,
-		"CODE", "NAME", "PHASE", "KIND", "COUNT", "LAST", st->reset);
+	int64_t day = INT64_MIN;
+	char first_date[48] = "";
+	enum span_kind k = ONE_DAY;
+	for (size_t i = 0; i < n; i++) {
+		const wdilog_time *ts[2] = { &codes[i]->first, &codes[i]->last };
+		for (int j = 0; j < 2; j++) {
+			char buf[48];
+			if (!ts[j]->valid || !wdl_time_format(ts[j], buf, sizeof(buf)))
+				continue;
+			if (day == INT64_MIN) {
+				day = day_of(ts[j]);
+				memcpy(first_date, buf, sizeof(buf));
+			}
+			if (day_of(ts[j]) != day && k == ONE_DAY)
+				k = ONE_YEAR;
+			if (memcmp(buf, first_date, 4) != 0)
+				k = YEARS;
+		}
+	}
+	if (day != INT64_MIN && k == ONE_DAY)
+		fprintf(out, "\nstatus codes, times on %.10s:", first_date);
+	else if (day != INT64_MIN && k == ONE_YEAR)
+		fprintf(out, "\nstatus codes, times in %.4s:", first_date);
+	fprintf(out, "\n%s%5s  %-34s %-12s %-7s %6s  %-14s %s%s\n", st->bold,
+		"CODE", "NAME", "PHASE", "KIND", "COUNT", "FIRST", "LAST", st->reset);
 	for (size_t i = 0; i < n; i++) {
 		const struct wdl_code_stat *c = codes[i];
 		char num[16] = "-";
@@ -119,7 +181,9 @@ static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 			name ? name : "(not in the enum)",
 			wdilog_phase_name(c->phase), kind_color(st, c->kind),
 			wdilog_kind_name(c->kind), st->reset, c->count);
-		put_time(out, &c->last, 0);
+		put_short_time(out, &c->first, k, 14);
+		fputc(' ', out);
+		put_short_time(out, &c->last, k, 0);
 		fputc('\n', out);
 	}
 }
@@ -189,27 +253,53 @@ static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
 			rep->guids_overflow);
 }
 
+/* @p s escaped as put_safe does, with its middle elided past @p max
+ * columns (the JSON report keeps it whole). */
+static void put_safe_max(FILE *out, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max) {
+		put_safe(out, s);
+		return;
+	}
+	size_t head = max / 3, tail = max - head - 3;
+	/* do not cut inside a UTF-8 sequence */
+	while (head && ((unsigned char)s[head] & 0xC0) == 0x80)
+		head--;
+	const char *t = s + n - tail;
+	while (*t && ((unsigned char)*t & 0xC0) == 0x80)
+		t++;
+	char *h = wdl_strndup(s, head);
+	if (h)
+		put_safe(out, h);
+	wdl_free(h);
+	fputs("...", out);
+	put_safe(out, t);
+}
+
+/* Each input on a line of its own, its figures on the next: paths are
+ * as long as they are, the figures line up. */
 static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 {
-	fprintf(out, "\n%s%-14s %-13s %8s %8s %8s %8s  %s%s\n", st->bold,
-		"FORMAT", "ENCODING", "EVENTS", "STATUSES", "DAMAGED",
-		"UNDECODED", "INPUT", st->reset);
+	fprintf(out, "\n%sINPUTS%s %-14s %-13s %8s %8s %8s %9s\n", st->bold,
+		st->reset, "FORMAT", "ENCODING", "EVENTS", "STATUSES", "DAMAGED",
+		"UNDECODED");
 	for (size_t i = 0; i < rep->ninputs; i++) {
 		const struct wdl_input_stat *in = &rep->inputs[i];
 		char enc[24];
 		snprintf(enc, sizeof(enc), "%s%s", in->encoding,
 			 in->gzip ? "+gzip" : "");
-		fprintf(out, "%-14s %-13s %8" PRIu64 " %8" PRIu64 " %8" PRIu64
-			" %8" PRIu64 "  ",
+		fputs("  ", out);
+		put_safe_max(out, in->path, 96);
+		fprintf(out, "\n       %-14s %-13s %8" PRIu64 " %8" PRIu64 " %8" PRIu64
+			" %9" PRIu64 "\n",
 			in->format, enc, in->events, in->statuses, in->damaged,
 			in->undecoded);
-		put_safe(out, in->path);
 		if (in->unreadable) {
-			fprintf(out, "  %s(unreadable: ", st->red);
-			put_safe(out, in->error);
-			fprintf(out, ")%s", st->reset);
+			fprintf(out, "       %sunreadable: ", st->red);
+			put_safe_max(out, in->error, 80);
+			fprintf(out, "%s\n", st->reset);
 		}
-		fputc('\n', out);
 	}
 }
 
