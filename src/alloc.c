@@ -1,5 +1,6 @@
-/* Counting allocator wrappers. Failure injection is process-wide and not
- * thread-safe; only single-threaded tests turn it on. */
+/* Counting allocator wrappers. Failure injection is process-wide; only
+ * single-threaded tests turn it on, but the count is kept atomically
+ * because parallel reading allocates from several threads. */
 #include "alloc.h"
 
 #include <stdlib.h>
@@ -10,19 +11,21 @@ static unsigned long count;
 
 static int should_fail(void)
 {
-	count++;
-	return fail_from && count >= fail_from;
+	/* parallel reading allocates from several threads */
+	unsigned long n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
+	unsigned long from = __atomic_load_n(&fail_from, __ATOMIC_RELAXED);
+	return from && n >= from;
 }
 
 void wdl_alloc_fail_from(unsigned long n)
 {
-	fail_from = n;
-	count = 0;
+	__atomic_store_n(&fail_from, n, __ATOMIC_RELAXED);
+	__atomic_store_n(&count, 0, __ATOMIC_RELAXED);
 }
 
 unsigned long wdl_alloc_count(void)
 {
-	return count;
+	return __atomic_load_n(&count, __ATOMIC_RELAXED);
 }
 
 void *wdl_malloc(size_t n)

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "aggregate.h"
 #include "alloc.h"
 #include "error.h"
@@ -297,6 +299,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		return rc;
 	}
 
+	/* libxml2 sets up its global state on first use, which is not safe
+	 * from several threads at once: do it here, before any worker */
+	xmlInitParser();
 	pthread_mutex_init(&run.lock, NULL);
 	pthread_cond_init(&run.changed, NULL);
 	pthread_mutex_init(&run.diag_lock, NULL);

@@ -60,6 +60,7 @@ int wdl_xml_open(struct wdl_xml_parser **out, struct wdl_chunk *c,
 	p->lineno = 1;
 	wdl_event_acc_init(&p->acc);
 	wdl_prefilter_init(&p->pf, ks);
+	xmlInitParser();    /* idempotent; parallel.c calls it before threads */
 	*out = p;
 	return WDILOG_OK;
 }
