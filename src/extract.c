@@ -351,20 +351,6 @@ void wdl_extract_hits(const struct wdl_keyset *ks,
 	}
 }
 
-bool wdl_extract_maybe(const struct wdl_keyset *ks, struct wdl_span text)
-{
-	/* Every key and token is a word of at least two characters whose first
-	 * byte is in ks->starts, so a span without such a word start cannot
-	 * match. Cheap and exact enough for the slow path's callers. */
-	const char *p = text.ptr;
-	for (size_t i = 0; i < text.len; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if (ks->starts[c] && (i == 0 || !wdl_is_word((unsigned char)p[i - 1])))
-			return true;
-	}
-	return false;
-}
-
 void wdl_extract_value(struct wdl_span key, struct wdl_span value,
 		       struct wdl_found *f)
 {

@@ -57,10 +57,6 @@ void wdl_extract_hits(const struct wdl_keyset *ks,
 		      const struct wdl_prefilter *pf, struct wdl_span text,
 		      struct wdl_found *f);
 
-/* Fast check that cannot say no wrongly: could wdl_extract_text find
- * anything (a value or a malformed key) in @p text? */
-bool wdl_extract_maybe(const struct wdl_keyset *ks, struct wdl_span text);
-
 /* A value already separated from its key (XML Data Name=KEY, a UserData
  * leaf): leading white space is skipped, then the value rule applies.
  * @p key names the key in the diagnostic note. */

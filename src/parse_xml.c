@@ -154,20 +154,17 @@ static void scan_text(struct walk *w, const xmlChar *text, bool node_text)
 		return;
 	struct wdl_span s = { (const char *)text, strlen((const char *)text) };
 	struct wdl_found *f = &w->acc->found;
-	if (!node_text)
-		goto rules;
-	if (w->collecting) {
+	if (node_text && w->collecting) {
 		size_t room = VALUE_MAX - w->value_len;
 		size_t n = s.len < room ? s.len : room;
 		memcpy(w->value + w->value_len, s.ptr, n);
 		w->value_len += n;
 	}
-	if (w->in_message && !w->message_checked) {
+	if (node_text && w->in_message && !w->message_checked) {
 		w->message_checked = true;
 		if (wdl_unknown_message(s.ptr, s.len, w->acc->guid))
 			w->acc->undecoded = true;
 	}
-rules:
 	if (w->p->opts->full_parse)
 		wdl_extract_text(w->p->ks, s, f);
 	else
