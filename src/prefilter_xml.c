@@ -7,6 +7,7 @@
  * target hold it to a full parse. */
 #include "prefilter_xml.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "span.h"
@@ -94,11 +95,33 @@ static bool predefined_entity(const char *p, size_t len, size_t *i)
 	return false;
 }
 
+/* Eight bytes at a time: does w hold a byte >= 0x80, one below 0x20, or
+ * one equal to a, b, c or d? (The classic zero-byte test on w ^ x.) */
+static inline bool word_has(uint64_t w, unsigned char a, unsigned char b,
+			    unsigned char c, unsigned char d)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+#define ZERO_BYTE(v) (((v) - ones) & ~(v) & high)
+	uint64_t hit = (w & high) | ((w - ones * 0x20) & ~w & high) |
+		       ZERO_BYTE(w ^ (ones * a)) | ZERO_BYTE(w ^ (ones * b)) |
+		       ZERO_BYTE(w ^ (ones * c)) | ZERO_BYTE(w ^ (ones * d));
+#undef ZERO_BYTE
+	return hit != 0;
+}
+
 /* Character data up to the next '<'. */
 static bool text_ok(const char *p, size_t len, size_t *i)
 {
 	size_t k = *i;
 	while (k < len) {
+		/* message text: whole words of plain bytes at a time */
+		while (k + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + k, 8);
+			if (word_has(w, '<', '&', ']', 'U'))
+				break;
+			k += 8;
+		}
 		while (k < len && (cls[(unsigned char)p[k]] & C_TEXT))
 			k++;
 		if (k >= len)
@@ -129,6 +152,13 @@ static bool attr_value_ok(const char *p, size_t len, size_t *i)
 	if (*i >= len || (p[*i] != '"' && p[*i] != '\''))
 		return false;
 	char q = p[(*i)++];
+	while (*i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, p + *i, 8);
+		if (word_has(w, (unsigned char)q, '<', '&', (unsigned char)q))
+			break;
+		*i += 8;
+	}
 	while (*i < len && p[*i] != q) {
 		unsigned char c = (unsigned char)p[*i];
 		if (cls[c] & C_ATTR) {
@@ -185,7 +215,7 @@ static bool start_tag_ok(const char *p, size_t len, size_t *i,
 		if (*i == ws || nattrs == MAX_ATTRS || !read_name(p, len, i, &a))
 			return false;
 		for (size_t k = 0; k < nattrs; k++)
-			if (attrs[k].len == a.len &&
+			if (attrs[k].len == a.len && attrs[k].ptr[0] == a.ptr[0] &&
 			    memcmp(attrs[k].ptr, a.ptr, a.len) == 0)
 				return false;
 		attrs[nattrs++] = a;
