@@ -26,9 +26,10 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 	a->undecoded = false;
 	a->time.valid = false;
 	a->guid[0] = '\0';
+	wdl_context_reset(&a->ctx);
 }
 
-void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
+void wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->line = a->line;
@@ -48,6 +49,7 @@ void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
 		ev->statuses = a->found.values;
 		ev->nstatuses = a->found.n;
 		ev->time = a->time;
+		wdl_context_emit(&a->ctx, ev);
 	} else {
 		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
 	}

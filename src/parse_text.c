@@ -18,6 +18,9 @@
 /* The head of an event's first line is kept for its time, which is only
  * parsed if the event turns out to carry a status. */
 #define HEAD_MAX 256
+/* The tracefmt prefix before it is kept too (for the pid and tid), when it
+ * is no longer than this; "[n]hex.hex::" is about 20 bytes. */
+#define HEAD_PREFIX_MAX 64
 
 struct text_event {
 	struct wdl_event_acc acc;
@@ -25,8 +28,10 @@ struct text_event {
 	bool prefixed;              /* head starts right after the prefix */
 	bool time_done;
 	const char *head_ptr;       /* first line in the window, until saved */
-	char head[HEAD_MAX];        /* its copy, made before the window moves */
+	char head[HEAD_PREFIX_MAX + HEAD_MAX]; /* its copy, made before the
+				       window moves */
 	size_t head_len;
+	size_t head_skip;           /* prefix bytes kept before the head */
 };
 
 struct wdl_text_parser {
@@ -191,20 +196,32 @@ static bool is_blank(struct wdl_span l)
 	return true;
 }
 
-/* An event's time is parsed only once it has a status: most never do. */
+/* An event's time is parsed only once it has a status: most never do.
+ * So is the context in its first line (pid, tid, component, peer). */
 static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 {
-	if (e->time_done || !e->acc.found.n)
+	if (!e->acc.found.n)
 		return;
-	wdilog_time t = { 0 };
-	const char *head = e->head_ptr ? e->head_ptr : e->head;
-	bool ok = e->prefixed &&
-		  wdl_time_parse(head, e->head_len, p->opts->day_first, &t);
-	if (!ok)
-		ok = wdl_time_find(head, e->head_len, p->opts->day_first, &t);
-	if (ok)
-		e->acc.time = t;
-	e->time_done = true;
+	const char *line = e->head_ptr ? e->head_ptr : e->head;
+	const char *head = line + e->head_skip;
+	size_t len = e->head_len - e->head_skip, used = 0;
+	if (!e->time_done) {
+		wdilog_time t = { 0 };
+		used = e->prefixed ? wdl_time_parse(head, len, p->opts->day_first,
+						    &t)
+				   : 0;
+		bool ok = used > 0;
+		if (!ok)
+			ok = wdl_time_find(head, len, p->opts->day_first, &t);
+		if (ok)
+			e->acc.time = t;
+		e->time_done = true;
+	}
+	if (!p->eventlog) {
+		wdl_context_wpp_head(&e->acc.ctx, line, e->head_len, e->head_skip,
+				     used);
+		wdl_context_text(&e->acc.ctx, head, len);
+	}
 }
 
 static void start_event(struct wdl_text_parser *p, struct text_event *e,
@@ -215,8 +232,9 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->prefixed = prefix > 0;
 	e->time_done = false;
 	size_t n = line.len - prefix;
-	e->head_len = n < HEAD_MAX ? n : HEAD_MAX;
-	e->head_ptr = line.ptr + prefix;
+	e->head_skip = prefix <= HEAD_PREFIX_MAX ? prefix : 0;
+	e->head_len = e->head_skip + (n < HEAD_MAX ? n : HEAD_MAX);
+	e->head_ptr = line.ptr + prefix - e->head_skip;
 }
 
 /* Could this line (at window index @p s, @p len bytes) hold a status or a
@@ -260,8 +278,15 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
 		e->time_done = wdl_time_find(text.ptr, text.len,
 					     p->opts->day_first, &e->acc.time);
-	if (!candidate)
+	/* context: a wevtutil block's fields come before its status, so
+	 * they are all read; a trace record's lines once it has a status */
+	if (p->eventlog)
+		wdl_context_eventlog_line(&e->acc.ctx, text.ptr, text.len);
+	if (!candidate) {
+		if (!p->eventlog && e->acc.found.n)
+			wdl_context_text(&e->acc.ctx, text.ptr, text.len);
 		return;
+	}
 	if (memchr(text.ptr, '\0', text.len)) {
 		mark_damaged(p, e, offset, "NUL byte in line");
 		return;
@@ -275,6 +300,8 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		wdl_extract_text(p->ks, text, f);
 	else
 		wdl_extract_hits(p->ks, &p->pf, text, f);
+	if (!p->eventlog && f->n)
+		wdl_context_text(&e->acc.ctx, text.ptr, text.len);
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);
