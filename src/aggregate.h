@@ -7,7 +7,10 @@
 
 #include <wdilog/report.h>
 
+#include "bursts.h"
+#include "peers.h"
 #include "timeline.h"
+#include "window.h"
 
 /* Distinct codes, unknown names and GUIDs kept, each. Past it, new values
  * are counted in an overflow entry rather than growing memory without
@@ -59,11 +62,21 @@ struct wdilog_report {
 	size_t nguids, guids_cap;
 	uint64_t guids_overflow;
 	struct wdl_timeline timeline;
+	struct wdl_peers peers;
+	struct wdl_bursts bursts;
+	struct wdl_window window;
+	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
+	void *event_payload;
 };
 
 /* Count one event against input @p input (an index into inputs). */
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err);
+
+/* The name a report shows for a code entry: the seed's full name, an
+ * unknown name, a note for the overflow entry, or NULL for a number
+ * outside the enum. */
+const char *wdl_code_stat_name(const struct wdl_code_stat *c);
 
 /* Codes in report order: by number, then unknown names alphabetically,
  * the overflow entry last. Returns a new array of pointers (caller frees
