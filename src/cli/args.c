@@ -13,6 +13,12 @@ enum {
 	OPT_FULL_PARSE,
 	OPT_BUCKET,
 	OPT_COLOR,
+	/* the post-mortem report */
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_BY,
+	OPT_BURST,
+	OPT_EVENTS,
 };
 
 static const struct option long_options[] = {
@@ -24,6 +30,11 @@ static const struct option long_options[] = {
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "burst", required_argument, NULL, OPT_BURST },
+	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -36,6 +47,10 @@ static bool parse_format(const char *s, enum cli_format *f)
 		*f = FORMAT_TEXT;
 	else if (strcmp(s, "json") == 0)
 		*f = FORMAT_JSON;
+	else if (strcmp(s, "html") == 0)
+		*f = FORMAT_HTML;
+	else if (strcmp(s, "events") == 0)
+		*f = FORMAT_EVENTS;
 	else
 		return false;
 	return true;
@@ -68,7 +83,66 @@ static int add_output(struct cli_args *a, enum cli_format f, const char *path)
 	if (a->noutputs == CLI_MAX_OUTPUTS)
 		return cli_usage_error("at most %d reports in one run",
 				       CLI_MAX_OUTPUTS);
-	a->outputs[a->noutputs++] = (struct cli_output){ f, path };
+	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false };
+	return 0;
+}
+
+/* "5/10s": N failures within WIDTH make a burst. */
+static bool parse_burst(const char *s, uint32_t *n, uint32_t *seconds)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (end == s || s[0] == '-' || s[0] == '+' || *end != '/' || v == 0 ||
+	    v > UINT32_MAX)
+		return false;
+	*n = (uint32_t)v;
+	return parse_width(end + 1, seconds) && *seconds <= 3600;
+}
+
+/* The post-mortem report's options, one block for an easy merge. Returns
+ * 1 if @p c was one of them, 0 if not, or EXIT_TROUBLE. */
+static int report_option(struct cli_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_SINCE:
+		a->since = arg;
+		return 1;
+	case OPT_UNTIL:
+		a->until = arg;
+		return 1;
+	case OPT_BY:
+		if (strcmp(arg, "peer") == 0)
+			a->by_peer = true;
+		else if (strcmp(arg, "code") != 0)
+			return cli_usage_error("--by takes peer or code, not '%s'",
+					       arg);
+		return 1;
+	case OPT_BURST:
+		if (!parse_burst(arg, &a->burst_failures, &a->burst_seconds))
+			return cli_usage_error("bad burst rule '%s' (N/WIDTH, e.g. 5/10s, WIDTH at most 1h)",
+					       arg);
+		return 1;
+	case OPT_EVENTS:
+		a->events = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* --events: JSON outputs (or, with no --format, all) stream events. */
+static int finish_report_options(struct cli_args *a, size_t nformats)
+{
+	bool any = false;
+	for (size_t i = 0; i < a->noutputs; i++) {
+		struct cli_output *o = &a->outputs[i];
+		if (a->events && (o->format == FORMAT_JSON || nformats == 0))
+			o->format = FORMAT_EVENTS;
+		o->by_peer = a->by_peer;
+		any |= o->format == FORMAT_EVENTS;
+	}
+	if (a->events && !any)
+		return cli_usage_error("--events writes JSON Lines: give it a json output (or no --format)");
 	return 0;
 }
 
@@ -98,7 +172,7 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			break;
 		case 'f':
 			if (!parse_format(optarg, &format))
-				return cli_usage_error("unknown report format '%s' (text, json)",
+				return cli_usage_error("unknown report format '%s' (text, json, html, events)",
 						       optarg);
 			format_pending = true;
 			nformats++;
@@ -127,6 +201,11 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 				return cli_usage_error("--color takes auto, always or never, not '%s'",
 						       optarg);
 			break;
+		case OPT_SINCE: case OPT_UNTIL: case OPT_BY: case OPT_BURST:
+		case OPT_EVENTS:
+			if (report_option(a, c, optarg) != 1)
+				return EXIT_TROUBLE;
+			break;
 		case 'q':
 			a->quiet = true;
 			break;
@@ -152,6 +231,8 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 	if (a->noutputs == 0 || format_pending)
 		if (add_output(a, format, NULL))
 			return EXIT_TROUBLE;
+	if (finish_report_options(a, nformats))
+		return EXIT_TROUBLE;
 	a->inputs = argv + optind;
 	a->ninputs = (size_t)(argc - optind);
 	return 0;

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum cli_format { FORMAT_TEXT, FORMAT_JSON };
+enum cli_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML, FORMAT_EVENTS };
 
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -14,6 +14,7 @@ enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct cli_output {
 	enum cli_format format;
 	const char *path;
+	bool by_peer;               /* text: add the per-peer table */
 };
 
 #define CLI_MAX_OUTPUTS 8
@@ -28,6 +29,12 @@ struct cli_args {
 	bool quiet;
 	struct cli_output outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
+	/* the post-mortem report: window, peers, bursts, event stream */
+	const char *since, *until;  /* --since/--until, borrowed */
+	bool by_peer;               /* --by=peer */
+	uint32_t burst_failures;    /* --burst=N/WIDTH; 0 = library default */
+	uint32_t burst_seconds;
+	bool events;                /* --events */
 	char **inputs;              /* operands, borrowed from argv */
 	size_t ninputs;
 	bool help, version;

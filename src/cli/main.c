@@ -21,6 +21,10 @@ struct run {
 	const char *operand;        /* the command-line input being read */
 	unsigned long skipped_reports;
 	int status;
+	/* event streams (--events), written while reading */
+	struct cli_stream streams[CLI_MAX_OUTPUTS];
+	size_t nstreams;
+	bool stream_failed;
 };
 
 static void print_diag(const wdilog_error *d)
@@ -97,6 +101,50 @@ static int read_one(const char *path, const wdilog_error *problem,
 	return rc == WDILOG_ENOMEM ? rc : 0;
 }
 
+static int on_event(const wdilog_event *ev, const char *input, void *payload)
+{
+	struct run *run = payload;
+	for (size_t i = 0; i < run->nstreams; i++) {
+		if (wdilog_event_render_json(ev, input, run->streams[i].f,
+					     NULL) < 0) {
+			run->stream_failed = true;
+			return WDILOG_EIO;
+		}
+	}
+	return WDILOG_OK;
+}
+
+/* The report options: window and event streams, set up before reading.
+ * Returns 0 or an exit status. */
+static int setup_report(struct run *run)
+{
+	wdilog_error err = { 0 };
+	if (wdilog_report_set_window(run->report, run->args.since,
+				     run->args.until, &err) < 0)
+		return cli_usage_error("%s", err.message);
+	for (size_t i = 0; i < run->args.noutputs; i++) {
+		const struct cli_output *o = &run->args.outputs[i];
+		if (o->format != FORMAT_EVENTS)
+			continue;
+		if (cli_stream_open(&run->streams[run->nstreams], o))
+			return EXIT_TROUBLE;
+		run->nstreams++;
+	}
+	if (run->nstreams)
+		wdilog_report_on_event(run->report, on_event, run);
+	return 0;
+}
+
+static int close_streams(struct run *run, bool ok)
+{
+	int rc = 0;
+	for (size_t i = 0; i < run->nstreams; i++)
+		if (cli_stream_close(&run->streams[i], ok && !run->stream_failed))
+			rc = EXIT_TROUBLE;
+	run->nstreams = 0;
+	return rc;
+}
+
 static int run_inputs(struct run *run)
 {
 	static char *const stdin_only[] = { "-" };
@@ -135,6 +183,8 @@ int main(int argc, char **argv)
 	run.opts.day_first = run.args.day_first;
 	run.opts.full_parse = run.args.full_parse;
 	run.opts.bucket_seconds = run.args.bucket_seconds;
+	run.opts.burst_failures = run.args.burst_failures;
+	run.opts.burst_seconds = run.args.burst_seconds;
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
 
@@ -151,8 +201,13 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	wdilog_reader_free(probe);
+	rc = setup_report(&run);
+	if (rc)
+		goto out;
 
 	rc = run_inputs(&run);
+	if (close_streams(&run, rc == 0))
+		run.status = EXIT_TROUBLE;
 	if (rc)
 		goto out;
 	if (run.skipped_reports && !run.args.quiet)
@@ -162,11 +217,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
 			run.diags - DIAG_SHOWN);
 	for (size_t i = 0; i < run.args.noutputs; i++)
-		if (cli_write_output(run.report, &run.args.outputs[i],
+		if (run.args.outputs[i].format != FORMAT_EVENTS &&
+		    cli_write_output(run.report, &run.args.outputs[i],
 				     run.args.color))
 			run.status = EXIT_TROUBLE;
 	rc = run.status;
 out:
+	close_streams(&run, false);
 	wdilog_report_free(run.report);
 	cli_args_dispose(&run.args);
 	return rc;
