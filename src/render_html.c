@@ -187,7 +187,7 @@ static void time_cell(FILE *out, const wdilog_time *t)
 {
 	char buf[48];
 	if (t->valid && wdl_time_format(t, buf, sizeof(buf)) > 10)
-		fprintf(out, "<td class=\"mono\" data-v=\"%020" PRId64 "%09" PRIu32
+		fprintf(out, "<td class=\"mono\" data-v=\"t%020" PRId64 "%09" PRIu32
 			"\"><span class=\"nw\">%.10s</span><wbr><span class=\"nw\">"
 			"%s</span></td>", wdl_time_key(t) + ((int64_t)1 << 40),
 			t->nanos, buf, buf + 10);
