@@ -190,7 +190,8 @@ static int add_records(wdilog_report *rep, size_t input,
 			wdl_timeline_add(&rep->timeline, wdl_time_key(&ev->time),
 					 ev->time.zoned, c->phase);
 		uint32_t idx = (uint32_t)(c - rep->codes);
-		if (!wdl_peers_add(&rep->peers, ev->peer, c->phase, c->kind, idx,
+		if (!wdl_peers_add(&rep->peers, ev->context ? ev->context->peer : NULL,
+				   c->phase, c->kind, idx,
 				   &ev->time))
 			return wdl_fail_oom(err);
 		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&

@@ -33,67 +33,64 @@ enum kind {
 
 struct key_word {
 	const char *word;           /* lower case, no '_' */
+	unsigned char len;
 	enum kind kind;
 };
+#define KW(w, k) { w, sizeof(w) - 1, k }
 
-/* Whole-word keys; "bssid" and "peer" are also matched as parts of a word
- * (BssidList, PeerMacAddress) in classify(). */
+/* Whole-word keys. classify() also takes a word that starts or ends with
+ * "bssid" or "local" (BssidList, CurBssid, LocalMac, IsLocal), or starts
+ * with "peer" (PeerMacAddress), for the peer or the adapter. */
 static const struct key_word key_words[] = {
-	{ "ap", K_PEER }, { "apmac", K_PEER }, { "bss", K_PEER },
-	{ "remotemac", K_PEER }, { "remoteaddress", K_PEER },
-	{ "self", K_LOCAL }, { "own", K_LOCAL }, { "ownmac", K_LOCAL },
-	{ "selfmac", K_LOCAL }, { "stamac", K_LOCAL },
-	{ "dot11status", K_STATUS }, { "dot11statuscode", K_STATUS },
-	{ "reason", K_REASON }, { "dot11reason", K_REASON },
-	{ "dot11reasoncode", K_REASON }, { "deauthreason", K_REASON },
-	{ "disassocreason", K_REASON },
-	{ "provider", K_PROVIDER }, { "providername", K_PROVIDER },
-	{ "component", K_COMPONENT },
-	{ "pid", K_PID }, { "processid", K_PID },
-	{ "tid", K_TID }, { "threadid", K_TID },
-	{ "802", K_802 },
+	KW("ap", K_PEER), KW("apmac", K_PEER), KW("bss", K_PEER),
+	KW("remotemac", K_PEER), KW("remoteaddress", K_PEER),
+	KW("self", K_LOCAL), KW("own", K_LOCAL), KW("ownmac", K_LOCAL),
+	KW("selfmac", K_LOCAL), KW("stamac", K_LOCAL),
+	KW("dot11status", K_STATUS), KW("dot11statuscode", K_STATUS),
+	KW("reason", K_REASON), KW("dot11reason", K_REASON),
+	KW("dot11reasoncode", K_REASON), KW("deauthreason", K_REASON),
+	KW("disassocreason", K_REASON),
+	KW("provider", K_PROVIDER), KW("providername", K_PROVIDER),
+	KW("component", K_COMPONENT),
+	KW("pid", K_PID), KW("processid", K_PID),
+	KW("tid", K_TID), KW("threadid", K_TID),
+	KW("802", K_802),
 };
 
-static bool contains(const char *w, size_t n, const char *part)
+static bool starts_or_ends(const char *w, size_t n, const char *part, size_t k)
 {
-	size_t k = strlen(part);
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(w + i, part, k) == 0)
-			return true;
-	return false;
+	return n >= k && (wdl_ieq(w, part, k) || wdl_ieq(w + n - k, part, k));
 }
 
-/* What the word (or XML element / Data Name) @p s names, if anything. */
+/* What the word (or XML element / Data Name) @p s names, if anything.
+ * Runs for every word of the text of events with a status, so the usual
+ * word (no key) costs a few byte compares: no copy, no folding. */
 static enum kind classify(const char *s, size_t len)
 {
-	char w[WDL_CTX_WORD_MAX + 1];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '_')
-			continue;
-		if (n == WDL_CTX_WORD_MAX)
-			return K_OTHER;
-		w[n++] = (char)wdl_lower((unsigned char)s[i]);
+	if (len > WDL_CTX_WORD_MAX)
+		return K_OTHER;
+	if (memchr(s, '_', len)) {
+		/* peer_mac, Dot11_Reason_Code: the same word without '_' */
+		char w[WDL_CTX_WORD_MAX + 1];
+		size_t n = 0;
+		for (size_t i = 0; i < len; i++)
+			if (s[i] != '_')
+				w[n++] = s[i];
+		return n && n < len ? classify(w, n) : K_OTHER;
 	}
-	if (contains(w, n, "local"))
+	if (starts_or_ends(s, len, "local", 5))
 		return K_LOCAL;
-	if (contains(w, n, "bssid") || (n >= 4 && memcmp(w, "peer", 4) == 0))
+	if (starts_or_ends(s, len, "bssid", 5) ||
+	    (len >= 4 && wdl_ieq(s, "peer", 4)))
 		return K_PEER;
-	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++) {
-		const char *k = key_words[i].word;
-		if (strlen(k) == n && memcmp(k, w, n) == 0)
+	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
+		if (key_words[i].len == len && wdl_ieq(s, key_words[i].word, len))
 			return key_words[i].kind;
-	}
 	return K_OTHER;
 }
 
-void wdl_context_reset(struct wdl_context *c)
-{
-	c->peer_rank = c->status_rank = c->reason_rank = 0;
-	c->provider_rank = c->pid_rank = c->tid_rank = 0;
-	c->label = K_NONE;
-	c->provider[0] = '\0';
-}
+/* K_NONE must be 0: wdl_context_reset clears the label with the ranks */
+_Static_assert(K_NONE == 0, "K_NONE is the reset label");
 
 /* ---- values ---- */
 
@@ -394,8 +391,7 @@ void wdl_context_text(struct wdl_context *c, const char *s, size_t len)
 		size_t j = i;
 		while (j < len && wdl_is_word((unsigned char)s[j]))
 			j++;
-		enum kind k = j - i <= WDL_CTX_WORD_MAX * 2 ? classify(s + i, j - i)
-							    : K_OTHER;
+		enum kind k = classify(s + i, j - i);
 		if (k == K_LOCAL) {
 			local = true;
 		} else if (k != K_OTHER && k != K_COMPONENT) {
@@ -538,19 +534,22 @@ void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len)
 	}
 }
 
-void wdl_context_emit(struct wdl_context *c, wdilog_event *ev)
+const wdilog_context *wdl_context_emit(struct wdl_context *c)
 {
+	wdilog_context *x = &c->out;
+	x->peer = NULL;
 	if (c->peer_rank) {
 		wdl_mac_format(c->peer, c->peer_text);
-		ev->peer = c->peer_text;
+		x->peer = c->peer_text;
 	}
-	ev->has_dot11_status = c->status_rank != 0;
-	ev->dot11_status = c->status_rank ? c->status : 0;
-	ev->has_dot11_reason = c->reason_rank != 0;
-	ev->dot11_reason = c->reason_rank ? c->reason : 0;
-	ev->provider = c->provider_rank ? c->provider : NULL;
-	ev->has_pid = c->pid_rank != 0;
-	ev->pid = c->pid_rank ? c->pid : 0;
-	ev->has_tid = c->tid_rank != 0;
-	ev->tid = c->tid_rank ? c->tid : 0;
+	x->has_dot11_status = c->status_rank != 0;
+	x->dot11_status = c->status_rank ? c->status : 0;
+	x->has_dot11_reason = c->reason_rank != 0;
+	x->dot11_reason = c->reason_rank ? c->reason : 0;
+	x->provider = c->provider_rank ? c->provider : NULL;
+	x->has_pid = c->pid_rank != 0;
+	x->pid = c->pid_rank ? c->pid : 0;
+	x->has_tid = c->tid_rank != 0;
+	x->tid = c->tid_rank ? c->tid : 0;
+	return x;
 }

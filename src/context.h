@@ -30,24 +30,36 @@ enum wdl_ctx_rank {
 };
 
 struct wdl_context {
+	/* The ranks (0: no value) and the XML label share one word, so that
+	 * the reset done for every event of the input is one store. */
+	union {
+		struct {
+			uint8_t peer_rank;
+			uint8_t status_rank;
+			uint8_t reason_rank;
+			uint8_t provider_rank;
+			uint8_t pid_rank;
+			uint8_t tid_rank;
+			uint8_t label;      /* XML: what the coming text is (a
+					       private enum in context.c) */
+			uint8_t unused;
+		};
+		uint64_t state;
+	};
 	uint64_t peer;              /* 48-bit MAC, valid when peer_rank */
-	uint8_t peer_rank;
-	uint8_t status_rank;
-	uint8_t reason_rank;
-	uint8_t provider_rank;
-	uint8_t pid_rank;
-	uint8_t tid_rank;
 	uint16_t status;            /* 802.11 status code from the peer */
 	uint16_t reason;            /* 802.11 reason code */
 	uint32_t pid, tid;
-	uint8_t label;              /* XML: what the coming text is (a
-				       private enum in context.c) */
 	char provider[WDL_PROVIDER_MAX + 1];
 	char peer_text[18];         /* "8a:15:14:b6:25:10", made on emit */
+	wdilog_context out;         /* what emit hands out */
 };
 
-/* Forget everything; cheap, called for every event. */
-void wdl_context_reset(struct wdl_context *c);
+/* Forget everything; one store, as it is called for every event. */
+static inline void wdl_context_reset(struct wdl_context *c)
+{
+	c->state = 0;
+}
 
 /* Free text: a text line or an XML text node with no context label. Finds
  * MAC addresses (after a peer key, or alone), 802.11 status and reason
@@ -74,8 +86,9 @@ void wdl_context_xml_attr(struct wdl_context *c, const char *element,
 void wdl_context_xml_end(struct wdl_context *c);
 void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len);
 
-/* Copy the context into @p ev's context fields; strings point into @p c. */
-void wdl_context_emit(struct wdl_context *c, wdilog_event *ev);
+/* The context as handed out with an event; points into @p c and stays
+ * valid until @p c changes. */
+const wdilog_context *wdl_context_emit(struct wdl_context *c);
 
 /* Parse a MAC address at the start of @p s: "8a:15:14:b6:25:10",
  * "8A-15-14-B6-25-10", "0x8A1514B62510" or, when @p bare_hex, twelve hex

@@ -32,6 +32,7 @@ struct text_event {
 				       window moves */
 	size_t head_len;
 	size_t head_skip;           /* prefix bytes kept before the head */
+	bool head_in_context;       /* the first line went to the context */
 };
 
 struct wdl_text_parser {
@@ -220,7 +221,8 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 	if (!p->eventlog) {
 		wdl_context_wpp_head(&e->acc.ctx, line, e->head_len, e->head_skip,
 				     used);
-		wdl_context_text(&e->acc.ctx, head, len);
+		if (!e->head_in_context)
+			wdl_context_text(&e->acc.ctx, head, len);
 	}
 }
 
@@ -231,6 +233,7 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->open = true;
 	e->prefixed = prefix > 0;
 	e->time_done = false;
+	e->head_in_context = false;
 	size_t n = line.len - prefix;
 	e->head_skip = prefix <= HEAD_PREFIX_MAX ? prefix : 0;
 	e->head_len = e->head_skip + (n < HEAD_MAX ? n : HEAD_MAX);
@@ -272,6 +275,16 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 	e->acc.damaged = true;
 }
 
+/* Context from a line of a record with a status (the first line is read
+ * once, here or in resolve_time). */
+static void line_context(struct text_event *e, struct wdl_span text,
+			 uint64_t offset)
+{
+	wdl_context_text(&e->acc.ctx, text.ptr, text.len);
+	if (offset == e->acc.offset)
+		e->head_in_context = true;
+}
+
 static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		      struct wdl_span text, uint64_t offset, bool candidate)
 {
@@ -284,7 +297,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		wdl_context_eventlog_line(&e->acc.ctx, text.ptr, text.len);
 	if (!candidate) {
 		if (!p->eventlog && e->acc.found.n)
-			wdl_context_text(&e->acc.ctx, text.ptr, text.len);
+			line_context(e, text, offset);
 		return;
 	}
 	if (memchr(text.ptr, '\0', text.len)) {
@@ -301,7 +314,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	else
 		wdl_extract_hits(p->ks, &p->pf, text, f);
 	if (!p->eventlog && f->n)
-		wdl_context_text(&e->acc.ctx, text.ptr, text.len);
+		line_context(e, text, offset);
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);

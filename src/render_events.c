@@ -43,6 +43,8 @@ static void dot11(struct wdl_json *j, const char *key, bool has, uint16_t code,
 static bool record(FILE *out, const wdilog_event *ev, const char *input,
 		   const wdilog_status_value *v)
 {
+	static const wdilog_context none = { 0 };
+	const wdilog_context *x = ev->context ? ev->context : &none;
 	wdilog_phase phase = WDILOG_PHASE_UNKNOWN;
 	wdilog_kind kind = WDILOG_KIND_UNKNOWN;
 	if (v->has_code)
@@ -60,14 +62,14 @@ static bool record(FILE *out, const wdilog_event *ev, const char *input,
 				       : v->name);
 	wdl_json_key(&j, "phase"); wdl_json_string(&j, wdilog_phase_name(phase));
 	wdl_json_key(&j, "kind"); wdl_json_string(&j, wdilog_kind_name(kind));
-	wdl_json_key(&j, "peer"); string_or_null(&j, ev->peer);
-	dot11(&j, "dot11_status", ev->has_dot11_status, ev->dot11_status,
-	      wdilog_dot11_status_name(ev->dot11_status));
-	dot11(&j, "dot11_reason", ev->has_dot11_reason, ev->dot11_reason,
-	      wdilog_dot11_reason_name(ev->dot11_reason));
-	wdl_json_key(&j, "provider"); string_or_null(&j, ev->provider);
-	wdl_json_key(&j, "pid"); number_or_null(&j, ev->has_pid, ev->pid);
-	wdl_json_key(&j, "tid"); number_or_null(&j, ev->has_tid, ev->tid);
+	wdl_json_key(&j, "peer"); string_or_null(&j, x->peer);
+	dot11(&j, "dot11_status", x->has_dot11_status, x->dot11_status,
+	      wdilog_dot11_status_name(x->dot11_status));
+	dot11(&j, "dot11_reason", x->has_dot11_reason, x->dot11_reason,
+	      wdilog_dot11_reason_name(x->dot11_reason));
+	wdl_json_key(&j, "provider"); string_or_null(&j, x->provider);
+	wdl_json_key(&j, "pid"); number_or_null(&j, x->has_pid, x->pid);
+	wdl_json_key(&j, "tid"); number_or_null(&j, x->has_tid, x->tid);
 	wdl_json_end_object(&j);
 	return wdl_json_finish(&j);
 }

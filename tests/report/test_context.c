@@ -49,20 +49,18 @@ static const char *ctx_line(const char *text)
 	struct wdl_context c;
 	wdl_context_reset(&c);
 	wdl_context_text(&c, text, strlen(text));
-	wdilog_event ev;
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
+	const wdilog_context *x = wdl_context_emit(&c);
 	char st[8] = "-", rs[8] = "-", pid[16] = "-", tid[16] = "-";
-	if (ev.has_dot11_status)
-		snprintf(st, sizeof(st), "%u", ev.dot11_status);
-	if (ev.has_dot11_reason)
-		snprintf(rs, sizeof(rs), "%u", ev.dot11_reason);
-	if (ev.has_pid)
-		snprintf(pid, sizeof(pid), "%u", ev.pid);
-	if (ev.has_tid)
-		snprintf(tid, sizeof(tid), "%u", ev.tid);
-	snprintf(buf, sizeof(buf), "%s %s %s %s %s %s", ev.peer ? ev.peer : "-",
-		 st, rs, ev.provider ? ev.provider : "-", pid, tid);
+	if (x->has_dot11_status)
+		snprintf(st, sizeof(st), "%u", x->dot11_status);
+	if (x->has_dot11_reason)
+		snprintf(rs, sizeof(rs), "%u", x->dot11_reason);
+	if (x->has_pid)
+		snprintf(pid, sizeof(pid), "%u", x->pid);
+	if (x->has_tid)
+		snprintf(tid, sizeof(tid), "%u", x->tid);
+	snprintf(buf, sizeof(buf), "%s %s %s %s %s %s", x->peer ? x->peer : "-",
+		 st, rs, x->provider ? x->provider : "-", pid, tid);
 	return buf;
 }
 
@@ -152,36 +150,33 @@ static void test_provider_and_ids(void)
 	CHECK_STR(ctx_line("tid 4 of pid 5"), "- - - - - -");
 
 	struct wdl_context c;
-	wdilog_event ev;
+	const wdilog_context *ev;
 	const char *line = "[2] 0888.0D64:: 10/23/03-12:27:41.002 0000001A [wdiwifi][cx]Auth";
 	size_t prefix = 16, time_len = 22;
 	wdl_context_reset(&c);
 	wdl_context_wpp_head(&c, line, strlen(line), prefix, time_len);
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
-	CHECK(ev.has_pid && ev.pid == 0x888);
-	CHECK(ev.has_tid && ev.tid == 0xD64);
-	CHECK_STR(ev.provider, "wdiwifi");
+	ev = wdl_context_emit(&c);
+	CHECK(ev->has_pid && ev->pid == 0x888);
+	CHECK(ev->has_tid && ev->tid == 0xD64);
+	CHECK_STR(ev->provider, "wdiwifi");
 	/* the header outranks what the message says */
 	wdl_context_text(&c, "\"provider\":\"other\",\"pid\":1", 27);
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
-	CHECK_STR(ev.provider, "wdiwifi");
-	CHECK_EQ_U(ev.pid, 0x888);
+	ev = wdl_context_emit(&c);
+	CHECK_STR(ev->provider, "wdiwifi");
+	CHECK_EQ_U(ev->pid, 0x888);
 
 	wdl_context_reset(&c);
 	wdl_context_eventlog_line(&c, "  Source: Contoso-WiFi-Wdi", 26);
 	wdl_context_eventlog_line(&c, "BSSID: 3C:28:6D:AA:BB:01", 24);
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
-	CHECK_STR(ev.provider, "Contoso-WiFi-Wdi");
-	CHECK_STR(ev.peer, "3c:28:6d:aa:bb:01");
+	ev = wdl_context_emit(&c);
+	CHECK_STR(ev->provider, "Contoso-WiFi-Wdi");
+	CHECK_STR(ev->peer, "3c:28:6d:aa:bb:01");
 }
 
 static void test_xml_hooks(void)
 {
 	struct wdl_context c;
-	wdilog_event ev;
+	const wdilog_context *ev;
 	wdl_context_reset(&c);
 	wdl_context_xml_start(&c, "Provider");
 	wdl_context_xml_attr(&c, "Provider", "Name", "Contoso-WiFi-Wdi");
@@ -209,21 +204,19 @@ static void test_xml_hooks(void)
 	wdl_context_xml_start(&c, "Component");
 	wdl_context_xml_text(&c, "wdiwifi", 7);
 	wdl_context_xml_end(&c);
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
-	CHECK_STR(ev.peer, "00:11:22:33:44:99");
-	CHECK(ev.has_dot11_status && ev.dot11_status == 13);
-	CHECK(ev.has_dot11_reason && ev.dot11_reason == 4);
-	CHECK_STR(ev.provider, "Contoso-WiFi-Wdi");
-	CHECK(ev.has_pid && ev.pid == 2780);
-	CHECK(ev.has_tid && ev.tid == 6120);
+	ev = wdl_context_emit(&c);
+	CHECK_STR(ev->peer, "00:11:22:33:44:99");
+	CHECK(ev->has_dot11_status && ev->dot11_status == 13);
+	CHECK(ev->has_dot11_reason && ev->dot11_reason == 4);
+	CHECK_STR(ev->provider, "Contoso-WiFi-Wdi");
+	CHECK(ev->has_pid && ev->pid == 2780);
+	CHECK(ev->has_tid && ev->tid == 6120);
 
 	/* reset forgets everything */
 	wdl_context_reset(&c);
-	memset(&ev, 0, sizeof(ev));
-	wdl_context_emit(&c, &ev);
-	CHECK(!ev.peer && !ev.provider && !ev.has_pid && !ev.has_tid &&
-	      !ev.has_dot11_status && !ev.has_dot11_reason);
+	ev = wdl_context_emit(&c);
+	CHECK(!ev->peer && !ev->provider && !ev->has_pid && !ev->has_tid &&
+	      !ev->has_dot11_status && !ev->has_dot11_reason);
 }
 
 /* Every event with status of a sample, one line each with its context. */
@@ -249,17 +242,23 @@ static char *context_of(const char *sample, bool full, bool day_first)
 	FILE *f = open_memstream(&out, &outlen);
 	wdilog_event ev;
 	while (wdilog_reader_next(r, &ev, NULL) == WDILOG_OK) {
+		/* events without status carry no context */
+		CHECK(ev.kind == WDILOG_EVENT_WITH_STATUS || !ev.context);
 		if (ev.kind != WDILOG_EVENT_WITH_STATUS)
 			continue;
+		const wdilog_context *x = ev.context;
+		CHECK(x != NULL);
+		if (!x)
+			continue;
 		fprintf(f, "%llu %s", (unsigned long long)ev.line,
-			ev.peer ? ev.peer : "-");
-		if (ev.has_dot11_status)
-			fprintf(f, " st=%u", ev.dot11_status);
-		if (ev.has_dot11_reason)
-			fprintf(f, " rs=%u", ev.dot11_reason);
-		fprintf(f, " %s", ev.provider ? ev.provider : "-");
-		if (ev.has_pid)
-			fprintf(f, " %u.%u", ev.pid, ev.tid);
+			x->peer ? x->peer : "-");
+		if (x->has_dot11_status)
+			fprintf(f, " st=%u", x->dot11_status);
+		if (x->has_dot11_reason)
+			fprintf(f, " rs=%u", x->dot11_reason);
+		fprintf(f, " %s", x->provider ? x->provider : "-");
+		if (x->has_pid)
+			fprintf(f, " %u.%u", x->pid, x->tid);
 		fputc('\n', f);
 	}
 	fclose(f);
