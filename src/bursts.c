@@ -51,10 +51,16 @@ static void widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
 		*last = *t;
 }
 
+/* Only what marks a slot empty: this runs for every second the window
+ * moves over. */
 static void clear_slot(struct wdl_burst_slot *s, int64_t sec)
 {
-	memset(s, 0, sizeof(*s));
 	s->sec = sec;
+	s->count = 0;
+	s->first.valid = false;
+	s->last.valid = false;
+	s->ncodes = 0;
+	s->other = 0;
 }
 
 /* Fold a slot's failures into the open burst. */

@@ -62,13 +62,39 @@ static bool starts_or_ends(const char *w, size_t n, const char *part, size_t k)
 	return n >= k && (wdl_ieq(w, part, k) || wdl_ieq(w + n - k, part, k));
 }
 
+/* First letters of the keys above (and of "peer", "bssid", "local"). */
+static bool key_initial(unsigned char c)
+{
+	switch (c) {
+	case 'a': case 'b': case 'c': case 'd': case 'l': case 'o': case 'p':
+	case 'r': case 's': case 't': case '8':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* What the word (or XML element / Data Name) @p s names, if anything.
  * Runs for every word of the text of events with a status, so the usual
- * word (no key) costs a few byte compares: no copy, no folding. */
+ * word (no key) is turned away after a few byte compares. */
 static enum kind classify(const char *s, size_t len)
 {
-	if (len > WDL_CTX_WORD_MAX)
+	if (!len || len > WDL_CTX_WORD_MAX)
 		return K_OTHER;
+	unsigned char f = wdl_lower((unsigned char)s[0]);
+	unsigned char l = wdl_lower((unsigned char)s[len - 1]);
+	if ((f == 'l' || l == 'l') && starts_or_ends(s, len, "local", 5))
+		return K_LOCAL;
+	if ((f == 'b' || l == 'd') && starts_or_ends(s, len, "bssid", 5))
+		return K_PEER;
+	if (!key_initial(f))
+		return K_OTHER;
+	if (f == 'p' && len >= 4 && wdl_ieq(s, "peer", 4))
+		return K_PEER;
+	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
+		if (key_words[i].len == len && key_words[i].word[0] == f &&
+		    wdl_ieq(s, key_words[i].word, len))
+			return key_words[i].kind;
 	if (memchr(s, '_', len)) {
 		/* peer_mac, Dot11_Reason_Code: the same word without '_' */
 		char w[WDL_CTX_WORD_MAX + 1];
@@ -76,16 +102,8 @@ static enum kind classify(const char *s, size_t len)
 		for (size_t i = 0; i < len; i++)
 			if (s[i] != '_')
 				w[n++] = s[i];
-		return n && n < len ? classify(w, n) : K_OTHER;
+		return n ? classify(w, n) : K_OTHER;
 	}
-	if (starts_or_ends(s, len, "local", 5))
-		return K_LOCAL;
-	if (starts_or_ends(s, len, "bssid", 5) ||
-	    (len >= 4 && wdl_ieq(s, "peer", 4)))
-		return K_PEER;
-	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
-		if (key_words[i].len == len && wdl_ieq(s, key_words[i].word, len))
-			return key_words[i].kind;
 	return K_OTHER;
 }
 

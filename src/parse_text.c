@@ -33,6 +33,7 @@ struct text_event {
 	size_t head_len;
 	size_t head_skip;           /* prefix bytes kept before the head */
 	bool head_in_context;       /* the first line went to the context */
+	size_t time_len;            /* bytes of the head's time, once parsed */
 };
 
 struct wdl_text_parser {
@@ -205,13 +206,13 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 		return;
 	const char *line = e->head_ptr ? e->head_ptr : e->head;
 	const char *head = line + e->head_skip;
-	size_t len = e->head_len - e->head_skip, used = 0;
+	size_t len = e->head_len - e->head_skip;
 	if (!e->time_done) {
 		wdilog_time t = { 0 };
-		used = e->prefixed ? wdl_time_parse(head, len, p->opts->day_first,
-						    &t)
-				   : 0;
-		bool ok = used > 0;
+		e->time_len = e->prefixed ? wdl_time_parse(head, len,
+							   p->opts->day_first, &t)
+					  : 0;
+		bool ok = e->time_len > 0;
 		if (!ok)
 			ok = wdl_time_find(head, len, p->opts->day_first, &t);
 		if (ok)
@@ -220,7 +221,7 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 	}
 	if (!p->eventlog) {
 		wdl_context_wpp_head(&e->acc.ctx, line, e->head_len, e->head_skip,
-				     used);
+				     e->time_len);
 		if (!e->head_in_context)
 			wdl_context_text(&e->acc.ctx, head, len);
 	}
@@ -234,6 +235,7 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->prefixed = prefix > 0;
 	e->time_done = false;
 	e->head_in_context = false;
+	e->time_len = 0;
 	size_t n = line.len - prefix;
 	e->head_skip = prefix <= HEAD_PREFIX_MAX ? prefix : 0;
 	e->head_len = e->head_skip + (n < HEAD_MAX ? n : HEAD_MAX);
@@ -275,14 +277,48 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 	e->acc.damaged = true;
 }
 
-/* Context from a line of a record with a status (the first line is read
- * once, here or in resolve_time). */
-static void line_context(struct text_event *e, struct wdl_span text,
-			 uint64_t offset)
+/* Where a tracefmt record's message starts after its time: past an
+ * optional -seq number and the [Component] groups, which hold no peer or
+ * 802.11 code (wdl_context_wpp_head reads the component). */
+static size_t message_start(struct wdl_span text, size_t i)
 {
-	wdl_context_text(&e->acc.ctx, text.ptr, text.len);
-	if (offset == e->acc.offset)
+	while (i < text.len && text.ptr[i] == ' ')
+		i++;
+	size_t h = i;
+	while (i < text.len && wdl_is_hex((unsigned char)text.ptr[i]))
+		i++;
+	i = i - h == 8 && i < text.len && text.ptr[i] == ' ' ? i + 1 : h;
+	while (i < text.len && text.ptr[i] == '[') {
+		const char *rb = memchr(text.ptr + i, ']', text.len - i);
+		if (!rb)
+			break;
+		i = (size_t)(rb - text.ptr) + 1;
+	}
+	return i;
+}
+
+/* Context from a line of a record with a status. The first line is read
+ * once, here or in resolve_time; here its time is parsed right away (the
+ * record has a status, so it will be needed) and the context scan starts
+ * after it, as the time and component hold no context. */
+static void line_context(struct wdl_text_parser *p, struct text_event *e,
+			 struct wdl_span text, uint64_t offset)
+{
+	size_t skip = 0;
+	if (offset == e->acc.offset) {
 		e->head_in_context = true;
+		if (e->prefixed && !e->time_done) {
+			wdilog_time t = { 0 };
+			e->time_len = wdl_time_parse(text.ptr, text.len,
+						     p->opts->day_first, &t);
+			if (e->time_len) {
+				e->acc.time = t;
+				e->time_done = true;
+				skip = message_start(text, e->time_len);
+			}
+		}
+	}
+	wdl_context_text(&e->acc.ctx, text.ptr + skip, text.len - skip);
 }
 
 static void scan_line(struct wdl_text_parser *p, struct text_event *e,
@@ -297,7 +333,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		wdl_context_eventlog_line(&e->acc.ctx, text.ptr, text.len);
 	if (!candidate) {
 		if (!p->eventlog && e->acc.found.n)
-			line_context(e, text, offset);
+			line_context(p, e, text, offset);
 		return;
 	}
 	if (memchr(text.ptr, '\0', text.len)) {
@@ -314,7 +350,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	else
 		wdl_extract_hits(p->ks, &p->pf, text, f);
 	if (!p->eventlog && f->n)
-		line_context(e, text, offset);
+		line_context(p, e, text, offset);
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);
