@@ -75,6 +75,20 @@ void wdl_bursts_dispose(struct wdl_bursts *b);
 bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
 		    uint32_t code_index, size_t input);
 
+/* Add @p src's bursts (the open one included) to @p dst's list, their
+ * code indices through @p code_map and input indices through
+ * @p input_map. @p dst's open burst is closed first, so merge after
+ * reading. With @p join (@p src is the next part of the same input, read
+ * in parallel), the first burst of @p src joins the latest of @p dst when
+ * they are less than a window apart: one burst cut by the part boundary.
+ * This merge is the one that is not exact: a window straddling the
+ * boundary that is over the rate only with both parts is not seen, and two
+ * bursts within a window of each other across it become one. Returns
+ * false when out of memory. */
+bool wdl_bursts_merge(struct wdl_bursts *dst, const struct wdl_bursts *src,
+		      const size_t *code_map, const size_t *input_map,
+		      bool join);
+
 /* The bursts so far, the open one included, at most WDL_BURSTS_MAX,
  * ordered by start; *not_listed (may be NULL) gets how many were left
  * out. Returns a new array (caller frees with wdl_free; NULL with *n == 0

@@ -135,6 +135,43 @@ bool wdl_peers_add(struct wdl_peers *p, const char *peer, wdilog_phase phase,
 	return true;
 }
 
+static void merge_stat(struct wdl_peer_stat *d, const struct wdl_peer_stat *s,
+		       const size_t *code_map)
+{
+	d->statuses += s->statuses;
+	d->failures += s->failures;
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+		d->phases[ph] += s->phases[ph];
+	if (s->first.valid)
+		widen(&d->first, &d->last, &s->first);
+	if (s->last.valid)
+		widen(&d->first, &d->last, &s->last);
+	for (uint32_t i = 0; i < s->ncodes; i++)
+		wdl_code_count_add(d->codes, &d->ncodes, WDL_PEER_CODES,
+				   &d->other_failures,
+				   (uint32_t)code_map[s->codes[i].index],
+				   s->codes[i].count);
+	d->other_failures += s->other_failures;
+}
+
+bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
+		     const size_t *code_map)
+{
+	merge_stat(&dst->none, &src->none, code_map);
+	merge_stat(&dst->overflow, &src->overflow, code_map);
+	for (size_t i = 0; i < src->n; i++) {
+		size_t before = dst->n;
+		struct wdl_peer_stat *d = find(dst, src->v[i].mac);
+		if (!d) {
+			if (before < WDL_PEERS_MAX)
+				return false;
+			d = &dst->overflow;
+		}
+		merge_stat(d, &src->v[i], code_map);
+	}
+	return true;
+}
+
 static int cmp_peers(const void *a, const void *b)
 {
 	const struct wdl_peer_stat *x = *(const struct wdl_peer_stat *const *)a;

@@ -65,6 +65,14 @@ void wdl_code_count_add(struct wdl_code_count *codes, uint32_t *ncodes,
 bool wdl_code_count_top(const struct wdl_code_count *codes, uint32_t ncodes,
 			struct wdl_code_count *top);
 
+/* Add @p src into @p dst (reports merged, or parts of one input read in
+ * parallel): counts add, first and last widen, and the code indices of
+ * @p src (into its report's codes) become @p code_map[index] (into the
+ * merged report's). Exact, but for the per-peer code cap. Returns false
+ * when out of memory. */
+bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
+		     const size_t *code_map);
+
 /* Distinct peers in report order: most failures first, then most
  * statuses, then by address. Returns a new array of n pointers (caller
  * frees with wdl_free), or NULL when out of memory. */

@@ -209,6 +209,53 @@ static void test_against_reference(void)
 	}
 }
 
+/* Detect on two parts of a failure sequence and merge. */
+static struct wdl_burst *merged(const int64_t *s, size_t n, size_t cut,
+				bool join, size_t *nb)
+{
+	struct wdl_bursts a, b;
+	wdl_bursts_init(&a, 10, 5);
+	wdl_bursts_init(&b, 10, 5);
+	for (size_t i = 0; i < n; i++) {
+		wdilog_time t = at(s[i], 0);
+		CHECK(wdl_bursts_add(i < cut ? &a : &b, &t, (uint32_t)(i % 3), 0));
+	}
+	size_t codes[3] = { 0, 1, 2 }, inputs[1] = { 0 };
+	CHECK(wdl_bursts_merge(&a, &b, codes, inputs, join));
+	struct wdl_burst *v = wdl_bursts_list(&a, nb, NULL);
+	wdl_bursts_dispose(&a);
+	wdl_bursts_dispose(&b);
+	return v;
+}
+
+static void test_merge(void)
+{
+	/* a burst at 0-9, quiet, a burst at 100-109 */
+	int64_t s[20];
+	for (int i = 0; i < 10; i++) {
+		s[i] = i;
+		s[10 + i] = 100 + i;
+	}
+	size_t n;
+	/* cut in the quiet gap: the same as one pass */
+	struct wdl_burst *v = merged(s, 20, 10, true, &n);
+	CHECK(n == 2 && v[0].failures == 10 && v[1].failures == 10);
+	CHECK(n == 2 && v[0].start.seconds == 0 && v[1].end.seconds == 109);
+	wdl_free(v);
+	/* cut inside the first burst: its halves join again */
+	v = merged(s, 20, 5, true, &n);
+	CHECK(n == 2 && v[0].failures == 10 && v[0].start.seconds == 0 &&
+	      v[0].end.seconds == 9 && v[1].failures == 10);
+	struct wdl_code_count top;
+	CHECK(n == 2 && wdl_code_count_top(v[0].codes, v[0].ncodes, &top) &&
+	      top.count == 4);     /* i % 3 == 0 for 0, 3, 6, 9 */
+	wdl_free(v);
+	/* without join (separate inputs), the halves stay apart */
+	v = merged(s, 20, 5, false, &n);
+	CHECK_EQ_U(n, 3);
+	wdl_free(v);
+}
+
 static void test_report(void)
 {
 	/* through the reader and report: sample tracefmt-default.txt has two
@@ -247,5 +294,6 @@ int main(void)
 	test_bounded_list();
 	test_against_reference();
 	test_report();
+	test_merge();
 	return check_report("bursts");
 }

@@ -119,11 +119,74 @@ static void test_through_reader(void)
 	wdilog_report_free(rep);
 }
 
+/* Index of @p c's code in @p rep, or (size_t)-1. */
+static size_t code_index(const wdilog_report *rep, const struct wdl_code_stat *c)
+{
+	for (size_t i = 0; i < rep->ncodes; i++) {
+		const struct wdl_code_stat *d = &rep->codes[i];
+		if (d->has_code == c->has_code &&
+		    (c->has_code ? d->code == c->code : strcmp(d->name, c->name) == 0))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+static void test_merge(void)
+{
+	/* the per-peer stats of two halves, merged, are those of the whole */
+	size_t cap = 1 << 20, n = 0, half = 0;
+	char *text = malloc(cap);
+	for (unsigned i = 0; i < 600; i++) {
+		if (i == 300)
+			half = n;
+		n += (size_t)snprintf(text + n, cap - n,
+			"[0]0888.0D60::10/23/2003-12:%02u:%02u.000 [w]AssocStatus=%u%s"
+			" BSSID=02:00:00:00:00:%02x\n",
+			i / 60, i % 60, (unsigned[]){ 0, 31, 41, 13, 5, 51 }[i % 6],
+			i % 7 ? "" : " WDI_ASSOC_STATUS_MADE_UP", i % 9);
+	}
+	wdilog_report *whole = report_of(text, n, "t", NULL, NULL, NULL);
+	wdilog_report *a = report_of(text, half, "t", NULL, NULL, NULL);
+	wdilog_report *b = report_of(text + half, n - half, "t", NULL, NULL, NULL);
+	CHECK(whole && a && b);
+	if (!whole || !a || !b)
+		return;
+	struct wdl_peers m;
+	wdl_peers_init(&m);
+	const wdilog_report *parts[] = { a, b };
+	for (int k = 0; k < 2; k++) {
+		size_t map[64];
+		CHECK(parts[k]->ncodes <= 64);
+		for (size_t i = 0; i < parts[k]->ncodes; i++)
+			map[i] = code_index(whole, &parts[k]->codes[i]);
+		CHECK(wdl_peers_merge(&m, &parts[k]->peers, map));
+	}
+	CHECK_EQ_U(m.n, whole->peers.n);
+	const struct wdl_peer_stat **x = wdl_peers_sorted(&m);
+	const struct wdl_peer_stat **y = wdl_peers_sorted(&whole->peers);
+	for (size_t i = 0; i < m.n && i < whole->peers.n; i++) {
+		CHECK(same_peer(x[i], y[i]));
+		struct wdl_code_count tx, ty;
+		CHECK(wdl_code_count_top(x[i]->codes, x[i]->ncodes, &tx) ==
+		      wdl_code_count_top(y[i]->codes, y[i]->ncodes, &ty));
+		CHECK(tx.index == ty.index && tx.count == ty.count);
+	}
+	CHECK(same_peer(&m.none, &whole->peers.none));
+	wdl_free(x);
+	wdl_free(y);
+	wdl_peers_dispose(&m);
+	wdilog_report_free(whole);
+	wdilog_report_free(a);
+	wdilog_report_free(b);
+	free(text);
+}
+
 int main(void)
 {
 	test_counts();
 	test_dominant_ties_and_cap();
 	test_peer_cap();
 	test_through_reader();
+	test_merge();
 	return check_report("peers");
 }
