@@ -494,9 +494,10 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
 		return WDILOG_OK;
 	}
-	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>Start</th><th>End</th>"
-	      "<th class=\"n\">Seconds</th><th class=\"n\">Failures</th>"
-	      "<th>Dominant code</th><th>Input</th></tr></thead>\n<tbody>\n", out);
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th>Start</th><th>End</th><th class=\"n\">Seconds</th>"
+	      "<th class=\"n\">Failures</th><th>Dominant code</th><th>Input</th>"
+	      "</tr></thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fputs("<tr>", out);
 		time_cell(out, &v[i].start);
@@ -527,9 +528,10 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		wdl_free(v);
 		return WDILOG_OK;
 	}
-	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th class=\"n\">Code</th>"
-	      "<th>Name</th><th>Kind</th><th class=\"n\">Count</th><th>First</th>"
-	      "<th>Last</th><th>Meaning</th></tr></thead>\n", out);
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th class=\"n\">Code</th><th>Name</th><th>Kind</th>"
+	      "<th class=\"n\">Count</th><th>First</th><th>Last</th>"
+	      "<th>Meaning</th></tr></thead>\n", out);
 	size_t shown = 0;
 	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
 		const struct wdl_phase_stat *ps = &rep->phases[ph];
@@ -672,10 +674,10 @@ static void guids(FILE *out, const wdilog_report *rep)
 static void inputs(FILE *out, const wdilog_report *rep)
 {
 	fputs("<section id=\"inputs\">\n<h2>Inputs</h2>\n", out);
-	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>Input</th><th>Format</th>"
-	      "<th>Encoding</th><th class=\"n\">Events</th>"
-	      "<th class=\"n\">Statuses</th><th class=\"n\">Undecoded</th>"
-	      "<th class=\"n\">Damaged</th><th class=\"n\">Malformed</th>"
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th>Input</th><th>Format</th><th>Encoding</th>"
+	      "<th class=\"n\">Events</th><th class=\"n\">Statuses</th>"
+	      "<th class=\"n\">Undecoded</th><th class=\"n\">Damaged</th><th class=\"n\">Malformed</th>"
 	      "<th>Problem</th></tr></thead>\n<tbody>\n", out);
 	size_t shown = rep->ninputs < HTML_ROWS ? rep->ninputs : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {

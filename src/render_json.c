@@ -1,6 +1,7 @@
 /* Render stage, JSON: the wdilog/1 report of formats.md section 6, plus
- * the timeline, per-input detail, peers, bursts and the time window. Member names here are a contract;
- * never rename one without bumping WDILOG_SCHEMA. */
+ * the timeline, per-input detail, peers, bursts and the time window.
+ * Member names here are a contract; never rename one without bumping
+ * WDILOG_SCHEMA. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 

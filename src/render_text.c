@@ -1,7 +1,8 @@
 /* Render stage, text: the report for a person at a terminal. Tables by
  * phase and by code, a sparkline per phase, bursts, the per-peer table
- * (on request), undecoded GUIDs and inputs. Stays within 100 columns. Input-derived text (paths, names) is shown
- * with control characters escaped, so a log cannot drive the terminal. */
+ * (on request), undecoded GUIDs and inputs. Stays within 100 columns.
+ * Input-derived text (paths, names) is shown with control characters
+ * escaped, so a log cannot drive the terminal. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 
