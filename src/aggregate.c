@@ -1,6 +1,7 @@
-/* Aggregate stage: totals, phases, codes, inputs, undecoded GUIDs and the
- * timeline. Memory grows with the number of distinct codes, inputs and
- * GUIDs (each capped), never with the input's size. */
+/* Aggregate stage: totals, phases, codes, inputs, undecoded GUIDs, the
+ * timeline, peers and bursts, within the time window if one is set.
+ * Memory grows with the number of distinct codes, inputs, GUIDs and peers
+ * (each capped), never with the input's size. */
 #include "aggregate.h"
 
 #include <stdlib.h>
@@ -19,6 +20,9 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	for (size_t i = 0; i < 64; i++)
 		rep->known_index[i] = -1;
 	wdl_timeline_init(&rep->timeline, opts ? opts->bucket_seconds : 0);
+	wdl_peers_init(&rep->peers);
+	wdl_bursts_init(&rep->bursts, opts ? opts->burst_seconds : 0,
+			opts ? opts->burst_failures : 0);
 	*out = rep;
 	return WDILOG_OK;
 }
@@ -37,6 +41,8 @@ void wdilog_report_free(wdilog_report *rep)
 	wdl_free(rep->codes);
 	wdl_free(rep->inputs);
 	wdl_free(rep->guids);
+	wdl_peers_dispose(&rep->peers);
+	wdl_bursts_dispose(&rep->bursts);
 	wdl_free(rep);
 }
 
@@ -226,14 +232,42 @@ static int add_records(wdilog_report *rep, size_t input,
 		if (ev->time.valid)
 			wdl_timeline_add(&rep->timeline, wdl_time_key(&ev->time),
 					 ev->time.zoned, c->phase);
+		uint32_t idx = (uint32_t)(c - rep->codes);
+		if (!wdl_peers_add(&rep->peers, ev->context ? ev->context->peer : NULL,
+				   c->phase, c->kind, idx,
+				   &ev->time))
+			return wdl_fail_oom(err);
+		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
+		    !(rep->burst_sink
+			      ? rep->burst_sink(rep->burst_ctx, &ev->time, idx)
+			      : wdl_bursts_add(&rep->bursts, &ev->time, idx, input)))
+			return wdl_fail_oom(err);
 	}
 	return WDILOG_OK;
+}
+
+/* Leave an event with status out when a window is set and it is outside:
+ * as if the input had been cut to the window. */
+static bool outside_window(wdilog_report *rep, const wdilog_event *ev)
+{
+	struct wdl_window *w = &rep->window;
+	if (!w->active || ev->kind != WDILOG_EVENT_WITH_STATUS ||
+	    wdl_window_admit(w, &ev->time))
+		return false;
+	w->excluded_events++;
+	w->excluded_statuses += ev->nstatuses;
+	if (!ev->time.valid)
+		w->untimed_events++;
+	rep->totals.outside_window++;
+	return true;
 }
 
 int wdl_report_add_event(wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err)
 {
 	struct wdl_input_stat *in = &rep->inputs[input];
+	if (outside_window(rep, ev))
+		return WDILOG_OK;
 	rep->totals.events++;
 	in->events++;
 	rep->totals.malformed += ev->nmalformed;
@@ -251,11 +285,45 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 		rep->totals.without_status++;
 		in->without_status++;
 		return WDILOG_OK;
-	case WDILOG_EVENT_WITH_STATUS:
+	case WDILOG_EVENT_WITH_STATUS: {
 		rep->totals.with_status++;
 		in->with_status++;
-		return add_records(rep, input, ev, err);
+		int rc = add_records(rep, input, ev, err);
+		if (rc < 0 || !rep->event_fn)
+			return rc;
+		rc = rep->event_fn(ev, in->path, rep->event_payload);
+		if (rc < 0)
+			return wdl_fail(err, rc, "the event consumer failed (%s)",
+					wdilog_status_name(rc));
+		return WDILOG_OK;
 	}
+	}
+	return WDILOG_OK;
+}
+
+void wdilog_report_on_event(wdilog_report *rep, wdilog_event_fn fn,
+			    void *payload)
+{
+	rep->event_fn = fn;
+	rep->event_payload = payload;
+}
+
+int wdilog_report_set_window(wdilog_report *rep, const char *since,
+			     const char *until, wdilog_error *err)
+{
+	struct wdl_window w;
+	memset(&w, 0, sizeof(w));
+	if (since && wdl_bound_parse(since, &w.since, err) < 0)
+		return WDILOG_EINVAL;
+	if (until && wdl_bound_parse(until, &w.until, err) < 0)
+		return WDILOG_EINVAL;
+	if (w.since.set && w.until.set && !w.since.time_of_day &&
+	    !w.until.time_of_day && wdl_time_cmp(&w.until.at, &w.since.at) <= 0)
+		return wdl_fail(err, WDILOG_EINVAL,
+				"the window ends ('%s') before it starts ('%s')",
+				until, since);
+	w.active = w.since.set || w.until.set;
+	rep->window = w;
 	return WDILOG_OK;
 }
 
@@ -405,6 +473,7 @@ static void add_totals(wdilog_totals *d, const wdilog_totals *s)
 	d->unknown += s->unknown;
 	d->malformed += s->malformed;
 	d->unreadable_inputs += s->unreadable_inputs;
+	d->outside_window += s->outside_window;
 }
 
 /* The merged code of @p s in @p dst; NULL on OOM. */
@@ -498,6 +567,12 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	}
 	for (size_t i = 0; i < src->ninputs && rc == WDILOG_OK; i++)
 		rc = merge_input(dst, &src->inputs[i], map, same_input, err);
+	if (rc == WDILOG_OK && !wdl_peers_merge(&dst->peers, &src->peers, map))
+		rc = wdl_fail_oom(err);
+	dst->detail_missing |= src->detail_missing;
+	dst->window.excluded_events += src->window.excluded_events;
+	dst->window.excluded_statuses += src->window.excluded_statuses;
+	dst->window.untimed_events += src->window.untimed_events;
 	for (size_t i = 0; i < src->nguids && rc == WDILOG_OK; i++)
 		rc = wdl_report_add_guid(dst, src->guids[i].guid,
 					 src->guids[i].count, err);

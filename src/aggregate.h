@@ -8,7 +8,10 @@
 #include <wdilog/gate.h>
 #include <wdilog/report.h>
 
+#include "bursts.h"
+#include "peers.h"
 #include "timeline.h"
+#include "window.h"
 
 /* Distinct codes, unknown names and GUIDs kept, each. Past it, new values
  * are counted in an overflow entry rather than growing memory without
@@ -83,6 +86,17 @@ struct wdilog_report {
 	uint64_t guids_overflow;
 	struct wdl_timeline timeline;
 	struct wdl_gate_state *gate; /* owned; NULL until evaluated */
+	struct wdl_peers peers;
+	struct wdl_bursts bursts;
+	struct wdl_window window;
+	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
+	void *event_payload;
+	bool detail_missing;        /* loaded from JSON (or merged with such a
+				       report): peers and bursts are not known */
+	/* Parallel reading (parallel.c): failures go to this sink instead of
+	 * the burst detector, which must see them in input order. */
+	bool (*burst_sink)(void *ctx, const wdilog_time *t, uint32_t code_index);
+	void *burst_ctx;
 };
 
 /* The result of wdilog_report_evaluate (gate.c). */
@@ -109,19 +123,6 @@ int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err);
 
-/* The entry for @p like's value (code or unknown name), created with
- * count 0 if new; NULL on out of memory. */
-struct wdl_code_stat *wdl_report_code_entry(struct wdilog_report *rep,
-					    const struct wdl_code_stat *like,
-					    wdilog_error *err);
-
-/* Count @p n more undecoded events of @p guid. */
-int wdl_report_count_guid(struct wdilog_report *rep, const char *guid,
-			  uint64_t n, wdilog_error *err);
-
-/* Append an input named @p path; NULL on out of memory. */
-struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,
-					    const char *path, wdilog_error *err);
 
 /* Codes in report order: by number, then unknown names alphabetically,
  * the overflow entry last. Returns a new array of pointers (caller frees

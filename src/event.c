@@ -26,11 +26,26 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 	a->undecoded = false;
 	a->time.valid = false;
 	a->guid[0] = '\0';
+	wdl_context_reset(&a->ctx);
 }
 
-void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
+/* Field by field: this runs once per event of the input, and a memset of
+ * the whole struct compiles to a "rep stos" whose start-up cost showed in
+ * profiles of a 1 GiB run. */
+static void clear(wdilog_event *ev)
 {
-	memset(ev, 0, sizeof(*ev));
+	ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
+	ev->time = (wdilog_time){ 0 };
+	ev->statuses = NULL;
+	ev->nstatuses = 0;
+	ev->nmalformed = 0;
+	ev->guid = NULL;
+	ev->context = NULL;
+}
+
+void wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
+{
+	clear(ev);
 	ev->line = a->line;
 	ev->offset = a->offset;
 	if (a->damaged) {
@@ -48,6 +63,7 @@ void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
 		ev->statuses = a->found.values;
 		ev->nstatuses = a->found.n;
 		ev->time = a->time;
+		ev->context = wdl_context_emit(&a->ctx);
 	} else {
 		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
 	}

@@ -9,6 +9,7 @@
 
 #include <wdilog/reader.h>
 
+#include "context.h"
 #include "extract.h"
 
 struct wdl_event_acc {
@@ -19,6 +20,7 @@ struct wdl_event_acc {
 	bool undecoded;
 	wdilog_time time;
 	char guid[37];              /* lower case; empty if none */
+	struct wdl_context ctx;     /* peer, 802.11 codes, provider, ids */
 };
 
 void wdl_event_acc_init(struct wdl_event_acc *a);
@@ -27,8 +29,9 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 			 uint64_t offset);
 
 /* Fill @p ev from @p a, applying the precedence damaged > undecoded > with
- * status > without status. Pointers in @p ev borrow from @p a. */
-void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev);
+ * status > without status. Pointers in @p ev borrow from @p a (the
+ * peer's text is formatted into it). */
+void wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev);
 
 /* Recognize tracefmt's text for an undecodable event,
  * "Unknown( 76): GUID=ac5ec775-... (No Format Information found).", at the

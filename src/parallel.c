@@ -23,6 +23,17 @@
 #define SPLIT_MIN (32u * 1024u * 1024u)
 /* Jobs finished but not yet merged, at most. */
 #define WINDOW 64
+/* Failures a job keeps for the burst detector before it waits for its
+ * turn and feeds the detector itself: 4096 x 32 bytes per job keeps
+ * memory flat whatever the input. */
+#define LOG_MAX 4096
+
+/* One failure, kept for the burst detector (bursts depend on the order of
+ * failures, so they are found on the merging side, in input order). */
+struct failure {
+	wdilog_time t;
+	uint32_t code;              /* index into the job report's codes */
+};
 
 struct job {
 	size_t input;               /* index into the paths */
@@ -34,9 +45,15 @@ struct job {
 	wdilog_error err;
 	bool skipped;               /* a wdilog report found in a directory */
 	bool done;
+	size_t index;               /* its place in run->jobs */
+	struct run *run;
+	struct failure *log;        /* owned; LOG_MAX entries, made on use */
+	size_t nlog;
+	bool direct;                /* feeding the main detector itself */
 };
 
 struct run {
+	wdilog_report *main;        /* the report everything is merged into */
 	const wdilog_path *paths;
 	const wdilog_options *opts; /* with the serialized diagnostic hook */
 	struct job *jobs;
@@ -49,6 +66,9 @@ struct run {
 	wdilog_diag_fn user_diag;
 	void *user_payload;
 	pthread_mutex_t diag_lock;
+	bool threaded;              /* jobs run on worker threads */
+	struct wdl_window window;   /* the main report's, copied before any
+				       thread starts (the merge updates it) */
 };
 
 static void locked_diag(const wdilog_error *d, void *payload)
@@ -59,6 +79,61 @@ static void locked_diag(const wdilog_error *d, void *payload)
 	pthread_mutex_unlock(&run->diag_lock);
 }
 
+/* The main report's index of input entry for job @p j: its own entry is
+ * added at its merge, after every earlier job's. */
+static size_t main_input(const struct job *j)
+{
+	size_t n = j->run->main->ninputs;
+	return j->part && !j->first_part && n ? n - 1 : n;
+}
+
+/* Feed one failure of job @p j to the main report's burst detector. Only
+ * while every earlier job is merged and the merging thread waits for this
+ * one, so nothing else touches the main report. */
+static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code)
+{
+	wdilog_report *main = j->run->main;
+	const struct wdl_code_stat *s = &j->rep->codes[code];
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(main, NULL)
+					      : wdl_report_code(main, &v, NULL);
+	if (!c)
+		return false;
+	return wdl_bursts_add(&main->bursts, t, (uint32_t)(c - main->codes),
+			      main_input(j));
+}
+
+static bool flush_log(struct job *j)
+{
+	for (size_t i = 0; i < j->nlog; i++)
+		if (!feed_main(j, &j->log[i].t, j->log[i].code))
+			return false;
+	j->nlog = 0;
+	return true;
+}
+
+static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
+{
+	struct job *j = ctx;
+	if (j->direct)
+		return feed_main(j, t, code);
+	if (!j->log && !(j->log = wdl_malloc(LOG_MAX * sizeof(*j->log))))
+		return false;
+	if (j->nlog < LOG_MAX) {
+		j->log[j->nlog++] = (struct failure){ *t, code };
+		return true;
+	}
+	/* a failure storm: wait to be next, then feed the detector itself */
+	struct run *run = j->run;
+	pthread_mutex_lock(&run->lock);
+	while (run->merged != j->index)
+		pthread_cond_wait(&run->changed, &run->lock);
+	pthread_mutex_unlock(&run->lock);
+	j->direct = true;
+	return flush_log(j) && feed_main(j, t, code);
+}
+
 static void run_job(struct run *run, struct job *j)
 {
 	const char *path = run->paths[j->input].path;
@@ -67,6 +142,12 @@ static void run_job(struct run *run, struct job *j)
 	if (rc < 0) {
 		j->status = rc;
 		return;
+	}
+	/* same window as the main report; bursts found at the merge */
+	j->rep->window = run->window;
+	if (run->threaded) {
+		j->rep->burst_sink = job_sink;
+		j->rep->burst_ctx = j;
 	}
 	rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
 		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
@@ -86,6 +167,30 @@ static void run_job(struct run *run, struct job *j)
 	if (j->status < 0)
 		j->err.input = path;
 	wdilog_reader_free(r);
+}
+
+/* One job read straight into the main report (no worker, no merge). */
+static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
+		       wdilog_error *err)
+{
+	const char *path = run->paths[j->input].path;
+	wdilog_reader *r;
+	int rc = wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	if (rc < 0) {
+		j->status = rc;
+		j->err.input = path;
+		return wdilog_report_add_unreadable(rep, path, &j->err, err);
+	}
+	if (run->paths[j->input].from_directory && wdilog_reader_is_report(r)) {
+		j->skipped = true;
+		wdilog_reader_free(r);
+		return WDILOG_OK;
+	}
+	j->status = wdilog_report_read(rep, r, &j->err);
+	if (j->status < 0)
+		j->err.input = path;
+	wdilog_reader_free(r);
+	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
 }
 
 static void *worker(void *arg)
@@ -222,11 +327,16 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 {
 	struct job *job = &run->jobs[j];
 	int rc = WDILOG_OK;
-	if (job->rep && !job->skipped)
+	/* its failures to the burst detector, in order, then the rest */
+	if (job->rep && !job->skipped && !flush_log(job))
+		rc = wdl_fail_oom(err);
+	if (rc >= 0 && job->rep && !job->skipped)
 		rc = wdl_report_merge(rep, job->rep,
 				      job->part && !job->first_part, err);
 	wdilog_report_free(job->rep);
 	job->rep = NULL;
+	wdl_free(job->log);
+	job->log = NULL;
 	bool last_part = j + 1 == run->njobs || run->jobs[j + 1].input != job->input;
 	if (!last_part)
 		return rc;
@@ -256,7 +366,13 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		wdilog_options_init(&local);
 	if (jobs == 0)
 		jobs = cores();
-	struct run run = { .paths = paths, .opts = &local,
+	/* an event stream must come in input order, and a time of day in the
+	 * window is taken from the first timed record: both need one pass */
+	if (rep->event_fn || rep->window.since.time_of_day ||
+	    rep->window.until.time_of_day)
+		jobs = 1;
+	struct run run = { .main = rep, .window = rep->window, .paths = paths,
+			   .opts = &local,
 			   .user_diag = local.diag,
 			   .user_payload = local.diag_payload };
 	if (jobs > 1 && local.diag) {
@@ -289,15 +405,24 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 			run.njobs += parts;
 	}
 
+	for (size_t j = 0; j < run.njobs; j++) {
+		run.jobs[j].index = j;
+		run.jobs[j].run = &run;
+	}
 	int rc = WDILOG_OK;
 	if (jobs == 1 || run.njobs == 1) {
+		/* one job at a time: read straight into the report, with its
+		 * event callback and window, in order */
 		for (size_t j = 0; j < run.njobs && rc >= 0; j++) {
-			run_job(&run, &run.jobs[j]);
-			rc = merge_job(rep, &run, j, done, payload, err);
+			struct job *job = &run.jobs[j];
+			rc = read_direct(rep, &run, job, err);
+			if (rc >= 0)
+				rc = merge_job(rep, &run, j, done, payload, err);
 		}
 		wdl_free(run.jobs);
 		return rc;
 	}
+	run.threaded = true;
 
 	/* libxml2 sets up its global state on first use, which is not safe
 	 * from several threads at once: do it here, before any worker */

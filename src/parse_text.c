@@ -18,6 +18,9 @@
 /* The head of an event's first line is kept for its time, which is only
  * parsed if the event turns out to carry a status. */
 #define HEAD_MAX 256
+/* The tracefmt prefix before it is kept too (for the pid and tid), when it
+ * is no longer than this; "[n]hex.hex::" is about 20 bytes. */
+#define HEAD_PREFIX_MAX 64
 
 struct text_event {
 	struct wdl_event_acc acc;
@@ -25,8 +28,12 @@ struct text_event {
 	bool prefixed;              /* head starts right after the prefix */
 	bool time_done;
 	const char *head_ptr;       /* first line in the window, until saved */
-	char head[HEAD_MAX];        /* its copy, made before the window moves */
+	char head[HEAD_PREFIX_MAX + HEAD_MAX]; /* its copy, made before the
+				       window moves */
 	size_t head_len;
+	size_t head_skip;           /* prefix bytes kept before the head */
+	bool head_in_context;       /* the first line went to the context */
+	size_t time_len;            /* bytes of the head's time, once parsed */
 };
 
 struct wdl_text_parser {
@@ -206,20 +213,33 @@ static bool is_blank(struct wdl_span l)
 	return true;
 }
 
-/* An event's time is parsed only once it has a status: most never do. */
+/* An event's time is parsed only once it has a status: most never do.
+ * So is the context in its first line (pid, tid, component, peer). */
 static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 {
-	if (e->time_done || !e->acc.found.n)
+	if (!e->acc.found.n)
 		return;
-	wdilog_time t = { 0 };
-	const char *head = e->head_ptr ? e->head_ptr : e->head;
-	bool ok = e->prefixed &&
-		  wdl_time_parse(head, e->head_len, p->opts->day_first, &t);
-	if (!ok)
-		ok = wdl_time_find(head, e->head_len, p->opts->day_first, &t);
-	if (ok)
-		e->acc.time = t;
-	e->time_done = true;
+	const char *line = e->head_ptr ? e->head_ptr : e->head;
+	const char *head = line + e->head_skip;
+	size_t len = e->head_len - e->head_skip;
+	if (!e->time_done) {
+		wdilog_time t = { 0 };
+		e->time_len = e->prefixed ? wdl_time_parse(head, len,
+							   p->opts->day_first, &t)
+					  : 0;
+		bool ok = e->time_len > 0;
+		if (!ok)
+			ok = wdl_time_find(head, len, p->opts->day_first, &t);
+		if (ok)
+			e->acc.time = t;
+		e->time_done = true;
+	}
+	if (!p->eventlog) {
+		wdl_context_wpp_head(&e->acc.ctx, line, e->head_len, e->head_skip,
+				     e->time_len);
+		if (!e->head_in_context)
+			wdl_context_text(&e->acc.ctx, head, len);
+	}
 }
 
 static void start_event(struct wdl_text_parser *p, struct text_event *e,
@@ -229,9 +249,12 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->open = true;
 	e->prefixed = prefix > 0;
 	e->time_done = false;
+	e->head_in_context = false;
+	e->time_len = 0;
 	size_t n = line.len - prefix;
-	e->head_len = n < HEAD_MAX ? n : HEAD_MAX;
-	e->head_ptr = line.ptr + prefix;
+	e->head_skip = prefix <= HEAD_PREFIX_MAX ? prefix : 0;
+	e->head_len = e->head_skip + (n < HEAD_MAX ? n : HEAD_MAX);
+	e->head_ptr = line.ptr + prefix - e->head_skip;
 }
 
 /* Could this line (at window index @p s, @p len bytes) hold a status or a
@@ -269,14 +292,65 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 	e->acc.damaged = true;
 }
 
+/* Where a tracefmt record's message starts after its time: past an
+ * optional -seq number and the [Component] groups, which hold no peer or
+ * 802.11 code (wdl_context_wpp_head reads the component). */
+static size_t message_start(struct wdl_span text, size_t i)
+{
+	while (i < text.len && text.ptr[i] == ' ')
+		i++;
+	size_t h = i;
+	while (i < text.len && wdl_is_hex((unsigned char)text.ptr[i]))
+		i++;
+	i = i - h == 8 && i < text.len && text.ptr[i] == ' ' ? i + 1 : h;
+	while (i < text.len && text.ptr[i] == '[') {
+		const char *rb = memchr(text.ptr + i, ']', text.len - i);
+		if (!rb)
+			break;
+		i = (size_t)(rb - text.ptr) + 1;
+	}
+	return i;
+}
+
+/* Context from a line of a record with a status. The first line is read
+ * once, here or in resolve_time; here its time is parsed right away (the
+ * record has a status, so it will be needed) and the context scan starts
+ * after it, as the time and component hold no context. */
+static void line_context(struct wdl_text_parser *p, struct text_event *e,
+			 struct wdl_span text, uint64_t offset)
+{
+	size_t skip = 0;
+	if (offset == e->acc.offset) {
+		e->head_in_context = true;
+		if (e->prefixed && !e->time_done) {
+			wdilog_time t = { 0 };
+			e->time_len = wdl_time_parse(text.ptr, text.len,
+						     p->opts->day_first, &t);
+			if (e->time_len) {
+				e->acc.time = t;
+				e->time_done = true;
+				skip = message_start(text, e->time_len);
+			}
+		}
+	}
+	wdl_context_text(&e->acc.ctx, text.ptr + skip, text.len - skip);
+}
+
 static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		      struct wdl_span text, uint64_t offset, bool candidate)
 {
 	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
 		e->time_done = wdl_time_find(text.ptr, text.len,
 					     p->opts->day_first, &e->acc.time);
-	if (!candidate)
+	/* context: a wevtutil block's fields come before its status, so
+	 * they are all read; a trace record's lines once it has a status */
+	if (p->eventlog)
+		wdl_context_eventlog_line(&e->acc.ctx, text.ptr, text.len);
+	if (!candidate) {
+		if (!p->eventlog && e->acc.found.n)
+			line_context(p, e, text, offset);
 		return;
+	}
 	if (memchr(text.ptr, '\0', text.len)) {
 		mark_damaged(p, e, offset, "NUL byte in line");
 		return;
@@ -290,6 +364,8 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		wdl_extract_text(p->ks, text, f);
 	else
 		wdl_extract_hits(p->ks, &p->pf, text, f);
+	if (!p->eventlog && f->n)
+		line_context(p, e, text, offset);
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);

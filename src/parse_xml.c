@@ -165,6 +165,8 @@ static void scan_text(struct walk *w, const xmlChar *text, bool node_text)
 		if (wdl_unknown_message(s.ptr, s.len, w->acc->guid))
 			w->acc->undecoded = true;
 	}
+	if (node_text)
+		wdl_context_xml_text(&w->acc->ctx, s.ptr, s.len);
 	if (w->p->opts->full_parse)
 		wdl_extract_text(w->p->ks, s, f);
 	else
@@ -205,6 +207,7 @@ static void start_element(struct walk *w, xmlTextReaderPtr r)
 
 	if (!local)
 		return;
+	wdl_context_xml_start(&w->acc->ctx, local);
 	if (w->depth == 2 && strcmp(local, "System") == 0)
 		role = ROLE_SYSTEM;
 	else if (w->depth == 2 && strcmp(local, "EventData") == 0)
@@ -242,13 +245,18 @@ static void start_element(struct walk *w, xmlTextReaderPtr r)
 		xmlFree(t);
 	}
 	/* the rules also run over attribute values */
-	while (xmlTextReaderMoveToNextAttribute(r) == 1)
+	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
 		scan_text(w, xmlTextReaderConstValue(r), false);
+		wdl_context_xml_attr(&w->acc->ctx, local,
+				     (const char *)xmlTextReaderConstLocalName(r),
+				     (const char *)xmlTextReaderConstValue(r));
+	}
 	xmlTextReaderMoveToElement(r);
 }
 
 static void end_element(struct walk *w)
 {
+	wdl_context_xml_end(&w->acc->ctx);
 	if (w->collecting && w->collect_depth == w->depth)
 		end_collect(w);
 	if (w->in_message && w->message_depth == w->depth)

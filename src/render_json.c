@@ -1,6 +1,7 @@
 /* Render stage, JSON: the wdilog/1 report of formats.md section 6, plus
- * the timeline and per-input detail. Member names here are a contract;
- * never rename one without bumping WDILOG_SCHEMA. */
+ * the timeline, per-input detail, peers, bursts and the time window.
+ * Member names here are a contract; never rename one without bumping
+ * WDILOG_SCHEMA. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 
@@ -8,6 +9,7 @@
 
 #include "aggregate.h"
 #include "alloc.h"
+#include "context.h"
 #include "error.h"
 #include "gate_rules.h"
 #include "json_writer.h"
@@ -58,12 +60,8 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 	else
 		wdl_json_null(j);
 	wdl_json_key(j, "name");
-	if (c->overflow)
-		wdl_json_string(j, WDL_OVERFLOW_NAME);
-	else if (!c->has_code)
-		wdl_json_string(j, c->name);
-	else if (wdilog_status_code_name(c->code))
-		wdl_json_string(j, wdilog_status_code_name(c->code));
+	if (wdl_code_name(c))
+		wdl_json_string(j, wdl_code_name(c));
 	else
 		wdl_json_null(j);
 	wdl_json_key(j, "phase"); wdl_json_string(j, wdilog_phase_name(c->phase));
@@ -171,6 +169,151 @@ static void timeline(struct wdl_json *j, const struct wdl_timeline *t)
 	wdl_json_end_object(j);
 }
 
+/* {"code": N|null, "name": "...", "count": N} for a code list's top. */
+static void dominant(struct wdl_json *j, const wdilog_report *rep,
+		     const struct wdl_code_count *codes, uint32_t n)
+{
+	struct wdl_code_count top;
+	if (!wdl_code_count_top(codes, n, &top)) {
+		wdl_json_null(j);
+		return;
+	}
+	const struct wdl_code_stat *c = &rep->codes[top.index];
+	wdl_json_object(j, true);
+	wdl_json_key(j, "code");
+	if (c->has_code)
+		wdl_json_uint(j, c->code);
+	else
+		wdl_json_null(j);
+	wdl_json_key(j, "name");
+	if (wdl_code_name(c))
+		wdl_json_string(j, wdl_code_name(c));
+	else
+		wdl_json_null(j);
+	wdl_json_key(j, "count"); wdl_json_uint(j, top.count);
+	wdl_json_end_object(j);
+}
+
+/* The members of one per-peer entry, after "peer". */
+static void peer_body(struct wdl_json *j, const wdilog_report *rep,
+		      const struct wdl_peer_stat *s)
+{
+	wdl_json_key(j, "statuses"); wdl_json_uint(j, s->statuses);
+	wdl_json_key(j, "failures"); wdl_json_uint(j, s->failures);
+	wdl_json_key(j, "phases");
+	wdl_json_object(j, true);
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
+		wdl_json_key(j, wdilog_phase_name((wdilog_phase)ph));
+		wdl_json_uint(j, s->phases[ph]);
+	}
+	wdl_json_end_object(j);
+	wdl_json_key(j, "first"); wdl_json_time(j, &s->first);
+	wdl_json_key(j, "last"); wdl_json_time(j, &s->last);
+	wdl_json_key(j, "dominant_failure");
+	dominant(j, rep, s->codes, s->ncodes);
+}
+
+static void peer_entry(struct wdl_json *j, const wdilog_report *rep,
+		       const char *key, const struct wdl_peer_stat *s)
+{
+	if (key)
+		wdl_json_key(j, key);
+	wdl_json_object(j, false);
+	if (!key) {
+		char mac[18];
+		wdl_mac_format(s->mac, mac);
+		wdl_json_key(j, "peer"); wdl_json_string(j, mac);
+	}
+	peer_body(j, rep, s);
+	wdl_json_end_object(j);
+}
+
+static bool peers(struct wdl_json *j, const wdilog_report *rep)
+{
+	const struct wdl_peer_stat **v = wdl_peers_sorted(&rep->peers);
+	if (!v)
+		return false;
+	wdl_json_key(j, "peers");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < rep->peers.n; i++)
+		peer_entry(j, rep, NULL, v[i]);
+	wdl_json_end_array(j);
+	wdl_free(v);
+	/* records whose event named no peer, and those past the peer cap */
+	peer_entry(j, rep, "no_peer", &rep->peers.none);
+	if (rep->peers.overflow.statuses) {
+		peer_entry(j, rep, "peers_past_limit", &rep->peers.overflow);
+	} else {
+		wdl_json_key(j, "peers_past_limit");
+		wdl_json_null(j);
+	}
+	return true;
+}
+
+static bool bursts(struct wdl_json *j, const wdilog_report *rep)
+{
+	size_t n;
+	uint64_t not_listed;
+	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	if (!v && n)
+		return false;
+	wdl_json_key(j, "bursts");
+	wdl_json_object(j, false);
+	wdl_json_key(j, "window_seconds"); wdl_json_uint(j, rep->bursts.window);
+	wdl_json_key(j, "min_failures"); wdl_json_uint(j, rep->bursts.min_failures);
+	wdl_json_key(j, "not_listed"); wdl_json_uint(j, not_listed);
+	wdl_json_key(j, "list");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < n; i++) {
+		wdl_json_object(j, true);
+		wdl_json_key(j, "start"); wdl_json_time(j, &v[i].start);
+		wdl_json_key(j, "end"); wdl_json_time(j, &v[i].end);
+		wdl_json_key(j, "failures"); wdl_json_uint(j, v[i].failures);
+		wdl_json_key(j, "input");
+		wdl_json_string(j, rep->inputs[v[i].input].path);
+		wdl_json_key(j, "dominant");
+		dominant(j, rep, v[i].codes, v[i].ncodes);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_end_object(j);
+	wdl_free(v);
+	return true;
+}
+
+static void bound(struct wdl_json *j, const struct wdl_window *w,
+		  const struct wdl_bound *b)
+{
+	if (!b->set) {
+		wdl_json_null(j);
+	} else if (b->time_of_day && !w->resolved) {
+		/* no record had a time: the bound stays a time of day */
+		char tod[16];
+		snprintf(tod, sizeof(tod), "%02d:%02d:%02d",
+			 (int)(b->tod_seconds / 3600), (int)(b->tod_seconds / 60 % 60),
+			 (int)(b->tod_seconds % 60));
+		wdl_json_string(j, tod);
+	} else {
+		wdl_json_time(j, &b->at);
+	}
+}
+
+static void window(struct wdl_json *j, const struct wdl_window *w)
+{
+	wdl_json_key(j, "window");
+	if (!w->active) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, false);
+	wdl_json_key(j, "since"); bound(j, w, &w->since);
+	wdl_json_key(j, "until"); bound(j, w, &w->until);
+	wdl_json_key(j, "outside_events"); wdl_json_uint(j, w->excluded_events);
+	wdl_json_key(j, "outside_statuses"); wdl_json_uint(j, w->excluded_statuses);
+	wdl_json_key(j, "untimed_events"); wdl_json_uint(j, w->untimed_events);
+	wdl_json_end_object(j);
+}
+
 static void milli(struct wdl_json *j, uint64_t v)
 {
 	char buf[32];
@@ -268,6 +411,17 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 	if (inputs(&j, rep) < 0)
 		return wdl_fail_oom(err);
 	timeline(&j, &rep->timeline);
+	if (rep->detail_missing) {
+		/* a merge of JSON reports: what they do not carry is unknown */
+		static const char *const unknown[] = { "peers", "no_peer",
+						       "peers_past_limit", "bursts" };
+		for (size_t k = 0; k < 4; k++) {
+			wdl_json_key(&j, unknown[k]);
+			wdl_json_null(&j);
+		}
+	} else if (!peers(&j, rep) || !bursts(&j, rep))
+		return wdl_fail_oom(err);
+	window(&j, &rep->window);
 	wdl_json_end_object(&j);
 	if (!wdl_json_finish(&j))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the JSON report");

@@ -1,20 +1,27 @@
 /* Render stage, text: the report for a person at a terminal. Tables by
- * phase and by code, a sparkline per phase, undecoded GUIDs and inputs.
- * Stays within 100 columns. Input-derived text (paths, names) is shown
- * with control characters escaped, so a log cannot drive the terminal. */
+ * phase and by code, a sparkline per phase, bursts, the per-peer table
+ * (on request), undecoded GUIDs and inputs. Stays within 100 columns.
+ * Input-derived text (paths, names) is shown with control characters
+ * escaped, so a log cannot drive the terminal. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aggregate.h"
 #include "alloc.h"
+#include "context.h"
 #include "error.h"
 #include "timestamp.h"
 
 #define PREFIX_LEN (sizeof("WDI_ASSOC_STATUS_") - 1)
+/* Rows of the peer and burst tables in text; the JSON and HTML reports
+ * list them all. A terminal page, not a dump. */
+#define PEER_ROWS 40
+#define BURST_ROWS 20
 
 struct style {
 	const char *bold, *red, *yellow, *green, *magenta, *dim, *reset;
@@ -239,6 +246,188 @@ static void sparklines(FILE *out, const struct wdl_timeline *t,
 	}
 }
 
+/* A count in at most 4 columns: 9999, 12k, 345M, 12G. */
+static const char *compact(uint64_t v, char buf[16])
+{
+	if (v < 10000)
+		snprintf(buf, 16, "%" PRIu64, v);
+	else if (v < 1000000)
+		snprintf(buf, 16, "%" PRIu64 "k", v / 1000);
+	else if (v < 1000000000)
+		snprintf(buf, 16, "%" PRIu64 "M", v / 1000000);
+	else
+		snprintf(buf, 16, "%" PRIu64 "G", v / 1000000000);
+	return buf;
+}
+
+/* "31 NO_BEACON_PROBE_RESPONSE" for a code list's top, cut to @p width;
+ * "-" when the list is empty. */
+static void put_top(FILE *out, const wdilog_report *rep,
+		    const struct wdl_code_count *codes, uint32_t n, int width,
+		    bool with_count)
+{
+	struct wdl_code_count top;
+	if (!wdl_code_count_top(codes, n, &top)) {
+		fputs("-", out);
+		return;
+	}
+	const struct wdl_code_stat *c = &rep->codes[top.index];
+	const char *name = wdl_code_name(c);
+	if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
+	    name[PREFIX_LEN])
+		name += PREFIX_LEN;
+	char buf[160];
+	if (c->has_code)
+		snprintf(buf, sizeof(buf), "%" PRIu32 " %s", c->code,
+			 name ? name : "(not in the enum)");
+	else
+		snprintf(buf, sizeof(buf), "%s", name ? name : "?");
+	fprintf(out, "%.*s", width, buf);
+	if (with_count)
+		fprintf(out, " (%" PRIu64 ")", top.count);
+}
+
+/* hh:mm:ss of @p t, or "-". */
+static void put_clock(FILE *out, const wdilog_time *t)
+{
+	if (!t->valid) {
+		fprintf(out, "%-8s", "-");
+		return;
+	}
+	int64_t s = t->seconds % 86400;
+	if (s < 0)
+		s += 86400;
+	fprintf(out, "%02d:%02d:%02d", (int)(s / 3600), (int)(s / 60 % 60),
+		(int)(s % 60));
+}
+
+static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
+		     const struct wdl_peer_stat *p, const struct style *st)
+{
+	static const int order[] = { WDILOG_PHASE_SUCCESS, WDILOG_PHASE_GENERAL,
+				     WDILOG_PHASE_PROBE, WDILOG_PHASE_AUTH,
+				     WDILOG_PHASE_ASSOC,
+				     WDILOG_PHASE_DISASSOCIATE,
+				     WDILOG_PHASE_UNKNOWN };
+	char b[16];
+	fprintf(out, "%-17s %s%8s%s", label, p->failures ? st->red : "",
+		compact(p->failures, b), p->failures ? st->reset : "");
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		fprintf(out, " %4s", compact(p->phases[order[i]], b));
+	fputs("  ", out);
+	put_clock(out, &p->last);
+	fputs("  ", out);
+	put_top(out, rep, p->codes, p->ncodes, 27, false);
+	fputc('\n', out);
+}
+
+static int peer_table(FILE *out, const wdilog_report *rep,
+		      const struct style *st, wdilog_error *err)
+{
+	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
+	if (!v)
+		return wdl_fail_oom(err);
+	fprintf(out, "\n%sPEERS%s by failures (phase columns count status records)\n",
+		st->bold, st->reset);
+	fprintf(out, "%s%-17s %8s %4s %4s %4s %4s %4s %4s %4s  %-8s  %s%s\n",
+		st->bold, "PEER", "FAILURES", "SUCC", "GEN", "PROB", "AUTH",
+		"ASSC", "DISA", "UNKN", "LAST", "TOP FAILURE", st->reset);
+	size_t shown = ps->n < PEER_ROWS ? ps->n : PEER_ROWS;
+	for (size_t i = 0; i < shown; i++) {
+		char mac[18];
+		wdl_mac_format(v[i]->mac, mac);
+		peer_row(out, rep, mac, v[i], st);
+	}
+	wdl_free(v);
+	if (ps->n > shown)
+		fprintf(out, "%s(%zu more peers in the JSON and HTML reports)%s\n",
+			st->dim, ps->n - shown, st->reset);
+	if (ps->none.statuses)
+		peer_row(out, rep, "(no peer)", &ps->none, st);
+	if (ps->overflow.statuses)
+		peer_row(out, rep, "(past the limit)", &ps->overflow, st);
+	return WDILOG_OK;
+}
+
+static int cmp_burst_size(const void *a, const void *b)
+{
+	const struct wdl_burst *x = a, *y = b;
+	if (x->failures != y->failures)
+		return x->failures > y->failures ? -1 : 1;
+	return wdl_time_cmp(&x->start, &y->start);
+}
+
+static int cmp_burst_start(const void *a, const void *b)
+{
+	const struct wdl_burst *x = a, *y = b;
+	return wdl_time_cmp(&x->start, &y->start);
+}
+
+static int burst_list(FILE *out, const wdilog_report *rep,
+		      const struct style *st, wdilog_error *err)
+{
+	size_t n;
+	uint64_t not_listed;
+	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	if (!v && n)
+		return wdl_fail_oom(err);
+	if (!n)
+		return WDILOG_OK;
+	fprintf(out, "\n%sBURSTS%s of at least %" PRIu32 " failures within %" PRIu32
+		" s\n", st->bold, st->reset, rep->bursts.min_failures,
+		rep->bursts.window);
+	fprintf(out, "%s%-29s  %-14s  %8s  %s%s\n", st->bold, "START", "END",
+		"FAILURES", "DOMINANT CODE (RECORDS)", st->reset);
+	size_t shown = n;
+	if (n > BURST_ROWS) {
+		/* the largest ones, shown in time order */
+		qsort(v, n, sizeof(*v), cmp_burst_size);
+		shown = BURST_ROWS;
+		qsort(v, shown, sizeof(*v), cmp_burst_start);
+	}
+	for (size_t i = 0; i < shown; i++) {
+		/* the end as a time of day when on the start's date */
+		put_time(out, &v[i].start, 29);
+		fputs("  ", out);
+		put_short_time(out, &v[i].end,
+			       day_of(&v[i].start) == day_of(&v[i].end) ? ONE_DAY
+									 : YEARS, 14);
+		fprintf(out, "  %s%8" PRIu64 "%s  ", st->red, v[i].failures,
+			st->reset);
+		put_top(out, rep, v[i].codes, v[i].ncodes, 30, true);
+		fputc('\n', out);
+	}
+	if (n - shown + not_listed)
+		fprintf(out, "%s(%" PRIu64 " smaller bursts not shown)%s\n",
+			st->dim, (uint64_t)(n - shown) + not_listed, st->reset);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static void window_note(FILE *out, const wdilog_report *rep,
+			const struct style *st)
+{
+	const struct wdl_window *w = &rep->window;
+	if (!w->active)
+		return;
+	fprintf(out, "%swindow%s: ", st->bold, st->reset);
+	for (int i = 0; i < 2; i++) {
+		const struct wdl_bound *b = i ? &w->until : &w->since;
+		fputs(i ? " until " : "since ", out);
+		if (!b->set)
+			fputs("-", out);
+		else if (b->time_of_day && !w->resolved)
+			fprintf(out, "%02d:%02d:%02d", (int)(b->tod_seconds / 3600),
+				(int)(b->tod_seconds / 60 % 60),
+				(int)(b->tod_seconds % 60));
+		else
+			put_time(out, &b->at, 0);
+	}
+	fprintf(out, "; %" PRIu64 " events with status left out (%" PRIu64
+		" without a time)\n", w->excluded_events, w->untimed_events);
+}
+
 static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
 {
 	if (!rep->nguids)
@@ -312,12 +501,19 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 	if (!codes)
 		return wdl_fail_oom(err);
 	summary(out, rep, st);
+	window_note(out, rep, st);
+	int rc = WDILOG_OK;
 	if (rep->totals.statuses) {
 		phase_table(out, rep, st);
 		code_table(out, codes, rep->ncodes, st);
 		sparklines(out, &rep->timeline, st, unicode);
+		rc = burst_list(out, rep, st, err);
+		if (rc >= 0 && style && style->by_peer)
+			rc = peer_table(out, rep, st, err);
 	}
 	wdl_free(codes);
+	if (rc < 0)
+		return rc;
 	guids(out, rep, st);
 	inputs(out, rep, st);
 	if (ferror(out))

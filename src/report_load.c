@@ -410,6 +410,9 @@ static int finish(json_t *root, const json_error_t *jerr, const char *name,
 	}
 	struct loader ld = { .name = name, .err = err };
 	int rc = wdilog_report_new(&ld.rep, opts, err);
+	/* per-peer counts and the order of failures are not in the JSON */
+	if (rc >= 0)
+		ld.rep->detail_missing = true;
 	if (rc == WDILOG_OK)
 		rc = load_root(&ld, root);
 	json_decref(root);

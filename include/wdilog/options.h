@@ -32,6 +32,9 @@ typedef struct wdilog_options {
 				       0 = 32 MiB */
 	wdilog_diag_fn diag;        /* diagnostics; NULL to ignore them */
 	void *diag_payload;         /* passed to diag */
+	uint32_t burst_seconds;     /* burst window; 0 = 10 s, at most 3600 */
+	uint32_t burst_failures;    /* failures in a window that make a
+				       burst; 0 = 5 */
 } wdilog_options;
 
 /* Defaults: no extra keys, month-first dates, automatic buckets. */

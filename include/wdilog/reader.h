@@ -36,6 +36,25 @@ typedef struct wdilog_status_value {
 				       NULL when has_code */
 } wdilog_status_value;
 
+/* What an event with status said besides its statuses (doc/report.md has
+ * the rules). A string is NULL, a has_ flag false, when the event did not
+ * carry that item. */
+typedef struct wdilog_context {
+	const char *peer;           /* peer or BSSID MAC, normalized to
+				       "8a:15:14:b6:25:10" */
+	bool has_dot11_status;
+	uint16_t dot11_status;      /* IEEE 802.11 status code beside the
+				       status (wdilog_dot11_status_name) */
+	bool has_dot11_reason;
+	uint16_t dot11_reason;      /* IEEE 802.11 reason code
+				       (wdilog_dot11_reason_name) */
+	const char *provider;       /* event provider or WPP component */
+	bool has_pid;
+	uint32_t pid;               /* process id */
+	bool has_tid;
+	uint32_t tid;               /* thread id */
+} wdilog_context;
+
 typedef enum wdilog_event_kind {
 	WDILOG_EVENT_WITHOUT_STATUS,
 	WDILOG_EVENT_WITH_STATUS,
@@ -55,6 +74,10 @@ typedef struct wdilog_event {
 	size_t nmalformed;          /* status keys with unreadable values */
 	const char *guid;           /* undecoded: the missing TMF's GUID in
 				       lower case, or NULL if none is known */
+	const wdilog_context *context; /* for WITH_STATUS events, never NULL;
+				       NULL for the others. Found only for
+				       events with status, so reading the
+				       rest costs nothing. */
 } wdilog_event;
 
 /* Supplies raw bytes: store up to @p cap bytes in @p buf, set *got (0 at

@@ -36,6 +36,8 @@ typedef struct wdilog_totals {
 	uint64_t unknown;           /* records in the unknown phase */
 	uint64_t malformed;         /* unreadable status values */
 	uint64_t unreadable_inputs; /* inputs that could not be read whole */
+	uint64_t outside_window;    /* events with status left out by the
+				       time window (not in events) */
 } wdilog_totals;
 
 /* New empty report; @p opts (may be NULL) is borrowed for bucket width. */
@@ -75,6 +77,37 @@ WDILOG_API int wdilog_report_read_paths(wdilog_report *rep,
 					wdilog_input_fn done, void *payload,
 					wdilog_error *err);
 
+/* Called for each event counted with status, in input order, while
+ * wdilog_report_read reads it (so a consumer can stream records without
+ * the input being kept). @p input is the input's path. A negative return
+ * stops the read, which returns it. */
+typedef int (*wdilog_event_fn)(const wdilog_event *ev, const char *input,
+			       void *payload);
+
+/* Set (or with NULL clear) the per-event callback. */
+WDILOG_API void wdilog_report_on_event(wdilog_report *rep, wdilog_event_fn fn,
+				       void *payload);
+
+/* Count only status records in a time window: @p since (inclusive) and
+ * @p until (exclusive), each NULL for no bound. A bound is an absolute
+ * time ("2024-03-05T10:15:00", "2024-03-05 10:15", a trailing Z or offset
+ * allowed) or a time of day ("10:15", "10:15:30.5") taken on the date of
+ * the first status record that has a time; an until at or before since
+ * is on the next day. Records without a time are outside any window.
+ * Events without status are counted whatever the window (their time is
+ * never read). Returns WDILOG_EINVAL for a bound that is not a time, or
+ * two absolute bounds in the wrong order. Call before reading. */
+WDILOG_API int wdilog_report_set_window(wdilog_report *rep, const char *since,
+					const char *until, wdilog_error *err);
+
+/* Write one JSON object per status record of @p ev (an event with
+ * status), one line each (JSON Lines), with its time, code, name, phase,
+ * kind and context; @p input names the input. Returns WDILOG_EIO if
+ * writing failed. */
+WDILOG_API int wdilog_event_render_json(const wdilog_event *ev,
+					const char *input, FILE *out,
+					wdilog_error *err);
+
 /* List an input that could not be opened at all, with the reason. */
 WDILOG_API int wdilog_report_add_unreadable(wdilog_report *rep,
 					    const char *path,
@@ -89,11 +122,18 @@ WDILOG_API void wdilog_report_totals(const wdilog_report *rep,
 typedef struct wdilog_text_style {
 	bool color;                 /* ANSI colours */
 	bool unicode;               /* Unicode sparklines; ASCII otherwise */
+	bool by_peer;               /* add the per-peer table */
 } wdilog_text_style;
 
 /* Write the human-readable report. Returns WDILOG_EIO if writing failed. */
 WDILOG_API int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 					 const wdilog_text_style *style,
+					 wdilog_error *err);
+
+/* Write the report as one self-contained HTML page: inline style and
+ * script, no external reference; the tables and the SVG timeline work
+ * without scripts. Every string from the input is escaped. */
+WDILOG_API int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 					 wdilog_error *err);
 
 /* Write the JSON report (schema WDILOG_SCHEMA). */

@@ -55,6 +55,15 @@ WDILOG_API void wdilog_status_classify(uint32_t code, wdilog_phase *phase,
 WDILOG_API bool wdilog_status_lookup(const char *name, size_t len,
 				     uint32_t *code);
 
+/* A short lower-case phrase for an IEEE 802.11 status code (the status a
+ * peer answers an authentication or association request with), or NULL
+ * for a code the table does not know. Static storage. */
+WDILOG_API const char *wdilog_dot11_status_name(uint32_t code);
+
+/* The same for an IEEE 802.11 reason code (carried by deauthentication
+ * and disassociation frames). */
+WDILOG_API const char *wdilog_dot11_reason_name(uint32_t code);
+
 /* Parse a phase name; returns false if @p name is not one. */
 WDILOG_API bool wdilog_phase_parse(const char *name, size_t len,
 				   wdilog_phase *phase);

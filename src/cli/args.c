@@ -21,6 +21,12 @@ enum {
 	OPT_STRICT,
 	OPT_BASELINE,
 	OPT_TOLERANCE,
+	/* the post-mortem report */
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_BY,
+	OPT_BURST,
+	OPT_EVENTS,
 };
 
 static const struct option long_options[] = {
@@ -40,6 +46,11 @@ static const struct option long_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "tolerance", required_argument, NULL, OPT_TOLERANCE },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "burst", required_argument, NULL, OPT_BURST },
+	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -50,6 +61,7 @@ static const struct option long_options[] = {
 static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_JUNIT] = "junit",
 	[FORMAT_MARKDOWN] = "markdown", [FORMAT_GITHUB] = "github",
+	[FORMAT_HTML] = "html", [FORMAT_EVENTS] = "events",
 };
 
 static bool parse_format(const char *s, enum cli_command cmd,
@@ -110,7 +122,66 @@ static int add_output(struct cli_args *a, enum cli_format f, const char *path)
 	if (a->noutputs == CLI_MAX_OUTPUTS)
 		return cli_usage_error("at most %d reports in one run",
 				       CLI_MAX_OUTPUTS);
-	a->outputs[a->noutputs++] = (struct cli_output){ f, path };
+	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false };
+	return 0;
+}
+
+/* "5/10s": N failures within WIDTH make a burst. */
+static bool parse_burst(const char *s, uint32_t *n, uint32_t *seconds)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (end == s || s[0] == '-' || s[0] == '+' || *end != '/' || v == 0 ||
+	    v > UINT32_MAX)
+		return false;
+	*n = (uint32_t)v;
+	return parse_width(end + 1, seconds) && *seconds <= 3600;
+}
+
+/* The post-mortem report's options, one block for an easy merge. Returns
+ * 1 if @p c was one of them, 0 if not, or EXIT_TROUBLE. */
+static int report_option(struct cli_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_SINCE:
+		a->since = arg;
+		return 1;
+	case OPT_UNTIL:
+		a->until = arg;
+		return 1;
+	case OPT_BY:
+		if (strcmp(arg, "peer") == 0)
+			a->by_peer = true;
+		else if (strcmp(arg, "code") != 0)
+			return cli_usage_error("--by takes peer or code, not '%s'",
+					       arg);
+		return 1;
+	case OPT_BURST:
+		if (!parse_burst(arg, &a->burst_failures, &a->burst_seconds))
+			return cli_usage_error("bad burst rule '%s' (N/WIDTH, e.g. 5/10s, WIDTH at most 1h)",
+					       arg);
+		return 1;
+	case OPT_EVENTS:
+		a->events = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* --events: JSON outputs (or, with no --format, all) stream events. */
+static int finish_report_options(struct cli_args *a, size_t nformats)
+{
+	bool any = false;
+	for (size_t i = 0; i < a->noutputs; i++) {
+		struct cli_output *o = &a->outputs[i];
+		if (a->events && (o->format == FORMAT_JSON || nformats == 0))
+			o->format = FORMAT_EVENTS;
+		o->by_peer = a->by_peer;
+		any |= o->format == FORMAT_EVENTS;
+	}
+	if (a->events && !any)
+		return cli_usage_error("--events writes JSON Lines: give it a json output (or no --format)");
 	return 0;
 }
 
@@ -160,7 +231,7 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 				return cli_usage_error(a->command == CMD_DIFF
 					? "unknown comparison format '%s' (text, json, markdown)"
 					: "unknown report format '%s' "
-					  "(text, json, junit, markdown, github)",
+					  "(text, json, junit, markdown, github, html, events)",
 					optarg);
 			format_pending = true;
 			nformats++;
@@ -222,6 +293,11 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			a->tolerance = optarg;
 			gate_option = true;
 			break;
+		case OPT_SINCE: case OPT_UNTIL: case OPT_BY: case OPT_BURST:
+		case OPT_EVENTS:
+			if (report_option(a, c, optarg) != 1)
+				return EXIT_TROUBLE;
+			break;
 		case 'q':
 			a->quiet = true;
 			break;
@@ -256,6 +332,8 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 	if (a->noutputs == 0 || format_pending)
 		if (add_output(a, format, NULL))
 			return EXIT_TROUBLE;
+	if (finish_report_options(a, nformats))
+		return EXIT_TROUBLE;
 	a->inputs = argv + optind;
 	a->ninputs = (size_t)(argc - optind);
 	if (a->help || a->version)

@@ -7,7 +7,8 @@
 #include <stdint.h>
 
 enum cli_format {
-	FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT, FORMAT_MARKDOWN, FORMAT_GITHUB
+	FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT, FORMAT_MARKDOWN, FORMAT_GITHUB,
+	FORMAT_HTML, FORMAT_EVENTS
 };
 
 /* What the run does: read traces, merge reports, or compare two. */
@@ -22,6 +23,7 @@ enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct cli_output {
 	enum cli_format format;
 	const char *path;
+	bool by_peer;               /* text: add the per-peer table */
 };
 
 #define CLI_MAX_OUTPUTS 8
@@ -47,6 +49,12 @@ struct cli_args {
 	const char *tolerance;      /* --tolerance text */
 	struct cli_output outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
+	/* the post-mortem report: window, peers, bursts, event stream */
+	const char *since, *until;  /* --since/--until, borrowed */
+	bool by_peer;               /* --by=peer */
+	uint32_t burst_failures;    /* --burst=N/WIDTH; 0 = library default */
+	uint32_t burst_seconds;
+	bool events;                /* --events */
 	char **inputs;              /* operands, borrowed from argv */
 	size_t ninputs;
 	bool help, version;

@@ -26,6 +26,10 @@ struct run {
 	unsigned long diags;
 	unsigned long skipped_reports;
 	int status;
+	/* event streams (--events), written while reading */
+	struct cli_stream streams[CLI_MAX_OUTPUTS];
+	size_t nstreams;
+	bool stream_failed;
 };
 
 static void print_diag(const wdilog_error *d)
@@ -107,6 +111,50 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 		shown.input = path;
 		print_diag(&shown);
 	}
+}
+
+static int on_event(const wdilog_event *ev, const char *input, void *payload)
+{
+	struct run *run = payload;
+	for (size_t i = 0; i < run->nstreams; i++) {
+		if (wdilog_event_render_json(ev, input, run->streams[i].f,
+					     NULL) < 0) {
+			run->stream_failed = true;
+			return WDILOG_EIO;
+		}
+	}
+	return WDILOG_OK;
+}
+
+/* The report options: window and event streams, set up before reading.
+ * Returns 0 or an exit status. */
+static int setup_report(struct run *run)
+{
+	wdilog_error err = { 0 };
+	if (wdilog_report_set_window(run->report, run->args.since,
+				     run->args.until, &err) < 0)
+		return cli_usage_error("%s", err.message);
+	for (size_t i = 0; i < run->args.noutputs; i++) {
+		const struct cli_output *o = &run->args.outputs[i];
+		if (o->format != FORMAT_EVENTS)
+			continue;
+		if (cli_stream_open(&run->streams[run->nstreams], o))
+			return EXIT_TROUBLE;
+		run->nstreams++;
+	}
+	if (run->nstreams)
+		wdilog_report_on_event(run->report, on_event, run);
+	return 0;
+}
+
+static int close_streams(struct run *run, bool ok)
+{
+	int rc = 0;
+	for (size_t i = 0; i < run->nstreams; i++)
+		if (cli_stream_close(&run->streams[i], ok && !run->stream_failed))
+			rc = EXIT_TROUBLE;
+	run->nstreams = 0;
+	return rc;
 }
 
 static int run_inputs(struct run *run)
@@ -276,9 +324,13 @@ static int write_reports(struct run *run)
 {
 	struct cli_report_ctx ctx = { run->report, run->args.color };
 	int status = 0;
-	for (size_t i = 0; i < run->args.noutputs; i++)
+	for (size_t i = 0; i < run->args.noutputs; i++) {
+		/* the event stream was written while reading */
+		if (run->args.outputs[i].format == FORMAT_EVENTS)
+			continue;
 		if (cli_write(&run->args.outputs[i], cli_render_report, &ctx))
 			status = EXIT_TROUBLE;
+	}
 	return status;
 }
 
@@ -290,7 +342,10 @@ static int analyze(struct run *run)
 	if (wdilog_reader_open_memory(&probe, "", 0, "-", &run->opts, &err) < 0)
 		return cli_usage_error("%s", err.message);
 	wdilog_reader_free(probe);
-	int rc = run_inputs(run);
+	int rc = setup_report(run);
+	if (rc)
+		return rc;
+	rc = run_inputs(run);
 	if (rc)
 		return rc;
 	if (run->diags > DIAG_SHOWN && !run->args.quiet)
@@ -365,6 +420,8 @@ int main(int argc, char **argv)
 	run.opts.day_first = run.args.day_first;
 	run.opts.full_parse = run.args.full_parse;
 	run.opts.bucket_seconds = run.args.bucket_seconds;
+	run.opts.burst_failures = run.args.burst_failures;
+	run.opts.burst_seconds = run.args.burst_seconds;
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
 
@@ -382,6 +439,8 @@ int main(int argc, char **argv)
 	rc = build_gate(&run);
 	if (!rc)
 		rc = run.args.command == CMD_MERGE ? merge(&run) : analyze(&run);
+	if (close_streams(&run, rc == 0))
+		run.status = EXIT_TROUBLE;
 	if (rc)
 		goto out;
 	if (run.skipped_reports && !run.args.quiet)
@@ -401,6 +460,7 @@ int main(int argc, char **argv)
 	if (rc == EXIT_DONE && !wdilog_report_gate_passed(run.report))
 		rc = EXIT_GATE_FAILED;
 out:
+	close_streams(&run, false);
 	wdilog_report_free(run.report);
 	wdilog_report_free(run.baseline);
 	wdilog_gate_free(run.gate);

@@ -50,10 +50,13 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 	case FORMAT_MARKDOWN:
 		return wdilog_report_render_markdown(rc->report, out, err);
 	case FORMAT_GITHUB: return wdilog_report_render_github(rc->report, out, err);
+	case FORMAT_HTML: return wdilog_report_render_html(rc->report, out, err);
+	case FORMAT_EVENTS: return WDILOG_OK;  /* written while reading */
 	case FORMAT_TEXT: break;
 	}
 	wdilog_text_style st = { .color = want_color(rc->color, out, to_file),
-				 .unicode = utf8_locale() };
+				 .unicode = utf8_locale(),
+				 .by_peer = o->by_peer };
 	return wdilog_report_render_text(rc->report, out, &st, err);
 }
 
@@ -76,49 +79,67 @@ static int write_stdout(const struct cli_output *o, cli_render_fn render,
 	return 0;
 }
 
-static int write_file(const struct cli_output *o, cli_render_fn render,
-		      void *ctx)
+/* A temporary file beside @p path, open for writing. */
+static int open_tmp(const char *path, FILE **f, char **tmp)
 {
-	size_t len = strlen(o->path) + sizeof(".tmp.XXXXXX");
-	char *tmp = malloc(len);
-	if (!tmp)
-		return fail_write(o->path, "out of memory");
-	snprintf(tmp, len, "%s.tmp.XXXXXX", o->path);
-	int fd = mkstemp(tmp);
+	size_t len = strlen(path) + sizeof(".tmp.XXXXXX");
+	*tmp = malloc(len);
+	if (!*tmp)
+		return fail_write(path, "out of memory");
+	snprintf(*tmp, len, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(*tmp);
 	if (fd < 0) {
 		int e = errno;
-		free(tmp);
-		return fail_write(o->path, strerror(e));
+		free(*tmp);
+		return fail_write(path, strerror(e));
 	}
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
+	*f = fdopen(fd, "w");
+	if (!*f) {
 		int e = errno;
 		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return fail_write(o->path, strerror(e));
+		unlink(*tmp);
+		free(*tmp);
+		return fail_write(path, strerror(e));
 	}
-	wdilog_error err = { 0 };
-	int rc = render(f, true, o, ctx, &err);
+	return 0;
+}
+
+/* Close the temporary file and rename it over @p path if all went well
+ * (@p ok), else remove it. */
+static int commit_tmp(const char *path, FILE *f, char *tmp, bool ok)
+{
 	int e = errno;
-	bool ok = rc >= 0 && fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
+	ok = ok && fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
 	if (!ok && !e)
 		e = errno;
 	ok = (fclose(f) == 0) && ok;
 	/* the report is readable like any other output file */
 	if (ok && chmod(tmp, 0644) != 0)
 		ok = false;
-	if (ok && rename(tmp, o->path) != 0) {
+	if (ok && rename(tmp, path) != 0) {
 		e = errno;
 		ok = false;
 	}
 	if (!ok) {
 		unlink(tmp);
 		free(tmp);
-		return fail_write(o->path, e ? strerror(e) : "write failed");
+		return fail_write(path, e ? strerror(e) : "write failed");
 	}
 	free(tmp);
 	return 0;
+}
+
+static int write_file(const struct cli_output *o, cli_render_fn render,
+		      void *ctx)
+{
+	FILE *f;
+	char *tmp;
+	if (open_tmp(o->path, &f, &tmp))
+		return EXIT_TROUBLE;
+	wdilog_error err = { 0 };
+	errno = 0;
+	int rc = render(f, true, o, ctx, &err);
+	return commit_tmp(o->path, f, tmp, rc >= 0);
 }
 
 int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx)
@@ -127,4 +148,27 @@ int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx)
 	if (!o->path || strcmp(o->path, "-") == 0)
 		return write_stdout(o, render, ctx);
 	return write_file(o, render, ctx);
+}
+
+int cli_stream_open(struct cli_stream *s, const struct cli_output *o)
+{
+	s->o = o;
+	s->tmp = NULL;
+	if (!o->path || strcmp(o->path, "-") == 0) {
+		s->f = stdout;
+		return 0;
+	}
+	return open_tmp(o->path, &s->f, &s->tmp);
+}
+
+int cli_stream_close(struct cli_stream *s, bool ok)
+{
+	if (!s->tmp) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return fail_write("standard output",
+					  errno ? strerror(errno) : "write failed");
+		return 0;
+	}
+	errno = 0;
+	return commit_tmp(s->o->path, s->f, s->tmp, ok);
 }

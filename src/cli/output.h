@@ -32,6 +32,21 @@ struct cli_report_ctx {
 int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 		      void *ctx, wdilog_error *err);
 
+/* An output written while the inputs are read: the event stream. */
+struct cli_stream {
+	const struct cli_output *o;
+	FILE *f;                    /* stdout, or the temporary file */
+	char *tmp;                  /* its name, or NULL for stdout */
+};
+
+/* Open @p o for streaming (a file is written under a temporary name).
+ * Returns 0 or EXIT_TROUBLE with a message on stderr. */
+int cli_stream_open(struct cli_stream *s, const struct cli_output *o);
+
+/* Finish: rename the file into place if @p ok, else remove it. Returns 0
+ * or EXIT_TROUBLE with a message on stderr. */
+int cli_stream_close(struct cli_stream *s, bool ok);
+
 /* Print @p s to @p out with control characters escaped. */
 void cli_put_safe(FILE *out, const char *s);
 
