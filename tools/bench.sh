@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 if [ "${WDILOG_NO_APT:-0}" != 1 ]; then
 	apt-get update
-	grep -v '^#' tools/packages.txt | grep . | xargs apt-get install -y
+	sed -e "s/#.*//" -e "/^ *$/d" tools/packages-build.txt | xargs apt-get install -y
 	apt-get install -y ripgrep libxml2-utils python3 time bc
 fi
 meson setup build-release --buildtype=release >/dev/null 2>&1 ||

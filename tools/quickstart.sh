@@ -14,9 +14,10 @@ say() {
 	printf '%s\n' "quickstart: $*" >&2
 }
 
-# Every package in tools/packages.txt, blank lines and # comments left out.
+# What building and running need (tools/packages-build.txt), blank lines
+# and # comments left out; the test suite's extras are test.sh's business.
 packages() {
-	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages.txt
+	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages-build.txt
 }
 
 install_packages() {

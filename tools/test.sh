@@ -20,7 +20,7 @@ say() {
 }
 
 packages() {
-	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages.txt
+	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages-build.txt tools/packages.txt
 }
 
 install_packages() {
