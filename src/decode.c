@@ -188,16 +188,16 @@ static void sniff(struct wdl_decoder *d)
 	d->enc = WDL_ENC_UTF8;
 }
 
+static size_t ascii_prefix(const unsigned char *p, size_t n);
+
 static size_t decode_utf8(struct wdl_decoder *d, char *dst, size_t cap)
 {
 	const unsigned char *p = d->raw + d->raw_pos;
 	size_t avail = d->raw_len - d->raw_pos, i = 0, o = 0;
 	while (i < avail && o + 4 <= cap) {
 		/* copy the ASCII run in one go */
-		size_t run = i;
 		size_t lim = avail - i < cap - o ? avail : i + (cap - o);
-		while (run < lim && p[run] < 0x80)
-			run++;
+		size_t run = i + ascii_prefix(p + i, lim - i);
 		if (run > i) {
 			memcpy(dst + o, p + i, run - i);
 			o += run - i;

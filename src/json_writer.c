@@ -69,6 +69,16 @@ void wdl_json_escape(FILE *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
+		/* plain printable ASCII goes out as one run */
+		size_t run = i;
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' &&
+		       p[run] != '\\')
+			run++;
+		if (run > i) {
+			fwrite(p + i, 1, run - i, out);
+			i = run;
+			continue;
+		}
 		unsigned char c = p[i];
 		if (c == '"' || c == '\\') {
 			fputc('\\', out);

@@ -23,10 +23,11 @@
 #define SPLIT_MIN (32u * 1024u * 1024u)
 /* Jobs finished but not yet merged, at most. */
 #define WINDOW 64
-/* Failures a job keeps for the burst detector before it waits for its
- * turn and feeds the detector itself: 4096 x 32 bytes per job keeps
- * memory flat whatever the input. */
-#define LOG_MAX 4096
+/* Failures all jobs together keep for the burst detector: 256 Ki x 32
+ * bytes = 8 MiB. Past it a job waits for its turn and feeds the detector
+ * itself, so memory stays flat even through a failure storm, and the
+ * common case (failures are rare) never waits. */
+#define LOG_BUDGET (256u * 1024u)
 
 /* One failure, kept for the burst detector (bursts depend on the order of
  * failures, so they are found on the merging side, in input order). */
@@ -47,8 +48,8 @@ struct job {
 	bool done;
 	size_t index;               /* its place in run->jobs */
 	struct run *run;
-	struct failure *log;        /* owned; LOG_MAX entries, made on use */
-	size_t nlog;
+	struct failure *log;        /* owned; grows as needed */
+	size_t nlog, log_cap;
 	bool direct;                /* feeding the main detector itself */
 };
 
@@ -67,6 +68,7 @@ struct run {
 	void *user_payload;
 	pthread_mutex_t diag_lock;
 	bool threaded;              /* jobs run on worker threads */
+	size_t logged;              /* failures in all logs (atomic) */
 	struct wdl_window window;   /* the main report's, copied before any
 				       thread starts (the merge updates it) */
 };
@@ -109,7 +111,23 @@ static bool flush_log(struct job *j)
 	for (size_t i = 0; i < j->nlog; i++)
 		if (!feed_main(j, &j->log[i].t, j->log[i].code))
 			return false;
+	__atomic_sub_fetch(&j->run->logged, j->nlog, __ATOMIC_RELAXED);
 	j->nlog = 0;
+	return true;
+}
+
+static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code)
+{
+	if (j->nlog == j->log_cap) {
+		size_t cap = j->log_cap ? j->log_cap * 2 : 1024;
+		struct failure *log = wdl_realloc(j->log, cap * sizeof(*log));
+		if (!log)
+			return false;
+		j->log = log;
+		j->log_cap = cap;
+	}
+	j->log[j->nlog++] = (struct failure){ *t, code };
+	__atomic_add_fetch(&j->run->logged, 1, __ATOMIC_RELAXED);
 	return true;
 }
 
@@ -118,12 +136,8 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
 	struct job *j = ctx;
 	if (j->direct)
 		return feed_main(j, t, code);
-	if (!j->log && !(j->log = wdl_malloc(LOG_MAX * sizeof(*j->log))))
-		return false;
-	if (j->nlog < LOG_MAX) {
-		j->log[j->nlog++] = (struct failure){ *t, code };
-		return true;
-	}
+	if (__atomic_load_n(&j->run->logged, __ATOMIC_RELAXED) < LOG_BUDGET)
+		return log_failure(j, t, code);
 	/* a failure storm: wait to be next, then feed the detector itself */
 	struct run *run = j->run;
 	pthread_mutex_lock(&run->lock);
