@@ -173,6 +173,10 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		} else if (zrc == Z_MEM_ERROR) {
 			return wdl_fail_oom(err);
 		} else if (zrc == Z_DATA_ERROR || zrc == Z_NEED_DICT) {
+			/* hand out what was inflated before the damage first;
+			 * zlib keeps failing the same way on the next call */
+			if (*got > 0)
+				break;
 			in->z_done = true;
 			return wdl_fail(err, WDILOG_EFORMAT,
 					"gzip data is corrupt (%s)",
