@@ -147,6 +147,11 @@ static enum line_result next_line(struct wdl_text_parser *p,
 			size_t n = nl ? (size_t)(nl - s) : avail;
 			*offset = c->base + c->pos;
 			c->pos += n + (nl != NULL);
+			if (n > WDL_LINE_MAX) {
+				/* whole in a window grown for an earlier line */
+				*line = (struct wdl_span){ s, WDL_LINE_MAX };
+				return LINE_LONG;
+			}
 			if (n && s[n - 1] == '\r')
 				n--;
 			*line = (struct wdl_span){ s, n };
@@ -154,14 +159,20 @@ static enum line_result next_line(struct wdl_text_parser *p,
 		}
 		if (c->eof)
 			return LINE_END;
-		if (!wdl_chunk_refill(c, c->pos) && !c->eof) {
-			/* full at its maximum with no line end in sight */
-			*offset = c->base + c->pos;
-			*line = (struct wdl_span){ s, avail };
-			c->pos = c->len;
-			p->skipping_long = true;
-			return LINE_LONG;
-		}
+		/* The window may grow past WDL_LINE_MAX (it also holds XML
+		 * events), so the line limit is checked here, not left to it. */
+		if (avail <= WDL_LINE_MAX &&
+		    (wdl_chunk_refill(c, c->pos) || c->eof))
+			continue;
+		/* too long, or the window is full at its maximum: cut it */
+		s = c->buf + c->pos;    /* the refill may have moved it */
+		avail = c->len - c->pos;
+		*offset = c->base + c->pos;
+		*line = (struct wdl_span){ s, avail < WDL_LINE_MAX ? avail
+								 : WDL_LINE_MAX };
+		c->pos = c->len;
+		p->skipping_long = true;
+		return LINE_LONG;
 	}
 }
 
