@@ -276,6 +276,17 @@ static size_t decode_utf16(struct wdl_decoder *d, char *dst, size_t cap)
 	return o;
 }
 
+/* Keep a read failure for later: the bytes already in raw came before it
+ * and are decoded first (formats.md: count what was read). */
+static void hold_error(struct wdl_decoder *d, int rc, const wdilog_error *err)
+{
+	d->error = rc;
+	if (err)
+		d->error_info = *err;
+	else
+		wdl_fail(&d->error_info, rc, "read failed");
+}
+
 int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		     size_t *got, wdilog_error *err)
 {
@@ -285,7 +296,7 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		d->sniffed = true;
 		sniff(d);
 		if (rc < 0)
-			return rc;
+			hold_error(d, rc, err);
 	}
 	for (;;) {
 		size_t o = 0;
@@ -301,12 +312,15 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 			*got = o;
 			return WDILOG_OK;
 		}
-		if (d->raw_eof && d->raw_pos == d->raw_len)
-			return WDILOG_OK;
+		if (d->raw_eof && d->raw_pos == d->raw_len) {
+			if (d->error && err)
+				*err = d->error_info;
+			return d->error ? d->error : WDILOG_OK;
+		}
 		if (d->raw_pos == before || d->raw_pos == d->raw_len) {
 			int rc = fill_raw(d, err);
 			if (rc < 0)
-				return rc;
+				hold_error(d, rc, err);
 		}
 	}
 }

@@ -30,6 +30,9 @@ struct wdl_decoder {
 	bool raw_eof;
 	uint64_t replaced;          /* invalid sequences read leniently */
 	uint64_t raw_offset;        /* raw bytes consumed, for diagnostics */
+	int error;                  /* a read failure, held back until the
+				       bytes read before it are decoded */
+	wdilog_error error_info;
 };
 
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,

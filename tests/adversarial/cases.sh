@@ -18,7 +18,7 @@ set -eu
 CASES='xxe xxe-fifo billion-laughs deep-nesting lying-encoding
 longline-middle longline-end longline-2mib bigevent nul-bytes
 invalid-utf8 lone-surrogates utf16-odd garbage empty bom-only
-gz-concat gz-truncated gz-corrupt gz-bomb
+gz-concat gz-truncated gz-badcrc gz-corrupt gz-bomb
 dir-symlink-loop dir-unreadable dir-fifo fifo-input'
 
 if [ "${1:-}" = --list ]; then
