@@ -11,8 +11,12 @@
  *                                     gzip of file IN, altered as named
  *   gen utf16 OUT IN le|be [nobom]    UTF-8 file IN as UTF-16
  *   gen garbage OUT KIB SEED          pseudo-random bytes
+ *   gen pad OUT IN KIB                KIB of events without a status
+ *                                     (XML if IN ends in .xml), then IN:
+ *                                     moves IN past the first read
  *
  * The expected counts of each are stated in cases.sh next to its test. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,6 +285,23 @@ static void garbage(unsigned long kib, unsigned long seed)
 	}
 }
 
+static void pad(const char *inpath, unsigned long kib)
+{
+	size_t n, il = strlen(inpath);
+	unsigned char *in = slurp(inpath, &n);
+	bool xml = il > 4 && strcmp(inpath + il - 4, ".xml") == 0;
+	const char *line = xml ? "<Event><System><EventID>1</EventID></System></Event>\n"
+			       : WPP("39.000", "no status on this line") "\n";
+	if (xml)
+		puts_("<Events>\n");
+	for (unsigned long done = 0; done < kib * 1024; done += strlen(line))
+		puts_(line);
+	if (xml)
+		puts_("</Events>\n");
+	put(in, n);
+	free(in);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 4)
@@ -302,6 +323,8 @@ int main(int argc, char **argv)
 	else if (strcmp(kind, "utf16") == 0 && argc >= 5)
 		utf16(argv[3], strcmp(argv[4], "le") == 0,
 		      !(argc == 6 && strcmp(argv[5], "nobom") == 0));
+	else if (strcmp(kind, "pad") == 0 && argc == 5)
+		pad(argv[3], mib_arg(argv[4]));
 	else if (strcmp(kind, "garbage") == 0 && argc == 5)
 		garbage(mib_arg(argv[3]), mib_arg(argv[4]));
 	else
