@@ -28,20 +28,22 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 	a->guid[0] = '\0';
 }
 
-void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
+int wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->line = a->line;
 	ev->offset = a->offset;
 	if (a->damaged) {
 		ev->kind = WDILOG_EVENT_DAMAGED;
-		return;
+		return WDILOG_OK;
 	}
 	if (a->undecoded) {
 		ev->kind = WDILOG_EVENT_UNDECODED;
 		ev->guid = a->guid[0] ? a->guid : NULL;
-		return;
+		return WDILOG_OK;
 	}
+	if (a->found.failed)
+		return WDILOG_ENOMEM;
 	ev->nmalformed = a->found.nmalformed;
 	if (a->found.n) {
 		ev->kind = WDILOG_EVENT_WITH_STATUS;
@@ -51,6 +53,7 @@ void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
 	} else {
 		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
 	}
+	return WDILOG_OK;
 }
 
 static bool is_guid_char(unsigned char c)

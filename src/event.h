@@ -27,8 +27,11 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 			 uint64_t offset);
 
 /* Fill @p ev from @p a, applying the precedence damaged > undecoded > with
- * status > without status. Pointers in @p ev borrow from @p a. */
-void wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev);
+ * status > without status. Pointers in @p ev borrow from @p a. Returns
+ * WDILOG_ENOMEM instead of an event that lost status values to a failed
+ * allocation (a shortage must end the run, not quietly change counts),
+ * WDILOG_OK otherwise. */
+int wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev);
 
 /* Recognize tracefmt's text for an undecodable event,
  * "Unknown( 76): GUID=ac5ec775-... (No Format Information found).", at the

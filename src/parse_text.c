@@ -240,9 +240,6 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);
-	if (f->failed)
-		wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name, p->lineno, offset,
-			 "out of memory: some status values of this event were dropped");
 }
 
 int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
@@ -257,8 +254,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 				return WDILOG_DONE;
 			resolve_time(p, cur);
 			cur->open = false;
-			wdl_event_acc_emit(&cur->acc, ev);
-			return WDILOG_OK;
+			return wdl_event_acc_emit(&cur->acc, ev);
 		}
 		p->lineno++;
 		if (p->lineno == 1 && line.len == 10 &&
@@ -303,8 +299,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
 			  offset);
 		if (ready) {
-			wdl_event_acc_emit(&ready->acc, ev);
-			return WDILOG_OK;
+			return wdl_event_acc_emit(&ready->acc, ev);
 		}
 	}
 }

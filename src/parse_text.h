@@ -20,7 +20,7 @@ struct wdl_text_parser;
 int wdl_text_open(struct wdl_text_parser **out, struct wdl_chunk *c,
 		  const struct wdl_keyset *ks, const wdilog_options *opts,
 		  const char *name, bool eventlog, wdilog_error *err);
-/* WDILOG_OK with *ev, or WDILOG_DONE. */
+/* WDILOG_OK with *ev, WDILOG_DONE, or WDILOG_ENOMEM. */
 int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev);
 /* A default-prefix or Unknown( line was seen: the input is wpp-text. */
 bool wdl_text_saw_prefix(const struct wdl_text_parser *p);

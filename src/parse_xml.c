@@ -605,8 +605,7 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 					 : "<Event> element not closed before the next <Event>; event counted as damaged");
 			advance(p, c->pos + len);
 		}
-		wdl_event_acc_emit(&p->acc, ev);
-		return WDILOG_OK;
+		return wdl_event_acc_emit(&p->acc, ev);
 	}
 	char why[200];
 	uint64_t why_line = 0;
@@ -621,6 +620,5 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 			 "%s", p->acc.found.note);
 	}
 	advance(p, c->pos + len);
-	wdl_event_acc_emit(&p->acc, ev);
-	return WDILOG_OK;
+	return wdl_event_acc_emit(&p->acc, ev);
 }

@@ -195,6 +195,8 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		}
 	}
 	if (rc < 0) {
+		if (rc == WDILOG_ENOMEM)
+			wdl_fail_oom(err);
 		r->done = true;
 		locate(r, err);
 	}
