@@ -3,8 +3,11 @@
  *   safe_check terminal FILE   valid UTF-8; no C0 control but newline, no
  *                              DEL, no C1 control (U+0080-U+009F): nothing
  *                              that can move a cursor or start a sequence
- *   safe_check json FILE       parses as JSON, and no raw control byte
- *                              (they must be \u escapes)
+ *   safe_check ansi FILE       as terminal, but ESC may start an SGR
+ *                              sequence (ESC [ digits and ; m): colour
+ *   safe_check json FILE       parses as JSON, and no raw C0, DEL or C1
+ *                              control (they must be \u escapes: a JSON
+ *                              report is often read with cat)
  *   safe_check xml FILE        well-formed XML 1.0 (libxml2, no network,
  *                              no entities), so no forbidden character
  *                              even as a reference
@@ -13,6 +16,7 @@
  *                              (<x-evil, <script, onerror=, "evil, 'evil)
  *
  * Exits 0 if safe, 1 naming the first problem, 2 on a usage error. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +81,27 @@ static int bad(const char *path, size_t at, const char *what, unsigned c)
 	return 1;
 }
 
-static int terminal(const char *path, const unsigned char *p, size_t n)
+/* Length of an SGR sequence at p (ESC [ [0-9;]* m), or 0. */
+static size_t sgr_len(const unsigned char *p, size_t n)
+{
+	size_t k = 2;
+	if (n < 3 || p[0] != 0x1b || p[1] != '[')
+		return 0;
+	while (k < n && ((p[k] >= '0' && p[k] <= '9') || p[k] == ';'))
+		k++;
+	return k < n && p[k] == 'm' ? k + 1 : 0;
+}
+
+static int terminal(const char *path, const unsigned char *p, size_t n,
+		    bool colour)
 {
 	for (size_t i = 0; i < n;) {
 		size_t k = utf8_len(p + i, n - i);
+		size_t sgr = colour ? sgr_len(p + i, n - i) : 0;
+		if (sgr) {
+			i += sgr;
+			continue;
+		}
 		if (!k)
 			return bad(path, i, "not UTF-8", p[i]);
 		if (k == 1 && ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f))
@@ -94,9 +115,13 @@ static int terminal(const char *path, const unsigned char *p, size_t n)
 
 static int json(const char *path, const unsigned char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f)
 			return bad(path, i, "raw control byte", p[i]);
+		if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 &&
+		    p[i + 1] < 0xA0)
+			return bad(path, i, "raw C1 control", p[i + 1]);
+	}
 	json_error_t err;
 	json_t *root = json_loadb((const char *)p, n, 0, &err);
 	if (!root) {
@@ -129,7 +154,7 @@ static const char *const markers[] = { "<x-evil", "<script", "onerror=",
 
 static int html(const char *path, const unsigned char *p, size_t n)
 {
-	int rc = terminal(path, p, n);
+	int rc = terminal(path, p, n, false);
 	if (rc)
 		return rc;
 	for (size_t m = 0; m < sizeof(markers) / sizeof(markers[0]); m++) {
@@ -144,14 +169,16 @@ static int html(const char *path, const unsigned char *p, size_t n)
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fputs("usage: safe_check terminal|json|xml|html FILE\n", stderr);
+		fputs("usage: safe_check terminal|ansi|json|xml|html FILE\n", stderr);
 		return 2;
 	}
 	size_t n;
 	unsigned char *p = slurp(argv[2], &n);
 	int rc;
 	if (strcmp(argv[1], "terminal") == 0)
-		rc = terminal(argv[2], p, n);
+		rc = terminal(argv[2], p, n, false);
+	else if (strcmp(argv[1], "ansi") == 0)
+		rc = terminal(argv[2], p, n, true);
 	else if (strcmp(argv[1], "json") == 0)
 		rc = json(argv[2], p, n);
 	else if (strcmp(argv[1], "xml") == 0)
