@@ -91,7 +91,7 @@ static int finish_open(wdilog_reader *r, wdilog_reader **out, int rc,
 int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
 			  const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
@@ -113,7 +113,7 @@ int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 		close(fd);
 		return wdl_fail(err, WDILOG_EIO, "is a directory");
 	}
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, path, opts, err);
 	if (rc < 0) {
 		close(fd);
@@ -128,7 +128,7 @@ int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
 			      size_t len, const char *name,
 			      const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
@@ -140,7 +140,7 @@ int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
 				void *ctx, const char *name,
 				const wdilog_options *opts, wdilog_error *err)
 {
-	wdilog_reader *r;
+	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, name, opts, err);
 	if (rc < 0)
 		return rc;
