@@ -83,7 +83,10 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 		n--;
 	if (n >= sizeof(p->err_msg))
 		n = sizeof(p->err_msg) - 1;
-	memcpy(p->err_msg, m, n);
+	/* some messages have a second line ("...encoding !\nBytes: 0x19"):
+	 * a diagnostic is one line */
+	for (size_t i = 0; i < n; i++)
+		p->err_msg[i] = m[i] == '\n' || m[i] == '\r' ? ' ' : m[i];
 	p->err_msg[n] = '\0';
 }
 
