@@ -239,7 +239,8 @@ bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
 {
 	int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
 		      XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
-#ifdef XML_PARSE_NO_XXE
+	/* an enum constant, not a macro: test the version (2.13 added it) */
+#if LIBXML_VERSION >= 21300
 	options |= XML_PARSE_NO_XXE;
 #endif
 	if (len > INT32_MAX)
