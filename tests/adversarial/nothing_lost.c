@@ -28,7 +28,7 @@ struct buf {
 
 static void put(struct buf *b, const void *p, size_t n)
 {
-	if (b->len + n > b->cap) {
+	if (!b->p || b->len + n > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
 		while (cap < b->len + n)
 			cap *= 2;
@@ -39,7 +39,8 @@ static void put(struct buf *b, const void *p, size_t n)
 		}
 		b->cap = cap;
 	}
-	memcpy(b->p + b->len, p, n);
+	if (n)
+		memcpy(b->p + b->len, p, n);
 	b->len += n;
 }
 
