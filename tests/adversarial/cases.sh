@@ -18,7 +18,7 @@ set -eu
 CASES='xxe xxe-fifo billion-laughs deep-nesting lying-encoding
 longline-middle longline-end longline-2mib bigevent nul-bytes
 invalid-utf8 lone-surrogates utf16-odd garbage empty bom-only
-gz-concat gz-truncated gz-badcrc gz-corrupt gz-bomb
+gz-concat gz-truncated gz-badcrc gz-corrupt gz-bomb distinct-flood
 dir-symlink-loop dir-unreadable dir-fifo fifo-input'
 
 if [ "${1:-}" = --list ]; then
@@ -285,6 +285,17 @@ gz-bomb)
 	run 0 4 16 bomb.gz
 	expect totals.events "$lines" totals.with_status "$lines" \
 		codes.0.count "$lines"
+	;;
+distinct-flood)
+	# 200,000 new unknown names, 200,000 new numbers and 200,000 new
+	# GUIDs: past 4096 of each, values go to one overflow entry; memory
+	# stays capped and each lookup stays cheap (no scan of 4096 entries
+	# per status), and every status is still counted
+	"$GEN" distinct flood.txt 200000
+	run 0 2 16 flood.txt
+	expect totals.events 400000 totals.statuses 400000 \
+		totals.undecoded 200000 codes.# 4097 undecoded_guids.# 4096
+	rm -f flood.txt
 	;;
 dir-symlink-loop)
 	# links back up the tree are reported and not followed; every file

@@ -11,6 +11,9 @@
  *                                     gzip of file IN, altered as named
  *   gen utf16 OUT IN le|be [nobom]    UTF-8 file IN as UTF-16
  *   gen garbage OUT KIB SEED          pseudo-random bytes
+ *   gen distinct OUT N                N events each with a new unknown
+ *                                     name and number, and N undecoded
+ *                                     events each with a new GUID
  *   gen pad OUT IN KIB                KIB of events without a status
  *                                     (XML if IN ends in .xml), then IN:
  *                                     moves IN past the first read
@@ -285,6 +288,18 @@ static void garbage(unsigned long kib, unsigned long seed)
 	}
 }
 
+static void distinct(unsigned long n)
+{
+	char line[200];
+	for (unsigned long i = 0; i < n; i++) {
+		snprintf(line, sizeof(line),
+			 WPP("40.173", "WDI_ASSOC_STATUS_MADE_UP_%lu AssocStatus=%lu") "\n"
+			 "Unknown( 76): GUID=%08lx-ccdb-3c2c-6150-28b4eacacbc4 "
+			 "(No Format Information found).\n", i, 1000 + i, i);
+		puts_(line);
+	}
+}
+
 static void pad(const char *inpath, unsigned long kib)
 {
 	size_t n, il = strlen(inpath);
@@ -323,6 +338,8 @@ int main(int argc, char **argv)
 	else if (strcmp(kind, "utf16") == 0 && argc >= 5)
 		utf16(argv[3], strcmp(argv[4], "le") == 0,
 		      !(argc == 6 && strcmp(argv[5], "nobom") == 0));
+	else if (strcmp(kind, "distinct") == 0)
+		distinct(mib_arg(argv[3]));
 	else if (strcmp(kind, "pad") == 0 && argc == 5)
 		pad(argv[3], mib_arg(argv[4]));
 	else if (strcmp(kind, "garbage") == 0 && argc == 5)
