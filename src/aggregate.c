@@ -81,16 +81,36 @@ static struct wdl_code_stat *new_code(wdilog_report *rep, wdilog_error *err)
 static struct wdl_code_stat *overflow_entry(wdilog_report *rep,
 					    wdilog_error *err)
 {
-	for (size_t i = 0; i < rep->ncodes; i++)
-		if (rep->codes[i].overflow)
-			return &rep->codes[i];
+	if (rep->overflow_slot)
+		return &rep->codes[rep->overflow_slot - 1];
 	struct wdl_code_stat *c = new_code(rep, err);
 	if (c) {
 		c->overflow = true;
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
+		rep->overflow_slot = (uint16_t)(c - rep->codes + 1);
 	}
 	return c;
+}
+
+/* FNV-1a, then a final mix so that nearby numbers spread. */
+static size_t slot_of(const char *s, uint32_t code)
+{
+	uint32_t h = 2166136261u ^ code;
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h ^= h >> 15;
+	h *= 0x2c1b3c6dU;
+	h ^= h >> 12;
+	return h & (WDL_INDEX_SLOTS - 1);
+}
+
+static bool same_value(const struct wdl_code_stat *c,
+		       const wdilog_status_value *v)
+{
+	if (c->has_code != v->has_code)
+		return false;
+	return v->has_code ? c->code == v->code : strcmp(c->name, v->name) == 0;
 }
 
 static struct wdl_code_stat *find_code(wdilog_report *rep,
@@ -99,11 +119,12 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 {
 	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
 		return &rep->codes[rep->known_index[v->code]];
-	for (size_t i = 0; i < rep->ncodes; i++) {
-		struct wdl_code_stat *c = &rep->codes[i];
-		if (c->overflow || c->has_code != v->has_code)
-			continue;
-		if (v->has_code ? c->code == v->code : strcmp(c->name, v->name) == 0)
+	size_t slot = slot_of(v->has_code ? NULL : v->name,
+			      v->has_code ? v->code : 0xFFFFFFFFu);
+	for (; rep->code_slots[slot];
+	     slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_code_stat *c = &rep->codes[rep->code_slots[slot] - 1];
+		if (same_value(c, v))
 			return c;
 	}
 	if (rep->ncodes >= WDL_DISTINCT_MAX)
@@ -121,6 +142,7 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 	c->has_code = v->has_code;
 	c->code = v->code;
 	c->name = name;
+	rep->code_slots[slot] = (uint16_t)(c - rep->codes + 1);
 	if (v->has_code) {
 		wdilog_status_classify(v->code, &c->phase, &c->kind);
 		if (v->code < 64)
@@ -134,9 +156,12 @@ static struct wdl_code_stat *find_code(wdilog_report *rep,
 
 static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
 {
-	for (size_t i = 0; i < rep->nguids; i++) {
-		if (strcmp(rep->guids[i].guid, guid) == 0) {
-			rep->guids[i].count++;
+	size_t slot = slot_of(guid, 0);
+	for (; rep->guid_slots[slot];
+	     slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_guid_stat *g = &rep->guids[rep->guid_slots[slot] - 1];
+		if (strcmp(g->guid, guid) == 0) {
+			g->count++;
 			return WDILOG_OK;
 		}
 	}
@@ -148,6 +173,7 @@ static int add_guid(wdilog_report *rep, const char *guid, wdilog_error *err)
 		     sizeof(*rep->guids)))
 		return wdl_fail_oom(err);
 	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
+	rep->guid_slots[slot] = (uint16_t)rep->nguids;
 	memcpy(g->guid, guid, sizeof(g->guid));
 	g->guid[36] = '\0';
 	g->count = 1;

@@ -14,6 +14,11 @@
  * bound on hostile input. Real captures have a few dozen. */
 #define WDL_DISTINCT_MAX 4096
 
+/* Hash slots indexing codes[] and guids[]: twice the entries they can
+ * hold, so probe runs stay short. Without an index, hostile input with
+ * thousands of distinct values cost a scan of every entry per record. */
+#define WDL_INDEX_SLOTS (2 * WDL_DISTINCT_MAX)
+
 struct wdl_code_stat {
 	bool has_code;
 	uint32_t code;
@@ -53,11 +58,14 @@ struct wdilog_report {
 	struct wdl_code_stat *codes;
 	size_t ncodes, codes_cap;
 	int16_t known_index[64];    /* code < 64 -> index in codes, or -1 */
+	uint16_t code_slots[WDL_INDEX_SLOTS]; /* codes index + 1; 0 empty */
+	uint16_t overflow_slot;     /* codes index + 1 of the catch-all */
 	struct wdl_input_stat *inputs;
 	size_t ninputs, inputs_cap;
 	struct wdl_guid_stat *guids;
 	size_t nguids, guids_cap;
 	uint64_t guids_overflow;
+	uint16_t guid_slots[WDL_INDEX_SLOTS]; /* guids index + 1; 0 empty */
 	struct wdl_timeline timeline;
 };
 
