@@ -19,7 +19,7 @@ CASES='xxe xxe-fifo billion-laughs deep-nesting lying-encoding
 longline-middle longline-end longline-2mib bigevent nul-bytes
 invalid-utf8 lone-surrogates utf16-odd garbage empty bom-only
 gz-concat gz-truncated gz-badcrc gz-corrupt gz-bomb distinct-flood
-dir-symlink-loop dir-unreadable dir-fifo fifo-input'
+crowded-event dir-symlink-loop dir-unreadable dir-fifo fifo-input'
 
 if [ "${1:-}" = --list ]; then
 	echo $CASES
@@ -296,6 +296,19 @@ distinct-flood)
 	expect totals.events 400000 totals.statuses 400000 \
 		totals.undecoded 200000 codes.# 4097 undecoded_guids.# 4096
 	rm -f flood.txt
+	;;
+crowded-event)
+	# one event holding 55,000-100,000 distinct statuses (on one line, on
+	# continuation lines, in XML): past 256 it is damaged, named in a
+	# diagnostic, and the work per event stays bounded (deduplicating
+	# every value against every other was quadratic: minutes, not ms)
+	for kind in line lines xml; do
+		"$GEN" crowd crowd-$kind.txt $kind
+		run 0 1 24 crowd-$kind.txt
+		expect totals.events 3 totals.damaged 1 totals.with_status 2 \
+			totals.statuses 2
+		stderr_has "more than 256 distinct status values"
+	done
 	;;
 dir-symlink-loop)
 	# links back up the tree are reported and not followed; every file

@@ -14,6 +14,10 @@
  *   gen distinct OUT N                N events each with a new unknown
  *                                     name and number, and N undecoded
  *                                     events each with a new GUID
+ *   gen crowd OUT line|lines|xml      one event with ~100,000 distinct
+ *                                     statuses (on one line, on
+ *                                     continuation lines, in XML) between
+ *                                     two normal events (31 and 41)
  *   gen pad OUT IN KIB                KIB of events without a status
  *                                     (XML if IN ends in .xml), then IN:
  *                                     moves IN past the first read
@@ -300,6 +304,30 @@ static void distinct(unsigned long n)
 	}
 }
 
+static void crowd(const char *kind)
+{
+	char v[64];
+	if (strcmp(kind, "xml") == 0) {
+		puts_("<Events>\n" EV("31") EV_OPEN "<UserData><Foo>");
+		for (unsigned i = 0; i < 100000; i++) {
+			snprintf(v, sizeof(v), "<AssocStatus>%u</AssocStatus>", i);
+			puts_(v);
+		}
+		puts_("</Foo></UserData></Event>\n" EV("41") "</Events>\n");
+		return;
+	}
+	bool one_line = strcmp(kind, "line") == 0;
+	puts_(WPP("40.173", "AssocStatus=31") "\n");
+	puts_(WPP("41.000", "crowd:"));
+	/* one line stays under the 1 MiB line limit */
+	for (unsigned i = 0; i < (one_line ? 55000u : 100000u); i++) {
+		snprintf(v, sizeof(v), one_line ? " AssocStatus=%u" : "\n  AssocStatus=%u",
+			 i);
+		puts_(v);
+	}
+	puts_("\n" WPP("42.000", "AssocStatus=41") "\n");
+}
+
 static void pad(const char *inpath, unsigned long kib)
 {
 	size_t n, il = strlen(inpath);
@@ -340,6 +368,8 @@ int main(int argc, char **argv)
 		      !(argc == 6 && strcmp(argv[5], "nobom") == 0));
 	else if (strcmp(kind, "distinct") == 0)
 		distinct(mib_arg(argv[3]));
+	else if (strcmp(kind, "crowd") == 0)
+		crowd(argv[3]);
 	else if (strcmp(kind, "pad") == 0 && argc == 5)
 		pad(argv[3], mib_arg(argv[4]));
 	else if (strcmp(kind, "garbage") == 0 && argc == 5)
