@@ -33,7 +33,7 @@ int wdl_event_acc_emit(const struct wdl_event_acc *a, wdilog_event *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->line = a->line;
 	ev->offset = a->offset;
-	if (a->damaged) {
+	if (a->damaged || a->found.too_many) {
 		ev->kind = WDILOG_EVENT_DAMAGED;
 		return WDILOG_OK;
 	}

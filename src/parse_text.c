@@ -237,6 +237,9 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	size_t before = f->nmalformed;
 	f->note[0] = '\0';
 	wdl_extract_text(p->ks, text, f);
+	if (f->too_many)
+		mark_damaged(p, e, offset,
+			     "more than 256 distinct status values in one event");
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);

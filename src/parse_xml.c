@@ -619,6 +619,10 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name,
 			 why_line ? line + why_line - 1 : line, offset,
 			 "malformed <Event> element (%s); counted as damaged", why);
+	} else if (p->acc.found.too_many) {
+		p->acc.damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+			 "more than 256 distinct status values in one event; counted as damaged");
 	} else if (p->acc.found.nmalformed) {
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, line, offset,
 			 "%s", p->acc.found.note);
