@@ -125,10 +125,19 @@ static bool at_gzip_magic(const struct wdl_input *in)
 	       in->block[in->block_pos + 1] == 0x8b;
 }
 
+static int gzip_corrupt(struct wdl_input *in, wdilog_error *err)
+{
+	in->z_done = true;
+	return wdl_fail(err, WDILOG_EFORMAT, "gzip data is corrupt (%s)",
+			in->z.msg ? in->z.msg : "inflate error");
+}
+
 static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		     size_t *got, wdilog_error *err)
 {
 	*got = 0;
+	if (in->z_corrupt)
+		return gzip_corrupt(in, err);
 	while (*got == 0 && !in->z_done) {
 		if (!in->z_active) {
 			/* between members: another member, or the end */
@@ -173,14 +182,12 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		} else if (zrc == Z_MEM_ERROR) {
 			return wdl_fail_oom(err);
 		} else if (zrc == Z_DATA_ERROR || zrc == Z_NEED_DICT) {
-			/* hand out what was inflated before the damage first;
-			 * zlib keeps failing the same way on the next call */
+			/* hand out what was inflated before the damage first,
+			 * and fail on the next call */
+			in->z_corrupt = true;
 			if (*got > 0)
 				break;
-			in->z_done = true;
-			return wdl_fail(err, WDILOG_EFORMAT,
-					"gzip data is corrupt (%s)",
-					in->z.msg ? in->z.msg : "inflate error");
+			return gzip_corrupt(in, err);
 		} else if (zrc == Z_BUF_ERROR && in->src_eof &&
 			   in->block_pos == in->block_len && *got == 0) {
 			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
