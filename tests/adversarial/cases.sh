@@ -259,14 +259,17 @@ gz-truncated)
 	[ "$n" -gt 10 ] && [ "$n" -lt 43 ] || fail "events $n after a cut"
 	;;
 gz-badcrc)
-	# every byte decompresses, then the CRC fails: an input error (exit
-	# 2) after all 43 events were counted
-	"$GEN" gz crc.gz "$SAMPLES/tracefmt-default.txt" badcrc
-	run 2 1 32 crc.gz
-	wpp_counts
-	expect totals.unreadable_inputs 1
-	[ "$(get inputs.0.error)" != null ] || fail "no error for the input"
-	stderr_has "gzip data is corrupt"
+	# every byte decompresses, then the CRC (or the length) in the
+	# trailer fails: an input error (exit 2) after all 43 events were
+	# counted
+	for bad in badcrc badlen; do
+		"$GEN" gz crc.gz "$SAMPLES/tracefmt-default.txt" $bad
+		run 2 1 32 crc.gz
+		wpp_counts
+		expect totals.unreadable_inputs 1
+		[ "$(get inputs.0.error)" != null ] || fail "no error for the input"
+		stderr_has "gzip data is corrupt"
+	done
 	;;
 gz-corrupt)
 	"$GEN" gz bad.gz "$SAMPLES/tracefmt-default.txt" corrupt

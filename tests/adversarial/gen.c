@@ -7,7 +7,7 @@
  *   gen deep OUT DEPTH                XML event nested DEPTH deep, then a
  *                                     normal one
  *   gen gzbomb OUT MIB                gzip of MIB MiB of repeated lines
- *   gen gz OUT IN whole|concat|truncate|badcrc|corrupt
+ *   gen gz OUT IN whole|concat|truncate|badcrc|badlen|corrupt
  *                                     gzip of file IN, altered as named
  *   gen utf16 OUT IN le|be [nobom]    UTF-8 file IN as UTF-16
  *   gen garbage OUT KIB SEED          pseudo-random bytes
@@ -231,6 +231,8 @@ static void gz(const char *inpath, const char *mode)
 		zl = zl * 2 / 3;
 	} else if (strcmp(mode, "badcrc") == 0) {
 		z[zl - 8] ^= 0xFF;   /* the CRC-32 in the trailer */
+	} else if (strcmp(mode, "badlen") == 0) {
+		z[zl - 1] ^= 0x01;   /* the length (ISIZE) in the trailer */
 	} else if (strcmp(mode, "corrupt") == 0) {
 		/* a stored-block-sized stretch of noise in the middle */
 		for (size_t i = zl / 2; i < zl / 2 + 16 && i < zl - 8; i++)
