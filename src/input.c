@@ -160,15 +160,13 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 				return rc;
 		}
 		if (in->block_pos == in->block_len) {
+			/* at the end of the source inflate is still called: it
+			 * may hold output that did not fit the last read (the rest
+			 * of a match); only a call that gives nothing means the
+			 * stream was cut (Z_BUF_ERROR below) */
 			int rc = fill_block(in, 1, err);
 			if (rc < 0)
 				return rc;
-			if (in->block_len == 0) {
-				wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
-					 "gzip data ends early (truncated file); the decompressed part was read");
-				in->z_done = true;
-				break;
-			}
 		}
 		in->z.next_in = in->block + in->block_pos;
 		in->z.avail_in = (uInt)(in->block_len - in->block_pos);
