@@ -11,6 +11,10 @@ tidy=$(command -v clang-tidy || command -v clang-tidy-14 || true)
 [ -n "$tidy" ] || { echo "clang-tidy not installed"; exit 77; }
 [ -f "$build/compile_commands.json" ] || { echo "no compile_commands.json"; exit 77; }
 
+build=$(cd "$build" && pwd)
+root=$(cd "$root" && pwd)
+# clang-tidy names files relative to the build directory
+cd "$build"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 find "$root/src" -name '*.c' | sort |
@@ -20,14 +24,14 @@ find "$root/src" -name '*.c' | sort |
 
 # findings: "path:line:col: warning: text [check]"; drop accepted ones
 found=0
-grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error): .*\[[a-z0-9.,-]+\]$' "$out" |
+grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error): .*\[[A-Za-z0-9.,-]+\]$' "$out" |
 	sort -u >"$out.list" || true
 while IFS= read -r line; do
 	file=$(printf '%s' "$line" | sed -E 's/:[0-9]+:[0-9]+: .*//')
 	file=$(realpath -m "$file")
 	rel=${file#"$(realpath "$root")"/}
 	case $rel in /*) continue ;; esac   # a system header: not ours
-	check=$(printf '%s' "$line" | sed -E 's/.*\[([a-z0-9.,-]+)\]$/\1/')
+	check=$(printf '%s' "$line" | sed -E 's/.*\[([A-Za-z0-9.,-]+)\]$/\1/')
 	if grep -qxF "$check $rel" "$root/tests/lint/clang-tidy.supp"; then
 		continue
 	fi
