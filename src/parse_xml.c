@@ -85,8 +85,11 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 		n = sizeof(p->err_msg) - 1;
 	/* some messages have a second line ("...encoding !\nBytes: 0x19"):
 	 * a diagnostic is one line */
-	for (size_t i = 0; i < n; i++)
-		p->err_msg[i] = m[i] == '\n' || m[i] == '\r' ? ' ' : m[i];
+	for (size_t i = 0; i < n; i++) {
+		p->err_msg[i] = m[i];
+		if (m[i] == '\n' || m[i] == '\r')
+			p->err_msg[i] = ' ';
+	}
 	p->err_msg[n] = '\0';
 }
 
