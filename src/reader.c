@@ -37,12 +37,16 @@ struct wdilog_reader {
 	struct wdl_xml_parser *xml;
 };
 
+/* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
+ * analysis, which does not see into error.c, knows *out is set on success. */
 static int reader_new(wdilog_reader **out, const char *name,
 		      const wdilog_options *opts, wdilog_error *err)
 {
 	wdilog_reader *r = wdl_calloc(1, sizeof(*r));
-	if (!r)
-		return wdl_fail_oom(err);
+	if (!r) {
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
+	}
 	if (opts)
 		r->opts = *opts;
 	else
@@ -50,7 +54,8 @@ static int reader_new(wdilog_reader **out, const char *name,
 	r->name = wdl_strdup(name ? name : "-");
 	if (!r->name) {
 		wdl_free(r);
-		return wdl_fail_oom(err);
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
 	}
 	r->in.fd = -1;
 	*out = r;
