@@ -90,11 +90,11 @@ static struct wdl_code_stat *new_code(wdilog_report *rep, wdilog_error *err)
 struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
 					       wdilog_error *err)
 {
-	for (size_t i = 0; i < rep->ncodes; i++)
-		if (rep->codes[i].overflow)
-			return &rep->codes[i];
+	if (rep->overflow_slot)
+		return &rep->codes[rep->overflow_slot - 1];
 	struct wdl_code_stat *c = new_code(rep, err);
 	if (c) {
+		rep->overflow_slot = (uint16_t)(c - rep->codes + 1);
 		c->overflow = true;
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
@@ -103,15 +103,34 @@ struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
 	return c;
 }
 
+/* FNV-1a over the name (or none) and the number, then a final mix so
+ * that nearby numbers spread over the slots. */
+static size_t slot_of(const char *s, uint32_t code)
+{
+	uint32_t h = 2166136261u ^ code;
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	h ^= h >> 12;
+	return h & (WDL_INDEX_SLOTS - 1);
+}
+
+static size_t value_slot(const wdilog_status_value *v)
+{
+	return v->has_code ? slot_of(NULL, v->code) : slot_of(v->name, 0x9e3779b9u);
+}
+
 struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 				      const wdilog_status_value *v,
 				      wdilog_error *err)
 {
 	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
 		return &rep->codes[rep->known_index[v->code]];
-	for (size_t i = 0; i < rep->ncodes; i++) {
-		struct wdl_code_stat *c = &rep->codes[i];
-		if (c->overflow || c->has_code != v->has_code)
+	size_t slot = value_slot(v);
+	for (; rep->code_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_code_stat *c = &rep->codes[rep->code_slots[slot] - 1];
+		if (c->has_code != v->has_code)
 			continue;
 		if (v->has_code ? c->code == v->code : strcmp(c->name, v->name) == 0)
 			return c;
@@ -131,6 +150,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	c->has_code = v->has_code;
 	c->code = v->code;
 	c->name = name;
+	rep->code_slots[slot] = (uint16_t)(c - rep->codes + 1);
 	if (v->has_code) {
 		wdilog_status_classify(v->code, &c->phase, &c->kind);
 		if (v->code < 64)
@@ -148,9 +168,11 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
 			wdilog_error *err)
 {
-	for (size_t i = 0; i < rep->nguids; i++) {
-		if (strcmp(rep->guids[i].guid, guid) == 0) {
-			rep->guids[i].count += count;
+	size_t slot = slot_of(guid, 0);
+	for (; rep->guid_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_guid_stat *g = &rep->guids[rep->guid_slots[slot] - 1];
+		if (strcmp(g->guid, guid) == 0) {
+			g->count += count;
 			return WDILOG_OK;
 		}
 	}
@@ -162,6 +184,7 @@ int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
 		     sizeof(*rep->guids)))
 		return wdl_fail_oom(err);
 	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
+	rep->guid_slots[slot] = (uint16_t)rep->nguids;
 	memcpy(g->guid, guid, sizeof(g->guid));
 	g->guid[36] = '\0';
 	g->count = count;

@@ -18,6 +18,10 @@
  * bound on hostile input. Real captures have a few dozen. */
 #define WDL_DISTINCT_MAX 4096
 
+/* Slots of the hash indexes: twice the entries they hold, a power of two,
+ * so that probe runs stay short. */
+#define WDL_INDEX_SLOTS (2 * WDL_DISTINCT_MAX)
+
 /* Lines kept per input per code: the first ones, in input order. GitHub
  * shows at most 10 error annotations per step, so the first 10 of every
  * code are enough to name the first 10 failing records of any selection
@@ -79,6 +83,12 @@ struct wdilog_report {
 	struct wdl_code_stat *codes;
 	size_t ncodes, codes_cap;
 	int16_t known_index[64];    /* code < 64 -> index in codes, or -1 */
+	/* Hash indexes (index + 1, 0 = empty) of codes[] and guids[]: without
+	 * them hostile input with thousands of distinct values costs a scan of
+	 * every entry per record. */
+	uint16_t code_slots[WDL_INDEX_SLOTS];
+	uint16_t guid_slots[WDL_INDEX_SLOTS];
+	uint16_t overflow_slot;     /* the overflow code's index + 1, or 0 */
 	struct wdl_input_stat *inputs;
 	size_t ninputs, inputs_cap;
 	struct wdl_guid_stat *guids;

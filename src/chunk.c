@@ -28,7 +28,9 @@ void wdl_chunk_dispose(struct wdl_chunk *c)
 
 static bool read_more(struct wdl_chunk *c)
 {
-	if (c->eof || c->len == c->cap)
+	/* the decoder needs room for one whole UTF-8 sequence (its cap >= 8
+	 * rule); with less it can make no progress and would spin */
+	if (c->eof || c->cap - c->len < 8)
 		return false;
 	size_t got = 0;
 	int rc = wdl_decoder_read(c->dec, c->buf + c->len, c->cap - c->len,

@@ -92,7 +92,8 @@ static enum kind classify(const char *s, size_t len)
 	if (f == 'p' && len >= 4 && wdl_ieq(s, "peer", 4))
 		return K_PEER;
 	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
-		if (key_words[i].len == len && key_words[i].word[0] == f &&
+		if (key_words[i].len == len &&
+		    (unsigned char)key_words[i].word[0] == f &&
 		    wdl_ieq(s, key_words[i].word, len))
 			return key_words[i].kind;
 	if (memchr(s, '_', len)) {

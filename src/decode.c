@@ -114,6 +114,7 @@ static int utf8_sequence(const unsigned char *p, size_t avail, uint32_t *cp)
 
 static int fill_raw(struct wdl_decoder *d, wdilog_error *err)
 {
+	(void)err;      /* failures are held in d->error_info until decoded */
 	if (d->raw_pos > 0) {
 		memmove(d->raw, d->raw + d->raw_pos, d->raw_len - d->raw_pos);
 		d->raw_len -= d->raw_pos;

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static void format_message(char *dst, size_t cap, const char *fmt,
-			   va_list ap)
+/* The attribute tells clang the format is checked at our callers (its
+ * -Wformat-nonliteral, part of -Wformat=2, errors out otherwise). */
+static WDL_PRINTF(3, 0) void format_message(char *dst, size_t cap,
+					    const char *fmt, va_list ap)
 {
 	int n = vsnprintf(dst, cap, fmt, ap);
 	if (n < 0)

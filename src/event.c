@@ -43,19 +43,19 @@ static void clear(wdilog_event *ev)
 	ev->context = NULL;
 }
 
-void wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
+int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
 {
 	clear(ev);
 	ev->line = a->line;
 	ev->offset = a->offset;
 	if (a->damaged) {
 		ev->kind = WDILOG_EVENT_DAMAGED;
-		return;
+		return WDILOG_OK;
 	}
 	if (a->undecoded) {
 		ev->kind = WDILOG_EVENT_UNDECODED;
 		ev->guid = a->guid[0] ? a->guid : NULL;
-		return;
+		return WDILOG_OK;
 	}
 	ev->nmalformed = a->found.nmalformed;
 	if (a->found.n) {
@@ -67,6 +67,9 @@ void wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
 	} else {
 		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
 	}
+	/* an event that lost values to a failed allocation must end the run,
+	 * not quietly change the counts */
+	return a->found.failed ? WDILOG_ENOMEM : WDILOG_OK;
 }
 
 static bool is_guid_char(unsigned char c)

@@ -90,6 +90,7 @@ void wdl_found_reset(struct wdl_found *f)
 	f->nmalformed = 0;
 	f->note[0] = '\0';
 	f->failed = false;
+	f->too_many = false;
 }
 
 static bool grow(struct wdl_found *f)
@@ -117,6 +118,10 @@ static void add_code(struct wdl_found *f, uint32_t code)
 	for (size_t i = 0; i < f->n; i++)
 		if (f->values[i].has_code && f->values[i].code == code)
 			return;
+	if (f->n >= WDL_EVENT_VALUES_MAX) {
+		f->too_many = true;
+		return;
+	}
 	if (f->n == f->cap && !grow(f)) {
 		f->failed = true;
 		return;
@@ -137,6 +142,10 @@ static void add_name(struct wdl_found *f, const char *name, size_t len)
 	for (size_t i = 0; i < f->n; i++)
 		if (!f->values[i].has_code && strcmp(f->values[i].name, up) == 0)
 			return;
+	if (f->n >= WDL_EVENT_VALUES_MAX) {
+		f->too_many = true;
+		return;
+	}
 	if (f->n == f->cap && !grow(f)) {
 		f->failed = true;
 		return;

@@ -28,6 +28,12 @@ bool wdl_keyset_has(const struct wdl_keyset *ks, const char *word, size_t len);
 /* Longest unknown name kept; longer ones are cut (and still counted). */
 #define WDL_NAME_MAX 96
 
+/* Distinct values one event may hold. Real events carry one or two; each
+ * new value is checked against the others, so without a cap one crafted
+ * event (a long line, many continuation lines, a big XML event) costs time
+ * quadratic in its size. An event past the cap is counted as damaged. */
+#define WDL_EVENT_VALUES_MAX 256
+
 /* The distinct values of one event. Reused from event to event, so that
  * steady state allocates nothing. */
 struct wdl_found {
@@ -38,6 +44,7 @@ struct wdl_found {
 	char note[128];             /* the first malformed occurrence, for the
 				       diagnostic; empty if none */
 	bool failed;                /* an allocation failed: values lost */
+	bool too_many;              /* past WDL_EVENT_VALUES_MAX: values lost */
 };
 
 void wdl_found_init(struct wdl_found *f);

@@ -3,7 +3,6 @@
 #include "input.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -126,13 +125,19 @@ static bool at_gzip_magic(const struct wdl_input *in)
 	       in->block[in->block_pos + 1] == 0x8b;
 }
 
+static int gzip_corrupt(struct wdl_input *in, wdilog_error *err)
+{
+	in->z_done = true;
+	return wdl_fail(err, WDILOG_EFORMAT, "gzip data is corrupt (%s)",
+			in->z.msg ? in->z.msg : "inflate error");
+}
+
 static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		     size_t *got, wdilog_error *err)
 {
 	*got = 0;
-	if (in->z_done && in->z_error)
-		return wdl_fail(err, in->z_error, "gzip data is corrupt (%s)",
-				in->z_msg);
+	if (in->z_corrupt)
+		return gzip_corrupt(in, err);
 	while (*got == 0 && !in->z_done) {
 		if (!in->z_active) {
 			/* between members: another member, or the end */
@@ -155,15 +160,13 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 				return rc;
 		}
 		if (in->block_pos == in->block_len) {
+			/* at the end of the source inflate is still called: it
+			 * may hold output that did not fit the last read (the rest
+			 * of a match); only a call that gives nothing means the
+			 * stream was cut (Z_BUF_ERROR below) */
 			int rc = fill_block(in, 1, err);
 			if (rc < 0)
 				return rc;
-			if (in->block_len == 0) {
-				wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
-					 "gzip data ends early (truncated file); the decompressed part was read");
-				in->z_done = true;
-				break;
-			}
 		}
 		in->z.next_in = in->block + in->block_pos;
 		in->z.avail_in = (uInt)(in->block_len - in->block_pos);
@@ -177,10 +180,12 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 		} else if (zrc == Z_MEM_ERROR) {
 			return wdl_fail_oom(err);
 		} else if (zrc == Z_DATA_ERROR || zrc == Z_NEED_DICT) {
-			in->z_done = true;
-			in->z_error = WDILOG_EFORMAT;
-			snprintf(in->z_msg, sizeof(in->z_msg), "%s",
-				 in->z.msg ? in->z.msg : "inflate error");
+			/* hand out what was inflated before the damage first,
+			 * and fail on the next call */
+			in->z_corrupt = true;
+			if (*got > 0)
+				break;
+			return gzip_corrupt(in, err);
 		} else if (zrc == Z_BUF_ERROR && in->src_eof &&
 			   in->block_pos == in->block_len && *got == 0) {
 			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
@@ -188,9 +193,6 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 			in->z_done = true;
 		}
 	}
-	if (*got == 0 && in->z_error)
-		return wdl_fail(err, in->z_error, "gzip data is corrupt (%s)",
-				in->z_msg);
 	return WDILOG_OK;
 }
 

@@ -31,12 +31,11 @@ struct wdl_input {
 	bool gzip;
 	bool z_active;              /* inside a gzip member */
 	bool z_done;                /* no more gzip output */
+	bool z_corrupt;             /* inflate failed; reported once the
+				       output before the damage is out */
 	z_stream z;
 	bool z_init;
 	uint64_t gzip_members;
-	int z_error;                /* corrupt data, reported after the bytes
-				       inflated before it were handed out */
-	char z_msg[96];
 	const wdilog_options *opts; /* for diagnostics */
 	const char *name;
 };

@@ -96,6 +96,13 @@ void wdl_json_escape(FILE *out, const char *s, size_t n)
 			bool ok = len && i + len <= n && c <= 0xF4;
 			for (size_t k = 1; ok && k < len; k++)
 				ok = (p[i + k] & 0xC0) == 0x80;
+			/* C1 controls are legal JSON, but a report is often read
+			 * with cat, and U+009B is CSI to some terminals */
+			if (ok && c == 0xC2 && p[i + 1] < 0xA0) {
+				fprintf(out, "\\u%04x", p[i + 1]);
+				i += 2;
+				continue;
+			}
 			if (ok && len == 3) {
 				unsigned cp = (unsigned)(c & 0x0F) << 12 |
 					      (unsigned)(p[i + 1] & 0x3F) << 6;

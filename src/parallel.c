@@ -302,7 +302,7 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	}
 	starts[n] = size;
 	/* line numbers of the cuts, counted side by side */
-	struct count_task tasks[64];
+	struct count_task tasks[64] = { { 0 } };
 	pthread_t th[64];
 	bool started[64] = { false };
 	for (size_t k = 0; k < n; k++) {

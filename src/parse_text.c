@@ -187,6 +187,11 @@ static enum line_result next_line(struct wdl_text_parser *p,
 			size_t n = nl ? (size_t)(nl - s) : avail;
 			*offset = c->base + c->pos;
 			c->pos += n + (nl != NULL);
+			if (n > WDL_LINE_MAX) {
+				/* whole in a window grown for an earlier line */
+				*line = (struct wdl_span){ s, WDL_LINE_MAX };
+				return LINE_LONG;
+			}
 			if (n && s[n - 1] == '\r')
 				n--;
 			*line = (struct wdl_span){ s, n };
@@ -278,9 +283,7 @@ static bool line_may_match(struct wdl_text_parser *p, size_t s, size_t len)
 	p->hit = at < avail ? a + at : p->scan_to;
 	if (p->hit > p->scan_to)
 		p->hit = p->scan_to;
-	if (b <= p->hit)
-		return p->hit < b;
-	return true;
+	return b > p->hit;  /* the hit is in this line, or beyond the search */
 }
 
 static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
@@ -366,12 +369,12 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		wdl_extract_hits(p->ks, &p->pf, text, f);
 	if (!p->eventlog && f->n)
 		line_context(p, e, text, offset);
+	if (f->too_many)
+		mark_damaged(p, e, offset,
+			     "more than 256 distinct status values in one event");
 	if (f->nmalformed > before)
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
 			 "%s", f->note);
-	if (f->failed)
-		wdl_diag(p->opts, WDILOG_DIAG_WARNING, p->name, p->lineno, offset,
-			 "out of memory: some status values of this event were dropped");
 }
 
 int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
@@ -388,8 +391,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 				return WDILOG_DONE;
 			resolve_time(p, cur);
 			cur->open = false;
-			wdl_event_acc_emit(&cur->acc, ev);
-			return WDILOG_OK;
+			return wdl_event_acc_emit(&cur->acc, ev);
 		}
 		p->lineno++;
 		bool candidate = lr == LINE_LONG ||
@@ -452,8 +454,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
 			  offset, candidate);
 		if (ready) {
-			wdl_event_acc_emit(&ready->acc, ev);
-			return WDILOG_OK;
+			return wdl_event_acc_emit(&ready->acc, ev);
 		}
 	}
 }

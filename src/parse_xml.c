@@ -110,7 +110,13 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 		n--;
 	if (n >= sizeof(p->err_msg))
 		n = sizeof(p->err_msg) - 1;
-	memcpy(p->err_msg, m, n);
+	/* some messages have a second line ("...encoding !\nBytes: 0x19"):
+	 * a diagnostic is one line */
+	for (size_t i = 0; i < n; i++) {
+		p->err_msg[i] = m[i];
+		if (m[i] == '\n' || m[i] == '\r')
+			p->err_msg[i] = ' ';
+	}
 	p->err_msg[n] = '\0';
 }
 
@@ -269,7 +275,8 @@ bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
 {
 	int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
 		      XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
-#ifdef XML_PARSE_NO_XXE
+	/* an enum constant, not a macro: test the version (2.13 added it) */
+#if LIBXML_VERSION >= 21300
 	options |= XML_PARSE_NO_XXE;
 #endif
 	if (len > INT32_MAX)
@@ -661,8 +668,7 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 					 : "<Event> element not closed before the next <Event>; event counted as damaged");
 			advance(p, c->pos + len);
 		}
-		wdl_event_acc_emit(&p->acc, ev);
-		return WDILOG_OK;
+		return wdl_event_acc_emit(&p->acc, ev);
 	}
 	char why[200];
 	uint64_t why_line = 0;
@@ -672,11 +678,14 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 		xml_diag(p, WDILOG_DIAG_DAMAGED,
 			 why_line ? line + why_line - 1 : line, offset,
 			 "malformed <Event> element (%s); counted as damaged", why);
+	} else if (p->acc.found.too_many) {
+		p->acc.damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+			 "more than 256 distinct status values in one event; counted as damaged");
 	} else if (p->acc.found.nmalformed) {
 		xml_diag(p, WDILOG_DIAG_MALFORMED, line, offset,
 			 "%s", p->acc.found.note);
 	}
 	advance(p, c->pos + len);
-	wdl_event_acc_emit(&p->acc, ev);
-	return WDILOG_OK;
+	return wdl_event_acc_emit(&p->acc, ev);
 }

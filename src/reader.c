@@ -40,12 +40,16 @@ struct wdilog_reader {
 	struct wdl_xml_parser *xml;
 };
 
+/* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
+ * analysis, which does not see into error.c, knows *out is set on success. */
 static int reader_new(wdilog_reader **out, const char *name,
 		      const wdilog_options *opts, wdilog_error *err)
 {
 	wdilog_reader *r = wdl_calloc(1, sizeof(*r));
-	if (!r)
-		return wdl_fail_oom(err);
+	if (!r) {
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
+	}
 	if (opts)
 		r->opts = *opts;
 	else
@@ -53,7 +57,8 @@ static int reader_new(wdilog_reader **out, const char *name,
 	r->name = wdl_strdup(name ? name : "-");
 	if (!r->name) {
 		wdl_free(r);
-		return wdl_fail_oom(err);
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
 	}
 	r->in.fd = -1;
 	*out = r;
@@ -216,6 +221,8 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		}
 	}
 	if (rc < 0) {
+		if (rc == WDILOG_ENOMEM)
+			wdl_fail_oom(err);
 		r->done = true;
 		locate(r, err);
 	}
@@ -258,7 +265,7 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	    !S_ISREG(st.st_mode))
 		return false;
 	wdilog_reader *r = NULL;
-	if (wdilog_reader_open_path(&r, path, opts, NULL) < 0)
+	if (wdilog_reader_open_path(&r, path, opts, NULL) < 0 || !r)
 		return false;
 	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
 	bool ok = !r->in.gzip &&

@@ -15,6 +15,7 @@
 #include "aggregate.h"
 #include "alloc.h"
 #include "error.h"
+#include "utf8.h"
 #include "gate_rules.h"
 
 /* GitHub's per-step limit for each annotation level. */
@@ -25,6 +26,22 @@
 static void gh_put(FILE *out, const char *s, bool property)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80) {
+			/* a log line must not carry C1 controls or bad bytes */
+			size_t len = wdl_utf8_len(p, strlen((const char *)p));
+			if (len == 2 && wdl_utf8_is_c1(p))
+				fprintf(out, "\\u%04x", p[1]);
+			else if (len)
+				fwrite(p, 1, len, out);
+			else
+				fprintf(out, "\\x%02x", *p);
+			p += len ? len - 1 : 0;
+			continue;
+		}
+		if ((*p < 0x20 && *p != '\r' && *p != '\n') || *p == 0x7f) {
+			fprintf(out, "\\x%02x", *p);
+			continue;
+		}
 		switch (*p) {
 		case '%': fputs("%25", out); break;
 		case '\r': fputs("%0D", out); break;

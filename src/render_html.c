@@ -118,8 +118,9 @@ static const char sort_script[] =
 "})();\n";
 
 /* Text from anywhere, escaped for element content and quoted attribute
- * values: markup characters as references, C0 controls (but tab and
- * newline), DEL and C1 as U+FFFD, and bytes that are not UTF-8 too. */
+ * values: markup characters, tab and newline as references (so no raw
+ * control byte is ever written), other C0 controls, DEL and C1 as U+FFFD,
+ * and bytes that are not UTF-8 too. */
 static void put_text_n(FILE *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -131,10 +132,12 @@ static void put_text_n(FILE *out, const char *s, size_t n)
 		case '>': fputs("&gt;", out); i++; continue;
 		case '"': fputs("&quot;", out); i++; continue;
 		case '\'': fputs("&#39;", out); i++; continue;
+		case '\t': fputs("&#9;", out); i++; continue;
+		case '\n': fputs("&#10;", out); i++; continue;
 		default: break;
 		}
 		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			if (c < 0x20 || c == 0x7f)
 				fputs("\xEF\xBF\xBD", out);
 			else
 				fputc(c, out);

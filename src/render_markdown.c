@@ -16,19 +16,35 @@
 #include "error.h"
 #include "gate_rules.h"
 #include "timestamp.h"
+#include "utf8.h"
 
 /* Rows shown per table: a job summary is read at a glance. */
 #define ROWS_MAX 15
 
 void wdl_md_text(FILE *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p >= 0x80) {
+			/* C1 controls and bytes that are not UTF-8 as escapes */
+			size_t len = wdl_utf8_len(p, strlen((const char *)p));
+			if (len == 2 && wdl_utf8_is_c1(p)) {
+				fprintf(out, "\\\\u%04x", p[1]);
+			} else if (len) {
+				fwrite(p, 1, len, out);
+			} else {
+				fprintf(out, "\\\\x%02x", *p);
+				len = 1;
+			}
+			p += len;
+			continue;
+		}
 		if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\\\x%02x", *p);
 		else if (strchr("\\`*_{}[]<>()#+-.!|~&$", *p))
 			fprintf(out, "\\%c", *p);
 		else
 			fputc(*p, out);
+		p++;
 	}
 }
 

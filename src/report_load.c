@@ -53,7 +53,7 @@ static int get_time(struct loader *ld, const json_t *obj, const char *key,
 	const json_t *v = json_object_get(obj, key);
 	char member[96];
 	memset(out, 0, sizeof(*out));
-	if (v && json_is_null(v))
+	if (json_is_null(v))
 		return WDILOG_OK;
 	snprintf(member, sizeof(member), "%s%s", where, key);
 	if (!v)
@@ -169,8 +169,8 @@ static int load_codes(struct loader *ld, const json_t *root)
 		struct wdl_code_stat *c = code_of(ld, o, where, &rc);
 		if (!c)
 			return rc;
-		uint64_t count;
-		wdilog_time first, last;
+		uint64_t count = 0;
+		wdilog_time first = { 0 }, last = { 0 };
 		if ((rc = get_count(ld, o, "count", where, false, &count)) < 0 ||
 		    (rc = get_time(ld, o, "first", where, &first)) < 0 ||
 		    (rc = get_time(ld, o, "last", where, &last)) < 0)
@@ -194,7 +194,7 @@ static int load_guids(struct loader *ld, const json_t *root)
 		char where[48];
 		snprintf(where, sizeof(where), "undecoded_guids[%zu].", i);
 		const json_t *g = json_object_get(o, "guid");
-		uint64_t count;
+		uint64_t count = 0;
 		int rc;
 		if (json_is_null(g)) {
 			/* the entry for GUIDs past the distinct-value limit */
@@ -337,7 +337,7 @@ static int load_timeline(struct loader *ld, const json_t *root)
 		return WDILOG_OK;
 	if (!json_is_object(tl))
 		return bad(ld, "timeline", "is not an object");
-	uint64_t width;
+	uint64_t width = 0;
 	int rc = get_count(ld, tl, "bucket_seconds", "timeline.", false, &width);
 	if (rc < 0)
 		return rc;

@@ -73,22 +73,21 @@ static int add_path(const char *path, const wdilog_error *problem,
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
 		wdilog_path *items = realloc(l->items, cap * sizeof(*items));
-		char *copy = NULL;
 		if (!items) {
 			l->oom = true;
 			return WDILOG_ENOMEM;
 		}
 		l->items = items;
 		l->cap = cap;
-		(void)copy;
 	}
 	char *copy = strdup(path);
 	if (!copy) {
 		l->oom = true;
 		return WDILOG_ENOMEM;
 	}
-	l->items[l->n++] = (wdilog_path){ copy,
-					  strcmp(path, l->operand) != 0 };
+	wdilog_path *item = &l->items[l->n++];
+	item->path = copy;      /* owned by the list, freed by run_inputs */
+	item->from_directory = strcmp(path, l->operand) != 0;
 	return 0;
 }
 
@@ -380,6 +379,7 @@ struct diff_ctx {
 static int render_diff(FILE *out, bool to_file, const struct cli_output *o,
 		       void *payload, wdilog_error *err)
 {
+	(void)to_file;  /* a comparison has no colour */
 	const struct diff_ctx *d = payload;
 	wdilog_diff_format f = o->format == FORMAT_JSON ? WDILOG_DIFF_JSON
 			       : o->format == FORMAT_MARKDOWN ? WDILOG_DIFF_MARKDOWN

@@ -1,0 +1,177 @@
+/* The reader's stages (input -> decode -> chunk -> parser) assembled by
+ * hand, so that a parser target can choose the parser, the window size and
+ * the size of each read, which the public reader fixes. */
+#ifndef WDL_FUZZ_STACK_H
+#define WDL_FUZZ_STACK_H
+
+#include "fuzz.h"
+
+#include "chunk.h"
+#include "decode.h"
+#include "detect.h"
+#include "error.h"
+#include "extract.h"
+#include "input.h"
+#include "parse_text.h"
+#include "parse_xml.h"
+
+/* The reader's own window: 256 KiB growing to the event limit. */
+#define FUZZ_WINDOW_START (256u * 1024u)
+#define FUZZ_WINDOW_MAX (WDL_EVENT_MAX + 64u)
+
+struct fuzz_run {
+	size_t piece;               /* bytes per raw read; 0 = all */
+	size_t window, window_max;  /* chunk start size and limit */
+	bool full_parse;
+	bool day_first;
+	bool extra_keys;
+	bool eventlog;              /* text parser only */
+};
+
+struct fuzz_diag_count {
+	unsigned long n;
+};
+
+/* Diagnostics are one line (wdilog_error.message's contract) and name
+ * the input. */
+static inline void fuzz_on_diag(const wdilog_error *d, void *payload)
+{
+	struct fuzz_diag_count *c = payload;
+	size_t n = strnlen(d->message, sizeof(d->message));
+	if (n == sizeof(d->message))
+		fuzz_fail("diagnostic message not NUL-terminated");
+	if (memchr(d->message, '\n', n))
+		fuzz_fail("diagnostic spans lines: %s", d->message);
+	if (d->code < WDILOG_DIAG_MALFORMED || d->code > WDILOG_DIAG_WARNING)
+		fuzz_fail("diagnostic kind %d", d->code);
+	if (!d->input || strcmp(d->input, "fuzz") != 0)
+		fuzz_fail("diagnostic without the input's name");
+	c->n++;
+}
+
+static const char *const fuzz_extra_keys[] = { "Reason", "FailureReason",
+					       "Dot11StatusCode" };
+
+/* Run @p data through the stages with @p run's settings and digest every
+ * event. @p xml picks the parser. Returns the sticky read status. */
+static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
+			     const struct fuzz_run *run, struct fuzz_digest *dg)
+{
+	struct fuzz_source src = { .data = data, .size = size,
+				   .piece = run->piece };
+	struct fuzz_diag_count diags = { 0 };
+	wdilog_options opts;
+	wdilog_options_init(&opts);
+	opts.full_parse = run->full_parse;
+	opts.day_first = run->day_first;
+	opts.diag = fuzz_on_diag;
+	opts.diag_payload = &diags;
+	if (run->extra_keys) {
+		opts.keys = fuzz_extra_keys;
+		opts.nkeys = sizeof(fuzz_extra_keys) / sizeof(fuzz_extra_keys[0]);
+	}
+
+	struct wdl_input in;
+	struct wdl_decoder dec;
+	struct wdl_chunk chunk;
+	struct wdl_keyset keys;
+	wdilog_error err = { 0 };
+	fuzz_digest_init(dg);
+	if (wdl_input_open_callback(&in, fuzz_source_read, &src, &err) < 0)
+		fuzz_fail("input open: %s", err.message);
+	in.opts = &opts;
+	in.name = "fuzz";
+	if (wdl_keyset_init(&keys, &opts, &err) < 0)
+		fuzz_fail("keyset: %s", err.message);
+	if (wdl_decoder_init(&dec, &in, &err) < 0)
+		fuzz_fail("decoder: %s", err.message);
+	if (wdl_chunk_init(&chunk, &dec, run->window, run->window_max, &err) < 0)
+		fuzz_fail("chunk: %s", err.message);
+	wdl_chunk_prime(&chunk, WDL_DETECT_BYTES);
+
+	struct wdl_text_parser *tp = NULL;
+	struct wdl_xml_parser *xp = NULL;
+	int rc = xml ? wdl_xml_open(&xp, &chunk, &keys, &opts, "fuzz", &err)
+		     : wdl_text_open(&tp, &chunk, &keys, &opts, "fuzz",
+				     run->eventlog, &err);
+	if (rc < 0)
+		fuzz_fail("parser open: %s", err.message);
+
+	/* Every event holds at least one decoded byte, and decoding at most
+	 * triples the size (one byte of windows-1252 -> three of UTF-8). */
+	uint64_t bound = 3 * (uint64_t)size + 8;
+	wdilog_event ev;
+	for (;;) {
+		rc = xml ? wdl_xml_next(xp, &ev, &err) : wdl_text_next(tp, &ev);
+		if (rc == WDILOG_DONE)
+			break;
+		if (rc < 0)
+			fuzz_fail("parser failed: %s", err.message);
+		fuzz_digest_event(dg, &ev);
+		if (dg->events > bound)
+			fuzz_fail("%llu events from %zu bytes",
+				  (unsigned long long)dg->events, size);
+	}
+	/* diagnostics are bounded by events and lines, not free-running */
+	if (diags.n > 4 * bound + 16)
+		fuzz_fail("%lu diagnostics from %zu bytes", diags.n, size);
+	rc = chunk.error;
+	fuzz_digest_u64(dg, (uint64_t)(int64_t)rc);
+	fuzz_digest_str(dg, wdl_encoding_name(dec.enc));
+	if (tp)
+		fuzz_digest_u64(dg, wdl_text_saw_prefix(tp));
+
+	wdl_text_free(tp);
+	wdl_xml_free(xp);
+	wdl_chunk_dispose(&chunk);
+	wdl_decoder_dispose(&dec);
+	wdl_input_close(&in);
+	wdl_keyset_dispose(&keys);
+	return rc;
+}
+
+/* The four runs both parser targets make, from one control byte:
+ * the reader's settings; the same with full_parse (the fast path must
+ * agree with the slow one); small reads into a small window that grows
+ * (buffer boundaries must not change anything); and a window too small for
+ * the input (limits must hold: no crash, no runaway). */
+static inline void fuzz_parser_target(const uint8_t *data, size_t size,
+				      bool xml)
+{
+	static const size_t pieces[4] = { 1, 3, 64, 0 };
+	unsigned char ctl = size ? data[0] : 0;
+	if (size) {
+		data++;
+		size--;
+	}
+	struct fuzz_run ref = {
+		.window = FUZZ_WINDOW_START, .window_max = FUZZ_WINDOW_MAX,
+		.day_first = !xml && (ctl & 1), .extra_keys = xml && (ctl & 1),
+		.eventlog = !xml && (ctl & 2),
+	};
+	struct fuzz_digest a, b;
+	int rc = fuzz_parse(data, size, xml, &ref, &a);
+
+	struct fuzz_run slow = ref;
+	slow.full_parse = true;
+	fuzz_parse(data, size, xml, &slow, &b);
+	fuzz_digest_same(&a, &b, "full_parse");
+
+	struct fuzz_run small = ref;
+	small.piece = pieces[(ctl >> 2) & 3];
+	small.window = (size_t)16 << ((ctl >> 4) & 3);
+	small.window_max = 4 * size + 128;
+	if (small.window_max < small.window)
+		small.window_max = small.window;
+	if (fuzz_parse(data, size, xml, &small, &b) != rc)
+		fuzz_fail("read status depends on the read size");
+	fuzz_digest_same(&a, &b, "small reads");
+
+	struct fuzz_run tiny = small;
+	tiny.window_max = (size_t)64 << ((ctl >> 6) & 3);
+	if (tiny.window_max < tiny.window)
+		tiny.window_max = tiny.window;
+	fuzz_parse(data, size, xml, &tiny, &b);
+}
+
+#endif
