@@ -75,10 +75,12 @@ count_results() {
 	failed=$((failed + f))
 }
 
-# run_suite DIR [meson options]: configure, build, test, count.
+# run_suite DIR TESTARGS [meson options]: configure, build, test (with
+# the meson test arguments TESTARGS), count.
 run_suite() {
 	dir=$1
-	shift
+	testargs=$2
+	shift 2
 	if ! setup "$dir" "$@" || ! ninja -C "$dir"; then
 		say "$dir: build failed; counting it as one failure"
 		failed=$((failed + 1))
@@ -86,7 +88,8 @@ run_suite() {
 	fi
 	# a stale log from an earlier run must not be counted
 	rm -f "$dir/meson-logs/testlog.json"
-	meson test -C "$dir" --print-errorlogs || true
+	# shellcheck disable=SC2086
+	meson test -C "$dir" --print-errorlogs $testargs || true
 	count_results "$dir"
 }
 
@@ -96,12 +99,31 @@ if ! install_packages; then
 	exit 1
 fi
 
-run_suite build
+run_suite build ""
 
+# the sanitized run: everything but the lint (it reads sources only, and
+# once is enough)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
-run_suite build-san -Db_sanitize=address,undefined -Db_lundef=false
+run_suite build-san "--no-suite lint" -Db_sanitize=address,undefined -Db_lundef=false
+unset ASAN_OPTIONS UBSAN_OPTIONS
+
+# threads: the parallel reader's tests under ThreadSanitizer
+TSAN_OPTIONS=halt_on_error=1
+export TSAN_OPTIONS
+run_suite build-tsan "parallel prefilter xml_fastpath" -Db_sanitize=thread -Db_lundef=false
+unset TSAN_OPTIONS
+
+# bounded fuzzing: each libFuzzer target 30 s under ASan+UBSan (clang);
+# a crash is saved as a regression input in tests/fuzz/corpus/
+if sh tools/fuzz.sh "${WDILOG_FUZZ_SECONDS:-30}"; then
+	say "fuzzing: no finding"
+	passed=$((passed + 1))
+else
+	say "fuzzing failed: see build-fuzz/fuzz-*.log, tests/fuzz/corpus/*/regress-*"
+	failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
