@@ -10,6 +10,13 @@ need cmark-gfm
 
 mkdir "$T/steps" "$T/bin"
 awk -v dir="$T/steps" -f "$GATE_DIR/ci_steps.awk" "$SRCDIR/doc/ci.md"
+# the README shows the same two jobs: they must not drift apart
+yaml_blocks() { awk '/^```yaml/ { on = 1; next } /^```/ { on = 0 } on' "$1"; }
+if [ "$(yaml_blocks "$SRCDIR/doc/ci.md")" = "$(yaml_blocks "$SRCDIR/README.md")" ]; then
+	ok "README's CI jobs are doc/ci.md's"
+else
+	no "README's CI jobs differ from doc/ci.md's"
+fi
 gh=$(ls "$T/steps" | grep -c '^gh\.')
 gl=$(ls "$T/steps" | grep -c '^gl\.')
 if [ "$gh" -ge 2 ] && [ "$gl" -ge 1 ]; then
