@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "timestamp.h"
+#include "utf8.h"
 
 void wdl_json_init(struct wdl_json *j, FILE *out)
 {
@@ -92,34 +93,22 @@ void wdl_json_escape(FILE *out, const char *s, size_t n)
 			i++;
 		} else {
 			/* copy a valid UTF-8 sequence, replace anything else */
-			size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-			bool ok = len && i + len <= n && c <= 0xF4;
-			for (size_t k = 1; ok && k < len; k++)
-				ok = (p[i + k] & 0xC0) == 0x80;
+			size_t len = wdl_utf8_len(p + i, n - i);
 			/* C1 controls are legal JSON, but a report is often read
-			 * with cat, and U+009B is CSI to some terminals */
-			if (ok && c == 0xC2 && p[i + 1] < 0xA0) {
+			 * with cat, and U+009B is CSI to some terminals; U+2028
+			 * and U+2029 break JavaScript consumers */
+			if (len == 2 && wdl_utf8_is_c1(p + i)) {
 				fprintf(out, "\\u%04x", p[i + 1]);
 				i += 2;
 				continue;
 			}
-			if (ok && len == 3) {
-				unsigned cp = (unsigned)(c & 0x0F) << 12 |
-					      (unsigned)(p[i + 1] & 0x3F) << 6;
-				ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-				/* U+2028/2029 break JavaScript consumers */
-				if (ok && c == 0xE2 && p[i + 1] == 0x80 &&
-				    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
-					fprintf(out, "\\u%04x", p[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-					i += 3;
-					continue;
-				}
+			if (len == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
+			    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+				fprintf(out, "\\u%04x", p[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+				i += 3;
+				continue;
 			}
-			if (ok && len == 4) {
-				unsigned cp = (unsigned)(c & 0x07) << 18 |
-					      (unsigned)(p[i + 1] & 0x3F) << 12;
-				ok = cp >= 0x10000 && cp <= 0x10FFFF;
-			}
+			bool ok = len != 0;
 			if (ok) {
 				fwrite(p + i, 1, len, out);
 				i += len;

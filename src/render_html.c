@@ -22,6 +22,7 @@
 #include "context.h"
 #include "error.h"
 #include "timestamp.h"
+#include "utf8.h"
 
 /* Rows per table: a page a person reads, not a dump. 1000 rows of the
  * widest table are about 500 KB. */
@@ -144,22 +145,8 @@ static void put_text_n(FILE *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-		bool ok = len && i + len <= n && c <= 0xF4;
-		for (size_t k = 1; ok && k < len; k++)
-			ok = (p[i + k] & 0xC0) == 0x80;
-		if (ok && len == 2)
-			ok = !(c == 0xC2 && p[i + 1] < 0xA0);   /* C1 controls */
-		if (ok && len == 3) {
-			unsigned cp = (unsigned)(c & 0x0F) << 12 |
-				      (unsigned)(p[i + 1] & 0x3F) << 6;
-			ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-		}
-		if (ok && len == 4) {
-			unsigned cp = (unsigned)(c & 0x07) << 18 |
-				      (unsigned)(p[i + 1] & 0x3F) << 12;
-			ok = cp >= 0x10000 && cp <= 0x10FFFF;
-		}
+		size_t len = wdl_utf8_len(p + i, n - i);
+		bool ok = len && !(len == 2 && wdl_utf8_is_c1(p + i));
 		if (ok) {
 			fwrite(p + i, 1, len, out);
 			i += len;

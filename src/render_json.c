@@ -51,9 +51,9 @@ static void phases(struct wdl_json *j, const wdilog_report *rep)
 	wdl_json_end_object(j);
 }
 
-static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
+/* "code": N|null, "name": "..."|null, as every code list writes them. */
+static void code_and_name(struct wdl_json *j, const struct wdl_code_stat *c)
 {
-	wdl_json_object(j, true);
 	wdl_json_key(j, "code");
 	if (c->has_code)
 		wdl_json_uint(j, c->code);
@@ -64,6 +64,12 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 		wdl_json_string(j, wdl_code_name(c));
 	else
 		wdl_json_null(j);
+}
+
+static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
+{
+	wdl_json_object(j, true);
+	code_and_name(j, c);
 	wdl_json_key(j, "phase"); wdl_json_string(j, wdilog_phase_name(c->phase));
 	wdl_json_key(j, "kind"); wdl_json_string(j, wdilog_kind_name(c->kind));
 	wdl_json_key(j, "count"); wdl_json_uint(j, c->count);
@@ -84,18 +90,8 @@ static int input_codes(struct wdl_json *j, const wdilog_report *rep,
 	wdl_json_array(j, false);
 	for (size_t k = 0; k < in->ncodes; k++) {
 		const struct wdl_input_code *slot = v[k].slot;
-		const struct wdl_code_stat *c = v[k].code;
 		wdl_json_object(j, true);
-		wdl_json_key(j, "code");
-		if (c->has_code)
-			wdl_json_uint(j, c->code);
-		else
-			wdl_json_null(j);
-		wdl_json_key(j, "name");
-		if (wdl_code_name(c))
-			wdl_json_string(j, wdl_code_name(c));
-		else
-			wdl_json_null(j);
+		code_and_name(j, v[k].code);
 		wdl_json_key(j, "count"); wdl_json_uint(j, slot->count);
 		wdl_json_key(j, "lines");
 		wdl_json_array(j, true);
@@ -178,18 +174,8 @@ static void dominant(struct wdl_json *j, const wdilog_report *rep,
 		wdl_json_null(j);
 		return;
 	}
-	const struct wdl_code_stat *c = &rep->codes[top.index];
 	wdl_json_object(j, true);
-	wdl_json_key(j, "code");
-	if (c->has_code)
-		wdl_json_uint(j, c->code);
-	else
-		wdl_json_null(j);
-	wdl_json_key(j, "name");
-	if (wdl_code_name(c))
-		wdl_json_string(j, wdl_code_name(c));
-	else
-		wdl_json_null(j);
+	code_and_name(j, &rep->codes[top.index]);
 	wdl_json_key(j, "count"); wdl_json_uint(j, top.count);
 	wdl_json_end_object(j);
 }

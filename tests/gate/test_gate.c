@@ -21,6 +21,9 @@ static int failures, checks;
 #define CHECK(cond, ...) check((cond), __FILE__, __LINE__, __VA_ARGS__)
 
 static void check(int ok, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void check(int ok, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 	checks++;

@@ -18,18 +18,18 @@ static unsigned rnd(unsigned n)
 }
 
 static const char *const base_events[] = {
-	"<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
+	("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
 	"\t<System>\n\t\t<Provider Name=\"wdi\" Guid=\"{9580d7dd-0379-4658-9870-d5be7d52d6de}\"/>\n"
 	"\t\t<TimeCreated SystemTime=\"2024-03-05T08:12:44.1234567Z\"/>\n"
 	"\t\t<Execution ProcessID=\"4\" ThreadID=\"8\" ProcessorID=\"1\"/>\n"
 	"\t</System>\n\t<DebugData>\n\t\t<Message>Port up, rate 866 &amp; 5 GHz</Message>\n"
-	"\t</DebugData>\n</Event>\n",
-	"<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">"
+	"\t</DebugData>\n</Event>\n"),
+	("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">"
 	"<System><TimeCreated SystemTime=\"2024-03-05T08:12:45Z\"/></System>"
 	"<EventData><Data Name=\"SSID\">lab</Data><Data Name=\"Reason\">4</Data></EventData>"
-	"<RenderingInfo Culture='en-US'><Message>Disconnected &lt;lab&gt;</Message></RenderingInfo></Event>\n",
-	"<Event><System><TimeCreated SystemTime=\"2024-03-05T08:12:46Z\"/></System>"
-	"<UserData><Wrap a=\"1\" b=\"2\"><Leaf>x</Leaf></Wrap></UserData></Event>\n",
+	"<RenderingInfo Culture='en-US'><Message>Disconnected &lt;lab&gt;</Message></RenderingInfo></Event>\n"),
+	("<Event><System><TimeCreated SystemTime=\"2024-03-05T08:12:46Z\"/></System>"
+	"<UserData><Wrap a=\"1\" b=\"2\"><Leaf>x</Leaf></Wrap></UserData></Event>\n"),
 };
 
 static const char *const inserts[] = {
