@@ -120,9 +120,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data;
 	enum wdl_format f = wdl_detect(s, size);
+	/* wpp-text is settled by the text parser, never by detect */
 	if (f != WDL_FORMAT_EVENT_XML && f != WDL_FORMAT_EVENTLOG_TEXT &&
-	    f != WDL_FORMAT_PLAIN_TEXT)
+	    f != WDL_FORMAT_PLAIN_TEXT && f != WDL_FORMAT_WDILOG_REPORT)
 		fuzz_fail("detect gave %d", (int)f);
+	if (f == WDL_FORMAT_WDILOG_REPORT) {
+		size_t i = 0;   /* the input is not NUL-terminated */
+		while (i < size && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+				    s[i] == '\n'))
+			i++;
+		if (i == size || s[i] != '{')
+			fuzz_fail("a report that does not start with '{'");
+	}
 	if (!wdl_format_name(f))
 		fuzz_fail("format without a name");
 
