@@ -16,6 +16,7 @@
 #include "context.h"
 #include "error.h"
 #include "timestamp.h"
+#include "utf8.h"
 
 #define PREFIX_LEN (sizeof("WDI_ASSOC_STATUS_") - 1)
 /* Rows of the peer and burst tables in text; the JSON and HTML reports
@@ -32,31 +33,6 @@ static const struct style ansi = { "\033[1m", "\033[31m", "\033[33m",
 				   "\033[32m", "\033[35m", "\033[2m",
 				   "\033[0m" };
 
-/* Length of the valid UTF-8 sequence at @p p, or 0 if it is not one. */
-static size_t utf8_len(const unsigned char *p, size_t avail)
-{
-	size_t n;
-	uint32_t v, min;
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, v = p[0] & 0x1Fu, min = 0x80;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, v = p[0] & 0x0Fu, min = 0x800;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, v = p[0] & 0x07u, min = 0x10000;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[k] & 0x3Fu);
-	}
-	return v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ? 0 : n;
-}
-
 /* Print @p s with C0/C1 controls, DEL and ESC as visible escapes. Bytes
  * that are not UTF-8 are escaped too: a lone 0x9b is CSI to a terminal
  * that reads 8-bit controls. */
@@ -65,11 +41,11 @@ static void put_safe(FILE *out, const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
+		size_t k = p[i] < 0x80 ? 1 : wdl_utf8_len(p + i, n - i);
 		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
 			fprintf(out, "\\x%02x", p[i]);
 			k = 1;
-		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
+		} else if (k == 2 && wdl_utf8_is_c1(p + i)) {
 			fprintf(out, "\\u%04x", p[i + 1]);   /* C1 */
 		} else {
 			fwrite(p + i, 1, k, out);
