@@ -19,43 +19,9 @@ say() {
 	printf '%s\n' "test: $*" >&2
 }
 
-packages() {
-	sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' tools/packages-build.txt tools/packages.txt
-}
-
-install_packages() {
-	if [ "${WDILOG_NO_APT:-}" = 1 ]; then
-		say "WDILOG_NO_APT=1: not installing packages"
-		return 0
-	fi
-	sudo=
-	if [ "$(id -u)" -ne 0 ]; then
-		if ! command -v sudo >/dev/null 2>&1; then
-			say "apt-get needs root (or set WDILOG_NO_APT=1 if the packages are installed)"
-			return 1
-		fi
-		sudo=sudo
-	fi
-	say "installing: $(packages | tr '\n' ' ')"
-	# wait for another apt (unattended-upgrades on a fresh VM) to finish
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update
-	# word splitting of the list is wanted: one argument per package
-	# shellcheck disable=SC2046
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
-		install -y $(packages)
-}
-
-setup() {
-	dir=$1
-	shift
-	if [ -f "$dir/meson-private/coredata.dat" ]; then
-		meson setup --reconfigure "$dir" "$@" ||
-			meson setup --wipe "$dir" "$@"
-	else
-		rm -rf "$dir"
-		meson setup "$dir" "$@"
-	fi
-}
+# what to install: the build's packages and the test suite's
+PACKAGE_FILES='tools/packages-build.txt tools/packages.txt'
+. tools/common.sh
 
 passed=0
 failed=0
