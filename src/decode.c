@@ -174,7 +174,6 @@ static void sniff(struct wdl_decoder *d)
 		d->enc = WDL_ENC_UTF16BE;
 		return;
 	}
-	d->binary = (even + odd) * 100 > look && look >= 64;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int k = utf8_sequence(p + i, n - i, &cp);

@@ -24,7 +24,6 @@ struct wdl_decoder {
 	struct wdl_input *in;
 	enum wdl_encoding enc;
 	bool sniffed;
-	bool binary;                /* NULs that are not UTF-16: not text */
 	unsigned char *raw;         /* owned, WDL_SNIFF_BYTES */
 	size_t raw_len, raw_pos;
 	bool raw_eof;
