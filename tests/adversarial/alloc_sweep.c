@@ -26,7 +26,7 @@
 
 #include <libxml/xmlerror.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1

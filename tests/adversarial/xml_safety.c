@@ -20,9 +20,9 @@
 
 #include <wdilog/wdilog.h>
 
-#include "event.h"
-#include "extract.h"
-#include "parse_xml.h"
+#include "parse/event.h"
+#include "parse/extract.h"
+#include "parse/parse_xml.h"
 
 static int failures;
 

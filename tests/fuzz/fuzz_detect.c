@@ -9,12 +9,12 @@
 
 #include "fuzz.h"
 
-#include "detect.h"
-#include "event.h"
-#include "extract.h"
-#include "parse_text.h"
-#include "prefilter.h"
-#include "timestamp.h"
+#include "parse/detect.h"
+#include "parse/event.h"
+#include "parse/extract.h"
+#include "parse/parse_text.h"
+#include "parse/prefilter.h"
+#include "parse/timestamp.h"
 
 static void check_time(const wdilog_time *t, const char *what)
 {

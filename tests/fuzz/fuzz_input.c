@@ -12,9 +12,9 @@
 
 #include <zlib.h>
 
-#include "decode.h"
-#include "error.h"
-#include "input.h"
+#include "input/decode.h"
+#include "util/error.h"
+#include "input/input.h"
 
 struct buf {
 	unsigned char *p;

@@ -6,7 +6,7 @@
  * pass it (DOCTYPEs, entity declarations, several roots). */
 #include "fuzz_stack.h"
 
-#include "event.h"
+#include "parse/event.h"
 
 static void parse_whole(const uint8_t *data, size_t size)
 {

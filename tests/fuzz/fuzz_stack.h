@@ -6,14 +6,14 @@
 
 #include "fuzz.h"
 
-#include "chunk.h"
-#include "decode.h"
-#include "detect.h"
-#include "error.h"
-#include "extract.h"
-#include "input.h"
-#include "parse_text.h"
-#include "parse_xml.h"
+#include "input/chunk.h"
+#include "input/decode.h"
+#include "parse/detect.h"
+#include "util/error.h"
+#include "parse/extract.h"
+#include "input/input.h"
+#include "parse/parse_text.h"
+#include "parse/parse_xml.h"
 
 /* The reader's own window: 256 KiB growing to the event limit. */
 #define FUZZ_WINDOW_START (256u * 1024u)

@@ -13,8 +13,8 @@
 
 #include <wdilog/wdilog.h>
 
-#include "alloc.h"
-#include "gate_rules.h"
+#include "util/alloc.h"
+#include "gate/gate_int.h"
 
 static int failures, checks;
 

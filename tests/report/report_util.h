@@ -7,10 +7,10 @@
 
 #include "../unit/check.h"
 #include "../unit/run_reader.h"
-#include "aggregate.h"
-#include "alloc.h"
-#include "context.h"
-#include "timestamp.h"
+#include "report/report.h"
+#include "util/alloc.h"
+#include "parse/context.h"
+#include "parse/timestamp.h"
 
 /* A report of @p data (one input named @p name), with an optional window. */
 static inline wdilog_report *report_of(const void *data, size_t len,

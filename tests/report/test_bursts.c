@@ -1,9 +1,9 @@
-/* Bursts (src/bursts.c): the streaming detector against the rule itself,
+/* Bursts (src/report/bursts.c): the streaming detector against the rule itself,
  * computed the slow way on random failures, plus the edge cases: a burst
  * that keeps going, one that ends, records a little out of order, time
  * going back, and the bounded list. */
 #include "report_util.h"
-#include "bursts.h"
+#include "report/bursts.h"
 
 static wdilog_time at(int64_t sec, uint32_t ms)
 {

@@ -1,4 +1,4 @@
-/* Context extraction (src/context.c): MAC addresses in every written form,
+/* Context extraction (src/parse/context.c): MAC addresses in every written form,
  * normalized; 802.11 status and reason codes and their names; provider,
  * pid and tid from tracefmt heads, TraceLogging JSON, wevtutil text and
  * XML; and the same context through the reader, fast path or full. */
@@ -7,7 +7,7 @@
 
 #include "../unit/check.h"
 #include "../unit/run_reader.h"
-#include "context.h"
+#include "parse/context.h"
 
 static uint64_t mac_of(const char *s, bool bare)
 {

@@ -1,8 +1,8 @@
-/* Per-peer aggregation (src/peers.c): counts by phase, failures, first
+/* Per-peer aggregation (src/report/peers.c): counts by phase, failures, first
  * and last, the dominant failure, the no-peer entry, the cap with its
  * overflow entry, and report order; then through the reader. */
 #include "report_util.h"
-#include "peers.h"
+#include "report/peers.h"
 
 static wdilog_time sec(int64_t s)
 {

@@ -1,7 +1,7 @@
-/* Time windows (src/window.c): bounds as times of day or absolute times,
+/* Time windows (src/report/window.c): bounds as times of day or absolute times,
  * and the rule that a window gives the counts of a file cut to it. */
 #include "report_util.h"
-#include "window.h"
+#include "report/window.h"
 
 static bool bound_ok(const char *s, struct wdl_bound *b)
 {

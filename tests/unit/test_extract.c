@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "extract.h"
-#include "prefilter.h"
+#include "parse/extract.h"
+#include "parse/prefilter.h"
 
 static void render_found(const struct wdl_found *f, char *out, size_t cap)
 {

@@ -1,7 +1,7 @@
 /* Parse stage, text: record framing (prefix, continuation, Unknown(, blank
  * lines, EventTrace header, plain and eventlog modes), damage, and times. */
 #include "check.h"
-#include "parse_text.h"
+#include "parse/parse_text.h"
 #include "run_reader.h"
 
 static void expect_events(const char *input, const char *want,

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "prefilter.h"
+#include "parse/prefilter.h"
 #include "run_reader.h"
 
 static uint64_t seed = 42;

@@ -1,6 +1,6 @@
 /* Timeline: bounded buckets, exact counts when re-bucketing, exact merge. */
 #include "check.h"
-#include "timeline.h"
+#include "report/timeline.h"
 
 static uint64_t total(const struct wdl_timeline *t, int phase)
 {

@@ -1,7 +1,7 @@
 /* Timestamps: every layout of formats.md section 2 and 3, day-first,
  * two-digit years, fractions, zones, and ordering. */
 #include "check.h"
-#include "timestamp.h"
+#include "parse/timestamp.h"
 
 static const char *iso(const char *text, bool day_first)
 {

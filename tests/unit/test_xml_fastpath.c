@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "check.h"
-#include "prefilter_xml.h"
+#include "parse/prefilter_xml.h"
 #include "run_reader.h"
 
 static uint64_t seed = 7;

@@ -1,0 +1,380 @@
+/* Input stage, characters. Everything after this file sees UTF-8 with the
+ * BOM and U+200E/U+200F (which Windows tools sprinkle into copied text)
+ * removed. Bytes that are not UTF-8 are read as Windows-1252, the en-US
+ * ANSI code page (formats.md section 6). */
+#include "input/decode.h"
+
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+
+/* Windows-1252 0x80-0x9F; the five unassigned bytes map to the C1 control
+ * of the same value, as MultiByteToWideChar does. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+const char *wdl_encoding_name(enum wdl_encoding enc)
+{
+	switch (enc) {
+	case WDL_ENC_UTF16LE: return "utf-16le";
+	case WDL_ENC_UTF16BE: return "utf-16be";
+	case WDL_ENC_CP1252: return "windows-1252";
+	case WDL_ENC_UTF8: break;
+	}
+	return "utf-8";
+}
+
+int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
+		     wdilog_error *err)
+{
+	memset(d, 0, sizeof(*d));
+	d->in = in;
+	d->raw = wdl_malloc(WDL_SNIFF_BYTES);
+	if (!d->raw)
+		return wdl_fail_oom(err);
+	return WDILOG_OK;
+}
+
+void wdl_decoder_dispose(struct wdl_decoder *d)
+{
+	wdl_free(d->raw);
+	d->raw = NULL;
+}
+
+static size_t put_utf8(char *dst, uint32_t cp)
+{
+	if (cp < 0x80) {
+		dst[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		dst[0] = (char)(0xC0 | (cp >> 6));
+		dst[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		dst[0] = (char)(0xE0 | (cp >> 12));
+		dst[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		dst[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	dst[0] = (char)(0xF0 | (cp >> 18));
+	dst[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	dst[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	dst[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static uint32_t cp1252_to_unicode(unsigned char b)
+{
+	return (b >= 0x80 && b < 0xA0) ? cp1252_high[b - 0x80] : b;
+}
+
+static bool is_bidi_mark(uint32_t cp)
+{
+	return cp == 0x200E || cp == 0x200F;
+}
+
+/* Length of the valid UTF-8 sequence at p (1-4), 0 if invalid, or -1 if
+ * it may be valid but is cut by the end of the buffer. */
+static int utf8_sequence(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char c = p[0];
+	int n;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (int k = 1; k < n; k++) {
+		if ((size_t)k >= avail)
+			return -1;
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (p[k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+static int fill_raw(struct wdl_decoder *d, wdilog_error *err)
+{
+	(void)err;      /* failures are held in d->error_info until decoded */
+	if (d->raw_pos > 0) {
+		memmove(d->raw, d->raw + d->raw_pos, d->raw_len - d->raw_pos);
+		d->raw_len -= d->raw_pos;
+		d->raw_pos = 0;
+	}
+	while (!d->raw_eof && d->raw_len < WDL_SNIFF_BYTES) {
+		size_t got = 0;
+		int rc = wdl_input_read(d->in, d->raw + d->raw_len,
+					WDL_SNIFF_BYTES - d->raw_len, &got,
+					&d->error_info);
+		if (rc < 0) {
+			d->raw_eof = true;
+			d->error = rc;
+			d->error_info.code = rc;
+			return WDILOG_OK;
+		}
+		if (got == 0)
+			d->raw_eof = true;
+		d->raw_len += got;
+		if (d->sniffed)
+			break;  /* after sniffing, one read per fill is enough */
+	}
+	return WDILOG_OK;
+}
+
+static void sniff(struct wdl_decoder *d)
+{
+	const unsigned char *p = d->raw;
+	size_t n = d->raw_len;
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		d->enc = WDL_ENC_UTF8;
+		d->raw_pos = 3;
+		return;
+	}
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+		d->enc = WDL_ENC_UTF16LE;
+		d->raw_pos = 2;
+		return;
+	}
+	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+		d->enc = WDL_ENC_UTF16BE;
+		d->raw_pos = 2;
+		return;
+	}
+	/* No BOM: ASCII-heavy UTF-16 has a NUL in every other byte. */
+	size_t look = n < 4096 ? n : 4096, even = 0, odd = 0;
+	for (size_t i = 0; i + 1 < look; i += 2) {
+		even += p[i] == 0;
+		odd += p[i + 1] == 0;
+	}
+	size_t pairs = look / 2;
+	if (pairs && odd * 10 >= pairs * 3 && even * 10 < pairs) {
+		d->enc = WDL_ENC_UTF16LE;
+		return;
+	}
+	if (pairs && even * 10 >= pairs * 3 && odd * 10 < pairs) {
+		d->enc = WDL_ENC_UTF16BE;
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_sequence(p + i, n - i, &cp);
+		if (k == 0) {
+			d->enc = WDL_ENC_CP1252;
+			return;
+		}
+		if (k < 0)
+			break;
+		i += (size_t)k;
+	}
+	d->enc = WDL_ENC_UTF8;
+}
+
+static size_t ascii_prefix(const unsigned char *p, size_t n);
+
+static size_t decode_utf8(struct wdl_decoder *d, char *dst, size_t cap)
+{
+	const unsigned char *p = d->raw + d->raw_pos;
+	size_t avail = d->raw_len - d->raw_pos, i = 0, o = 0;
+	while (i < avail && o + 4 <= cap) {
+		/* copy the ASCII run in one go */
+		size_t lim = avail - i < cap - o ? avail : i + (cap - o);
+		size_t run = i + ascii_prefix(p + i, lim - i);
+		if (run > i) {
+			memcpy(dst + o, p + i, run - i);
+			o += run - i;
+			i = run;
+			continue;
+		}
+		uint32_t cp;
+		int k = utf8_sequence(p + i, avail - i, &cp);
+		if (k < 0 && !d->raw_eof)
+			break;  /* cut by the buffer end: wait for more */
+		if (k <= 0) {
+			d->replaced++;
+			o += put_utf8(dst + o, cp1252_to_unicode(p[i]));
+			i++;
+			continue;
+		}
+		if (!is_bidi_mark(cp)) {
+			memcpy(dst + o, p + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	d->raw_pos += i;
+	return o;
+}
+
+static size_t decode_cp1252(struct wdl_decoder *d, char *dst, size_t cap)
+{
+	const unsigned char *p = d->raw + d->raw_pos;
+	size_t avail = d->raw_len - d->raw_pos, i = 0, o = 0;
+	while (i < avail && o + 4 <= cap) {
+		o += put_utf8(dst + o, cp1252_to_unicode(p[i]));
+		i++;
+	}
+	d->raw_pos += i;
+	return o;
+}
+
+static size_t decode_utf16(struct wdl_decoder *d, char *dst, size_t cap)
+{
+	const unsigned char *p = d->raw + d->raw_pos;
+	size_t avail = d->raw_len - d->raw_pos, i = 0, o = 0;
+	bool le = d->enc == WDL_ENC_UTF16LE;
+	while (o + 4 <= cap) {
+		if (avail - i < 2) {
+			if (avail - i == 1 && d->raw_eof) {
+				d->replaced++;  /* odd byte count */
+				o += put_utf8(dst + o, 0xFFFD);
+				i++;
+			}
+			break;
+		}
+		uint32_t u = le ? (uint32_t)(p[i] | p[i + 1] << 8)
+				: (uint32_t)(p[i] << 8 | p[i + 1]);
+		size_t used = 2;
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (avail - i < 4 && !d->raw_eof)
+				break;
+			uint32_t lo = 0;
+			if (avail - i >= 4)
+				lo = le ? (uint32_t)(p[i + 2] | p[i + 3] << 8)
+					: (uint32_t)(p[i + 2] << 8 | p[i + 3]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				used = 4;
+			} else {
+				d->replaced++;
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			d->replaced++;
+			u = 0xFFFD;
+		}
+		if (!is_bidi_mark(u))
+			o += put_utf8(dst + o, u);
+		i += used;
+	}
+	d->raw_pos += i;
+	return o;
+}
+
+/* Length of the leading part of p[0, n) that is ASCII, 8 bytes a step. */
+static size_t ascii_prefix(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* UTF-8 straight into @p dst: the common case (valid text, no bidi marks)
+ * costs one read and one validating pass, no copy. Whatever needs fixing,
+ * from the first such byte on, is moved to the raw buffer for the slow
+ * path. Returns false if it did not apply. */
+static bool read_utf8_in_place(struct wdl_decoder *d, char *dst, size_t cap,
+			       size_t *got, wdilog_error *err)
+{
+	if (d->raw_pos != d->raw_len || d->raw_eof || cap < WDL_SNIFF_BYTES)
+		return false;
+	size_t n = 0;
+	/* leave room so that the rest can always be moved to the raw buffer */
+	int rc = wdl_input_read(d->in, (unsigned char *)dst, WDL_SNIFF_BYTES, &n,
+				&d->error_info);
+	if (rc < 0) {
+		d->raw_eof = true;
+		d->error = rc;
+		d->error_info.code = rc;
+		return false;
+	}
+	if (n == 0) {
+		d->raw_eof = true;
+		return false;
+	}
+	const unsigned char *p = (const unsigned char *)dst;
+	size_t i = 0;
+	while (i < n) {
+		i += ascii_prefix(p + i, n - i);
+		if (i == n)
+			break;
+		uint32_t cp;
+		int k = utf8_sequence(p + i, n - i, &cp);
+		if (k <= 0 || is_bidi_mark(cp))
+			break;
+		i += (size_t)k;
+	}
+	if (i < n) {
+		/* hand the rest to the slow path */
+		memcpy(d->raw, p + i, n - i);
+		d->raw_pos = 0;
+		d->raw_len = n - i;
+	}
+	d->raw_offset += i;
+	*got = i;
+	(void)err;
+	return true;
+}
+
+int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
+		     size_t *got, wdilog_error *err)
+{
+	*got = 0;
+	if (!d->sniffed) {
+		fill_raw(d, err);
+		d->sniffed = true;
+		sniff(d);
+	}
+	for (;;) {
+		size_t o = 0;
+		size_t before = d->raw_pos;
+		if (d->enc == WDL_ENC_UTF8 && read_utf8_in_place(d, dst, cap, got, err)) {
+			if (*got)
+				return WDILOG_OK;
+			continue;
+		}
+		switch (d->enc) {
+		case WDL_ENC_UTF8: o = decode_utf8(d, dst, cap); break;
+		case WDL_ENC_CP1252: o = decode_cp1252(d, dst, cap); break;
+		case WDL_ENC_UTF16LE:
+		case WDL_ENC_UTF16BE: o = decode_utf16(d, dst, cap); break;
+		}
+		d->raw_offset += d->raw_pos - before;
+		if (o > 0) {
+			*got = o;
+			return WDILOG_OK;
+		}
+		if (d->raw_eof && d->raw_pos == d->raw_len) {
+			if (d->error < 0 && err)
+				*err = d->error_info;
+			return d->error;
+		}
+		if (d->raw_pos == before || d->raw_pos == d->raw_len)
+			fill_raw(d, err);
+	}
+}

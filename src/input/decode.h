@@ -1,0 +1,47 @@
+/* Input stage, characters: detects the encoding (BOM, then the NUL
+ * pattern, then UTF-8 validity) and hands every later stage UTF-8. */
+#ifndef WDL_DECODE_H
+#define WDL_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "input/input.h"
+
+enum wdl_encoding {
+	WDL_ENC_UTF8,
+	WDL_ENC_UTF16LE,
+	WDL_ENC_UTF16BE,
+	WDL_ENC_CP1252
+};
+
+/* How much raw input the encoding is guessed from. 64 KiB is enough for
+ * thousands of lines and still a single read. */
+#define WDL_SNIFF_BYTES WDL_INPUT_BLOCK
+
+struct wdl_decoder {
+	struct wdl_input *in;
+	enum wdl_encoding enc;
+	bool sniffed;
+	unsigned char *raw;         /* owned, WDL_SNIFF_BYTES */
+	size_t raw_len, raw_pos;
+	bool raw_eof;
+	uint64_t replaced;          /* invalid sequences read leniently */
+	uint64_t raw_offset;        /* raw bytes consumed, for diagnostics */
+	int error;                  /* a read failure, returned once the bytes
+				       read before it have been decoded */
+	wdilog_error error_info;
+};
+
+int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
+		     wdilog_error *err);
+void wdl_decoder_dispose(struct wdl_decoder *d);
+
+/* Up to @p cap bytes of UTF-8 (cap >= 8); *got is 0 only at the end. */
+int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
+		     size_t *got, wdilog_error *err);
+
+const char *wdl_encoding_name(enum wdl_encoding enc);
+
+#endif

@@ -1,0 +1,239 @@
+/* Input stage: raw bytes in, decompressed bytes out. Encodings are the
+ * next stage's business (decode.c); this file only knows bytes. */
+#include "input/input.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+
+static int read_fd(void *ctx, void *buf, size_t cap, size_t *got,
+		   wdilog_error *err)
+{
+	struct wdl_input *in = ctx;
+	for (;;) {
+		ssize_t n = read(in->fd, buf, cap);
+		if (n >= 0) {
+			*got = (size_t)n;
+			return WDILOG_OK;
+		}
+		if (errno != EINTR)
+			return wdl_fail(err, WDILOG_EIO, "read failed: %s",
+					strerror(errno));
+	}
+}
+
+static int read_memory(void *ctx, void *buf, size_t cap, size_t *got,
+		       wdilog_error *err)
+{
+	struct wdl_input *in = ctx;
+	size_t n = in->mem_len - in->mem_pos;
+	(void)err;
+	if (n > cap)
+		n = cap;
+	if (n)
+		memcpy(buf, in->mem + in->mem_pos, n);
+	in->mem_pos += n;
+	*got = n;
+	return WDILOG_OK;
+}
+
+static int open_common(struct wdl_input *in, wdilog_error *err)
+{
+	in->block = wdl_malloc(WDL_INPUT_BLOCK);
+	if (!in->block)
+		return wdl_fail_oom(err);
+	return WDILOG_OK;
+}
+
+int wdl_input_open_fd(struct wdl_input *in, int fd, bool close_fd,
+		      wdilog_error *err)
+{
+	memset(in, 0, sizeof(*in));
+	in->fd = fd;
+	in->close_fd = close_fd;
+	in->read = read_fd;
+	in->ctx = in;
+	return open_common(in, err);
+}
+
+int wdl_input_open_memory(struct wdl_input *in, const void *data, size_t len,
+			  wdilog_error *err)
+{
+	memset(in, 0, sizeof(*in));
+	in->fd = -1;
+	in->mem = data;
+	in->mem_len = len;
+	in->read = read_memory;
+	in->ctx = in;
+	return open_common(in, err);
+}
+
+int wdl_input_open_callback(struct wdl_input *in, wdilog_read_fn read,
+			    void *ctx, wdilog_error *err)
+{
+	memset(in, 0, sizeof(*in));
+	in->fd = -1;
+	in->read = read;
+	in->ctx = ctx;
+	return open_common(in, err);
+}
+
+/* Top the block up (keeping unread bytes) until it holds @p want bytes or
+ * the source ends. */
+static int fill_block(struct wdl_input *in, size_t want, wdilog_error *err)
+{
+	if (in->block_pos > 0) {
+		memmove(in->block, in->block + in->block_pos,
+			in->block_len - in->block_pos);
+		in->block_len -= in->block_pos;
+		in->block_pos = 0;
+	}
+	while (!in->src_eof && in->block_len < want) {
+		size_t got = 0;
+		int rc = in->read(in->ctx, in->block + in->block_len,
+				  WDL_INPUT_BLOCK - in->block_len, &got, err);
+		if (rc < 0)
+			return rc;
+		if (got == 0)
+			in->src_eof = true;
+		in->block_len += got;
+	}
+	return WDILOG_OK;
+}
+
+static int start_member(struct wdl_input *in, wdilog_error *err)
+{
+	int zrc = in->z_init ? inflateReset(&in->z)
+			     : inflateInit2(&in->z, 16 + MAX_WBITS);
+	if (zrc == Z_MEM_ERROR)
+		return wdl_fail_oom(err);
+	if (zrc != Z_OK)
+		return wdl_fail(err, WDILOG_ERR, "zlib: cannot start inflating");
+	in->z_init = true;
+	in->z_active = true;
+	in->gzip_members++;
+	return WDILOG_OK;
+}
+
+static bool at_gzip_magic(const struct wdl_input *in)
+{
+	return in->block_len - in->block_pos >= 2 &&
+	       in->block[in->block_pos] == 0x1f &&
+	       in->block[in->block_pos + 1] == 0x8b;
+}
+
+static int gzip_corrupt(struct wdl_input *in, wdilog_error *err)
+{
+	in->z_done = true;
+	return wdl_fail(err, WDILOG_EFORMAT, "gzip data is corrupt (%s)",
+			in->z.msg ? in->z.msg : "inflate error");
+}
+
+static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
+		     size_t *got, wdilog_error *err)
+{
+	*got = 0;
+	if (in->z_corrupt)
+		return gzip_corrupt(in, err);
+	while (*got == 0 && !in->z_done) {
+		if (!in->z_active) {
+			/* between members: another member, or the end */
+			int rc = fill_block(in, 2, err);
+			if (rc < 0)
+				return rc;
+			if (in->block_len == in->block_pos) {
+				in->z_done = true;
+				break;
+			}
+			if (!at_gzip_magic(in)) {
+				wdl_diag(in->opts, WDILOG_DIAG_WARNING, in->name, 0,
+					 0, "%zu bytes after the last gzip member ignored",
+					 in->block_len - in->block_pos);
+				in->z_done = true;
+				break;
+			}
+			rc = start_member(in, err);
+			if (rc < 0)
+				return rc;
+		}
+		if (in->block_pos == in->block_len) {
+			/* at the end of the source inflate is still called: it
+			 * may hold output that did not fit the last read (the rest
+			 * of a match); only a call that gives nothing means the
+			 * stream was cut (Z_BUF_ERROR below) */
+			int rc = fill_block(in, 1, err);
+			if (rc < 0)
+				return rc;
+		}
+		in->z.next_in = in->block + in->block_pos;
+		in->z.avail_in = (uInt)(in->block_len - in->block_pos);
+		in->z.next_out = dst;
+		in->z.avail_out = (uInt)(cap > UINT32_MAX ? UINT32_MAX : cap);
+		int zrc = inflate(&in->z, Z_NO_FLUSH);
+		in->block_pos = in->block_len - in->z.avail_in;
+		*got = (size_t)(in->z.next_out - dst);
+		if (zrc == Z_STREAM_END) {
+			in->z_active = false;
+		} else if (zrc == Z_MEM_ERROR) {
+			return wdl_fail_oom(err);
+		} else if (zrc == Z_DATA_ERROR || zrc == Z_NEED_DICT) {
+			/* hand out what was inflated before the damage first,
+			 * and fail on the next call */
+			in->z_corrupt = true;
+			if (*got > 0)
+				break;
+			return gzip_corrupt(in, err);
+		} else if (zrc == Z_BUF_ERROR && in->src_eof &&
+			   in->block_pos == in->block_len && *got == 0) {
+			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
+				 "gzip data ends early (truncated file); the decompressed part was read");
+			in->z_done = true;
+		}
+	}
+	return WDILOG_OK;
+}
+
+int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
+		   size_t *got, wdilog_error *err)
+{
+	if (!in->sniffed) {
+		int rc = fill_block(in, 2, err);
+		if (rc < 0)
+			return rc;
+		in->sniffed = true;
+		in->gzip = at_gzip_magic(in);
+	}
+	if (in->gzip)
+		return read_gzip(in, dst, cap, got, err);
+	if (in->block_pos < in->block_len) {
+		size_t n = in->block_len - in->block_pos;
+		if (n > cap)
+			n = cap;
+		memcpy(dst, in->block + in->block_pos, n);
+		in->block_pos += n;
+		*got = n;
+		return WDILOG_OK;
+	}
+	if (in->src_eof) {
+		*got = 0;
+		return WDILOG_OK;
+	}
+	int rc = in->read(in->ctx, dst, cap, got, err);
+	if (rc >= 0 && *got == 0)
+		in->src_eof = true;
+	return rc;
+}
+
+void wdl_input_close(struct wdl_input *in)
+{
+	if (in->z_init)
+		inflateEnd(&in->z);
+	if (in->close_fd && in->fd >= 0)
+		close(in->fd);
+	wdl_free(in->block);
+	in->block = NULL;
+	in->fd = -1;
+}

@@ -1,0 +1,574 @@
+/* Context stage. Reads the text an event's parser hands over (only for
+ * events that carry or may carry a status) and keeps the best value of
+ * each context field by rank (context.h). It never decides whether an
+ * event has a status and never allocates: every field has a fixed size.
+ *
+ * Keys are words matched case-insensitively with '_' ignored, so
+ * "PeerMac", "peer_mac" and "PEERMAC" are one key. A MAC address after a
+ * peer key (BSSID, Peer, PeerMac, ...) is KEYED; one standing alone is
+ * LOOSE, unless a "local" word came before it in the same clause (the
+ * adapter's own address is not the peer). The all-zero address means
+ * "unknown" in Windows events and is ignored. 802.11 status and reason
+ * codes are 16-bit; larger numbers after those keys are something else
+ * (WLAN AutoConfig's own reason codes) and are ignored. */
+#include "parse/context.h"
+
+#include <string.h>
+
+#include "util/span.h"
+
+enum kind {
+	K_NONE,                     /* no label: free text */
+	K_OTHER,                    /* a label that is no key: free text */
+	K_PEER,
+	K_LOCAL,
+	K_STATUS,
+	K_REASON,
+	K_PROVIDER,
+	K_COMPONENT,
+	K_PID,
+	K_TID,
+	K_802                       /* "802" of "802.11 status code" */
+};
+
+struct key_word {
+	const char *word;           /* lower case, no '_' */
+	unsigned char len;
+	enum kind kind;
+};
+#define KW(w, k) { w, sizeof(w) - 1, k }
+
+/* Whole-word keys. classify() also takes a word that starts or ends with
+ * "bssid" or "local" (BssidList, CurBssid, LocalMac, IsLocal), or starts
+ * with "peer" (PeerMacAddress), for the peer or the adapter. */
+static const struct key_word key_words[] = {
+	KW("ap", K_PEER), KW("apmac", K_PEER), KW("bss", K_PEER),
+	KW("remotemac", K_PEER), KW("remoteaddress", K_PEER),
+	KW("self", K_LOCAL), KW("own", K_LOCAL), KW("ownmac", K_LOCAL),
+	KW("selfmac", K_LOCAL), KW("stamac", K_LOCAL),
+	KW("dot11status", K_STATUS), KW("dot11statuscode", K_STATUS),
+	KW("reason", K_REASON), KW("dot11reason", K_REASON),
+	KW("dot11reasoncode", K_REASON), KW("deauthreason", K_REASON),
+	KW("disassocreason", K_REASON),
+	KW("provider", K_PROVIDER), KW("providername", K_PROVIDER),
+	KW("component", K_COMPONENT),
+	KW("pid", K_PID), KW("processid", K_PID),
+	KW("tid", K_TID), KW("threadid", K_TID),
+	KW("802", K_802),
+};
+
+static bool starts_or_ends(const char *w, size_t n, const char *part, size_t k)
+{
+	return n >= k && (wdl_ieq(w, part, k) || wdl_ieq(w + n - k, part, k));
+}
+
+/* First letters of the keys above (and of "peer", "bssid", "local"). */
+static bool key_initial(unsigned char c)
+{
+	switch (c) {
+	case 'a': case 'b': case 'c': case 'd': case 'l': case 'o': case 'p':
+	case 'r': case 's': case 't': case '8':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* What the word (or XML element / Data Name) @p s names, if anything.
+ * Runs for every word of the text of events with a status, so the usual
+ * word (no key) is turned away after a few byte compares. */
+static enum kind classify(const char *s, size_t len)
+{
+	if (!len || len > WDL_CTX_WORD_MAX)
+		return K_OTHER;
+	unsigned char f = wdl_lower((unsigned char)s[0]);
+	unsigned char l = wdl_lower((unsigned char)s[len - 1]);
+	if ((f == 'l' || l == 'l') && starts_or_ends(s, len, "local", 5))
+		return K_LOCAL;
+	if ((f == 'b' || l == 'd') && starts_or_ends(s, len, "bssid", 5))
+		return K_PEER;
+	if (!key_initial(f))
+		return K_OTHER;
+	if (f == 'p' && len >= 4 && wdl_ieq(s, "peer", 4))
+		return K_PEER;
+	for (size_t i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
+		if (key_words[i].len == len &&
+		    (unsigned char)key_words[i].word[0] == f &&
+		    wdl_ieq(s, key_words[i].word, len))
+			return key_words[i].kind;
+	if (memchr(s, '_', len)) {
+		/* peer_mac, Dot11_Reason_Code: the same word without '_' */
+		char w[WDL_CTX_WORD_MAX + 1];
+		size_t n = 0;
+		for (size_t i = 0; i < len; i++)
+			if (s[i] != '_')
+				w[n++] = s[i];
+		return n ? classify(w, n) : K_OTHER;
+	}
+	return K_OTHER;
+}
+
+/* K_NONE must be 0: wdl_context_reset clears the label with the ranks */
+_Static_assert(K_NONE == 0, "K_NONE is the reset label");
+
+/* ---- values ---- */
+
+static bool word_end(const char *s, size_t len, size_t i)
+{
+	return i >= len || !wdl_is_word((unsigned char)s[i]);
+}
+
+/* Two hex digits at s[i]. */
+static int hex2(const char *s, size_t len, size_t i)
+{
+	if (i + 1 >= len)
+		return -1;
+	int a = wdl_hex_value((unsigned char)s[i]);
+	int b = wdl_hex_value((unsigned char)s[i + 1]);
+	return a < 0 || b < 0 ? -1 : a * 16 + b;
+}
+
+size_t wdl_mac_parse(const char *s, size_t len, bool bare_hex, uint64_t *mac)
+{
+	uint64_t v = 0;
+	if (len >= 17 && (s[2] == ':' || s[2] == '-')) {
+		char sep = s[2];
+		for (size_t g = 0; g < 6; g++) {
+			int b = hex2(s, len, g * 3);
+			if (b < 0 || (g < 5 && s[g * 3 + 2] != sep))
+				return 0;
+			v = v << 8 | (uint64_t)b;
+		}
+		/* not the start of something longer: 00:11:22:33:44:55:66 */
+		if (!word_end(s, len, 17) ||
+		    (len > 18 && s[17] == sep && wdl_is_hex((unsigned char)s[18])))
+			return 0;
+		*mac = v;
+		return 17;
+	}
+	size_t i = 0;
+	if (len >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		i = 2;
+	else if (!bare_hex)
+		return 0;
+	for (size_t k = 0; k < 12; k++) {
+		int d = i + k < len ? wdl_hex_value((unsigned char)s[i + k]) : -1;
+		if (d < 0)
+			return 0;
+		v = v << 4 | (uint64_t)d;
+	}
+	if (!word_end(s, len, i + 12))
+		return 0;
+	*mac = v;
+	return i + 12;
+}
+
+void wdl_mac_format(uint64_t mac, char out[18])
+{
+	static const char hex[] = "0123456789abcdef";
+	for (int g = 0; g < 6; g++) {
+		unsigned b = (unsigned)(mac >> (8 * (5 - g))) & 0xff;
+		out[g * 3] = hex[b >> 4];
+		out[g * 3 + 1] = hex[b & 15];
+		out[g * 3 + 2] = g < 5 ? ':' : '\0';
+	}
+}
+
+/* A decimal or 0x-hex number at s[*i] ending at a non-word character,
+ * at most @p max. Advances *i on success. */
+static bool number(const char *s, size_t len, size_t *i, uint32_t max,
+		   uint32_t *out)
+{
+	size_t k = *i;
+	uint64_t v = 0;
+	size_t start;
+	if (k + 1 < len && s[k] == '0' && (s[k + 1] == 'x' || s[k + 1] == 'X')) {
+		k += 2;
+		start = k;
+		while (k < len && wdl_is_hex((unsigned char)s[k]) && v <= max) {
+			v = v * 16 + (uint64_t)wdl_hex_value((unsigned char)s[k]);
+			k++;
+		}
+	} else {
+		start = k;
+		while (k < len && wdl_is_digit((unsigned char)s[k]) && v <= max) {
+			v = v * 10 + (uint64_t)(s[k] - '0');
+			k++;
+		}
+	}
+	if (k == start || v > max || !word_end(s, len, k))
+		return false;
+	*out = (uint32_t)v;
+	*i = k;
+	return true;
+}
+
+/* ---- setting fields by rank ---- */
+
+static void set_peer(struct wdl_context *c, uint64_t mac, uint8_t rank)
+{
+	if (mac == 0 || rank <= c->peer_rank)
+		return;
+	c->peer = mac;
+	c->peer_rank = rank;
+}
+
+static void set_provider(struct wdl_context *c, const char *s, size_t len,
+			 uint8_t rank)
+{
+	while (len && (*s == ' ' || *s == '\t' || *s == '"'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+		       s[len - 1] == '\r' || s[len - 1] == '\n' ||
+		       s[len - 1] == '"'))
+		len--;
+	if (!len || rank <= c->provider_rank)
+		return;
+	if (len > WDL_PROVIDER_MAX)
+		len = WDL_PROVIDER_MAX;
+	memcpy(c->provider, s, len);
+	c->provider[len] = '\0';
+	c->provider_rank = rank;
+}
+
+static void set_number(struct wdl_context *c, enum kind k, uint32_t v,
+		       uint8_t rank)
+{
+	switch (k) {
+	case K_STATUS:
+		if (rank > c->status_rank) {
+			c->status = (uint16_t)v;
+			c->status_rank = rank;
+		}
+		break;
+	case K_REASON:
+		if (rank > c->reason_rank) {
+			c->reason = (uint16_t)v;
+			c->reason_rank = rank;
+		}
+		break;
+	case K_PID:
+		if (rank > c->pid_rank) {
+			c->pid = v;
+			c->pid_rank = rank;
+		}
+		break;
+	case K_TID:
+		if (rank > c->tid_rank) {
+			c->tid = v;
+			c->tid_rank = rank;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- free text ---- */
+
+static size_t skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* After a key: blanks, then optionally '=', ':', '":' or "is", blanks and
+ * one quote. A bare blank also separates (BSSID 00:11:22:33:44:55);
+ * *strict tells whether a real separator was there. */
+static size_t skip_separator(const char *s, size_t len, size_t i,
+			     bool *strict)
+{
+	*strict = false;
+	if (i < len && (s[i] == '"' || s[i] == '\''))
+		i++;
+	i = skip_blanks(s, len, i);
+	if (i < len && (s[i] == '=' || s[i] == ':')) {
+		i++;
+		*strict = true;
+	} else if (i + 2 < len && wdl_ieq(s + i, "is", 2) && s[i + 2] == ' ') {
+		i += 2;
+		*strict = true;
+	}
+	i = skip_blanks(s, len, i);
+	if (i < len && (s[i] == '"' || s[i] == '\''))
+		i++;
+	return i;
+}
+
+/* "code" after "reason"/"status" ("reason code 0x0004"). */
+static size_t skip_code_word(const char *s, size_t len, size_t i)
+{
+	size_t k = skip_blanks(s, len, i);
+	if (k + 4 <= len && wdl_ieq(s + k, "code", 4) && word_end(s, len, k + 4))
+		return k + 4;
+	return i;
+}
+
+/* "802.11 status code: N" / "802.11 reason: N" at s[i] after "802". */
+static size_t dot11_phrase(const char *s, size_t len, size_t i, enum kind *k)
+{
+	if (i + 3 > len || memcmp(s + i, ".11", 3) != 0)
+		return 0;
+	i = skip_blanks(s, len, i + 3);
+	if (i + 6 <= len && wdl_ieq(s + i, "status", 6) && word_end(s, len, i + 6))
+		*k = K_STATUS;
+	else if (i + 6 <= len && wdl_ieq(s + i, "reason", 6) &&
+		 word_end(s, len, i + 6))
+		*k = K_REASON;
+	else
+		return 0;
+	return skip_code_word(s, len, i + 6);
+}
+
+/* A provider value: a quoted string, or a token up to a blank or ','. */
+static size_t provider_value(const char *s, size_t len, size_t i,
+			     struct wdl_context *c, bool quoted)
+{
+	size_t k = i;
+	if (quoted) {
+		while (k < len && s[k] != '"')
+			k++;
+	} else {
+		while (k < len && s[k] != ' ' && s[k] != '\t' && s[k] != ',' &&
+		       s[k] != ';')
+			k++;
+	}
+	set_provider(c, s + i, k - i, WDL_RANK_KEYED);
+	return k;
+}
+
+/* After key @p k ending at s[i]: read its value. Returns where scanning
+ * goes on. */
+static size_t keyed_value(struct wdl_context *c, enum kind k, const char *s,
+			  size_t len, size_t i)
+{
+	if (k == K_802) {
+		size_t at = dot11_phrase(s, len, i, &k);
+		if (!at)
+			return i;
+		i = at;
+	} else if (k == K_STATUS || k == K_REASON) {
+		i = skip_code_word(s, len, i);
+	}
+	bool strict;
+	size_t v = skip_separator(s, len, i, &strict);
+	uint32_t n;
+	uint64_t mac;
+	switch (k) {
+	case K_PEER: {
+		size_t used = wdl_mac_parse(s + v, len - v, true, &mac);
+		if (!used)
+			return i;
+		set_peer(c, mac, WDL_RANK_KEYED);
+		return v + used;
+	}
+	case K_STATUS:
+	case K_REASON:
+		if (!number(s, len, &v, 0xFFFF, &n))
+			return i;
+		set_number(c, k, n, WDL_RANK_KEYED);
+		return v;
+	case K_PID:
+	case K_TID:
+		/* "pid 4" in prose is too loose: these need a separator */
+		if (!strict || !number(s, len, &v, UINT32_MAX, &n))
+			return i;
+		set_number(c, k, n, WDL_RANK_KEYED);
+		return v;
+	case K_PROVIDER:
+		if (!strict)
+			return i;
+		return provider_value(s, len, v, c, s[v - 1] == '"');
+	default:
+		return i;
+	}
+}
+
+void wdl_context_text(struct wdl_context *c, const char *s, size_t len)
+{
+	bool local = false;         /* a "local" word earlier in this clause */
+	size_t i = 0;
+	while (i < len) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!wdl_is_word(ch)) {
+			if (ch == ',' || ch == ';' || ch == '\n')
+				local = false;
+			i++;
+			continue;
+		}
+		/* a word (or a MAC address) starts here */
+		uint64_t mac;
+		size_t used = wdl_mac_parse(s + i, len - i, false, &mac);
+		if (used) {
+			if (!local)
+				set_peer(c, mac, WDL_RANK_LOOSE);
+			local = false;
+			i += used;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && wdl_is_word((unsigned char)s[j]))
+			j++;
+		enum kind k = classify(s + i, j - i);
+		if (k == K_LOCAL) {
+			local = true;
+		} else if (k != K_OTHER && k != K_COMPONENT) {
+			size_t next = keyed_value(c, k, s, len, j);
+			if (next > j) {
+				local = false;
+				j = next;
+			}
+		}
+		i = j;
+	}
+}
+
+void wdl_context_eventlog_line(struct wdl_context *c, const char *s,
+			       size_t len)
+{
+	/* wevtutil indents its fields by two spaces: "  Source: NAME" */
+	if (len > 10 && memcmp(s, "  Source:", 9) == 0) {
+		set_provider(c, s + 9, len - 9, WDL_RANK_HEADER);
+		return;
+	}
+	wdl_context_text(c, s, len);
+}
+
+/* ---- tracefmt header ---- */
+
+static bool hex32(const char *s, size_t len, size_t *i, uint32_t *out)
+{
+	size_t k = *i;
+	uint32_t v = 0;
+	while (k < len && wdl_is_hex((unsigned char)s[k]) && k - *i < 8)
+		v = v * 16 + (uint32_t)wdl_hex_value((unsigned char)s[k++]);
+	if (k == *i)
+		return false;
+	*i = k;
+	*out = v;
+	return true;
+}
+
+void wdl_context_wpp_head(struct wdl_context *c, const char *line,
+			  size_t len, size_t prefix, size_t time_len)
+{
+	if (prefix) {
+		/* "[cpu]PID.TID::", validated by the parser already */
+		const char *rb = memchr(line, ']', prefix);
+		size_t i = rb ? (size_t)(rb - line) + 1 : prefix;
+		uint32_t pid, tid;
+		i = skip_blanks(line, prefix, i);
+		if (hex32(line, prefix, &i, &pid) && i < prefix &&
+		    line[i] == '.') {
+			i++;
+			if (hex32(line, prefix, &i, &tid)) {
+				set_number(c, K_PID, pid, WDL_RANK_HEADER);
+				set_number(c, K_TID, tid, WDL_RANK_HEADER);
+			}
+		}
+	}
+	if (!time_len)
+		return;
+	/* after the time: an optional -seq number, then [Component] */
+	size_t i = skip_blanks(line, len, prefix + time_len);
+	size_t h = i;
+	while (i < len && wdl_is_hex((unsigned char)line[i]))
+		i++;
+	if (i - h == 8 && i < len && line[i] == ' ')
+		i = skip_blanks(line, len, i);
+	else
+		i = h;
+	if (i < len && line[i] == '[') {
+		const char *rb = memchr(line + i + 1, ']', len - i - 1);
+		if (rb)
+			set_provider(c, line + i + 1, (size_t)(rb - line) - i - 1,
+				     WDL_RANK_HEADER);
+	}
+}
+
+/* ---- XML ---- */
+
+void wdl_context_xml_start(struct wdl_context *c, const char *local)
+{
+	c->label = (uint8_t)classify(local, strlen(local));
+}
+
+void wdl_context_xml_attr(struct wdl_context *c, const char *element,
+			  const char *attr, const char *value)
+{
+	if (!element || !attr || !value)
+		return;
+	if (strcmp(element, "Data") == 0 && strcmp(attr, "Name") == 0) {
+		c->label = (uint8_t)classify(value, strlen(value));
+	} else if (strcmp(element, "Provider") == 0 && strcmp(attr, "Name") == 0) {
+		set_provider(c, value, strlen(value), WDL_RANK_HEADER);
+	} else if (strcmp(element, "Execution") == 0) {
+		uint32_t n;
+		size_t i = 0, len = strlen(value);
+		enum kind k = strcmp(attr, "ProcessID") == 0 ? K_PID
+			      : strcmp(attr, "ThreadID") == 0 ? K_TID : K_NONE;
+		if (k != K_NONE && number(value, len, &i, UINT32_MAX, &n) &&
+		    i == len)
+			set_number(c, k, n, WDL_RANK_HEADER);
+	}
+}
+
+void wdl_context_xml_end(struct wdl_context *c)
+{
+	c->label = K_NONE;
+}
+
+void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			   s[i] == '\n'))
+		i++;
+	uint32_t n;
+	uint64_t mac;
+	switch ((enum kind)c->label) {
+	case K_PEER:
+		if (wdl_mac_parse(s + i, len - i, true, &mac))
+			set_peer(c, mac, WDL_RANK_FIELD);
+		break;
+	case K_STATUS:
+	case K_REASON:
+		if (number(s, len, &i, 0xFFFF, &n))
+			set_number(c, (enum kind)c->label, n, WDL_RANK_FIELD);
+		break;
+	case K_PROVIDER:
+	case K_COMPONENT:
+		/* WPP's DebugData/Component and RenderingInfo/Provider */
+		set_provider(c, s + i, len - i, WDL_RANK_KEYED);
+		break;
+	case K_LOCAL:
+	case K_PID:
+	case K_TID:
+	case K_802:
+		break;
+	default:
+		wdl_context_text(c, s, len);
+		break;
+	}
+}
+
+const wdilog_context *wdl_context_emit(struct wdl_context *c)
+{
+	wdilog_context *x = &c->out;
+	x->peer = NULL;
+	if (c->peer_rank) {
+		wdl_mac_format(c->peer, c->peer_text);
+		x->peer = c->peer_text;
+	}
+	x->has_dot11_status = c->status_rank != 0;
+	x->dot11_status = c->status_rank ? c->status : 0;
+	x->has_dot11_reason = c->reason_rank != 0;
+	x->dot11_reason = c->reason_rank ? c->reason : 0;
+	x->provider = c->provider_rank ? c->provider : NULL;
+	x->has_pid = c->pid_rank != 0;
+	x->pid = c->pid_rank ? c->pid : 0;
+	x->has_tid = c->tid_rank != 0;
+	x->tid = c->tid_rank ? c->tid : 0;
+	return x;
+}

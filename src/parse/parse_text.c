@@ -1,0 +1,460 @@
+/* Parse stage, text. Frames lines into events (formats.md section 4): a
+ * record-start line (default prefix or Unknown( in wpp mode, Event[N]: in
+ * eventlog mode) opens an event and the lines after it continue it; lines
+ * before the first record-start are events of their own, which makes a
+ * file with no prefix at all plain-text with one event per line. Blank
+ * lines are never events. Statuses are extracted line by line, so no event
+ * is ever buffered whole. */
+#include "parse/parse_text.h"
+
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/event.h"
+#include "parse/prefilter.h"
+#include "parse/timestamp.h"
+
+/* The head of an event's first line is kept for its time, which is only
+ * parsed if the event turns out to carry a status. */
+#define HEAD_MAX 256
+/* The tracefmt prefix before it is kept too (for the pid and tid), when it
+ * is no longer than this; "[n]hex.hex::" is about 20 bytes. */
+#define HEAD_PREFIX_MAX 64
+
+struct text_event {
+	struct wdl_event_acc acc;
+	bool open;
+	bool prefixed;              /* head starts right after the prefix */
+	bool time_done;
+	const char *head_ptr;       /* first line in the window, until saved */
+	char head[HEAD_PREFIX_MAX + HEAD_MAX]; /* its copy, made before the
+				       window moves */
+	size_t head_len;
+	size_t head_skip;           /* prefix bytes kept before the head */
+	bool head_in_context;       /* the first line went to the context */
+	size_t time_len;            /* bytes of the head's time, once parsed */
+};
+
+struct wdl_text_parser {
+	struct wdl_chunk *c;
+	const struct wdl_keyset *ks;
+	const wdilog_options *opts;
+	const char *name;
+	bool eventlog;
+	bool seen_start;            /* a record-start line was seen */
+	bool saw_prefix;
+	bool skipping_long;         /* discarding the rest of a long line */
+	bool skip_continuations;    /* a part's leading lines: not ours */
+	uint64_t end_line;          /* a part ends at a record on this line */
+	bool ended;
+	uint64_t lineno;
+	struct wdl_prefilter pf;
+	/* The pre-filter's last answer, in decoded offsets: no fragment in
+	 * [scan_from, hit); hit is the first one, or scan_to if none. */
+	uint64_t scan_from, scan_to, hit;
+	struct text_event ev[2];    /* the one being built, the one handed out */
+	int cur;
+};
+
+int wdl_text_open(struct wdl_text_parser **out, struct wdl_chunk *c,
+		  const struct wdl_keyset *ks, const wdilog_options *opts,
+		  const char *name, bool eventlog, wdilog_error *err)
+{
+	struct wdl_text_parser *p = wdl_calloc(1, sizeof(*p));
+	if (!p)
+		return wdl_fail_oom(err);
+	p->c = c;
+	p->ks = ks;
+	p->opts = opts;
+	p->name = name;
+	p->eventlog = eventlog;
+	wdl_prefilter_init(&p->pf, ks);
+	wdl_event_acc_init(&p->ev[0].acc);
+	wdl_event_acc_init(&p->ev[1].acc);
+	*out = p;
+	return WDILOG_OK;
+}
+
+void wdl_text_free(struct wdl_text_parser *p)
+{
+	if (!p)
+		return;
+	wdl_event_acc_dispose(&p->ev[0].acc);
+	wdl_event_acc_dispose(&p->ev[1].acc);
+	wdl_free(p);
+}
+
+void wdl_text_set_range(struct wdl_text_parser *p, uint64_t first_line,
+			uint64_t end_line)
+{
+	p->lineno = first_line - 1;
+	p->end_line = end_line;
+	if (first_line > 1) {
+		p->skip_continuations = true;
+		p->seen_start = true;
+		p->saw_prefix = true;
+	}
+}
+
+bool wdl_text_saw_prefix(const struct wdl_text_parser *p)
+{
+	return p->saw_prefix;
+}
+
+size_t wdl_wpp_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+	if (i >= len || s[i] != '[')
+		return 0;
+	i++;
+	size_t d = i;
+	while (i < len && wdl_is_digit((unsigned char)s[i]))
+		i++;
+	if (i == d || i >= len || s[i] != ']')
+		return 0;
+	i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	size_t h = i;
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
+		i++;
+	if (i == h || i >= len || s[i] != '.')
+		return 0;
+	i++;
+	h = i;
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
+		i++;
+	if (i == h || i + 1 >= len || s[i] != ':' || s[i + 1] != ':')
+		return 0;
+	i += 2;
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+bool wdl_eventlog_block_start(const char *s, size_t len)
+{
+	if (len < 9 || memcmp(s, "Event[", 6) != 0)
+		return false;
+	size_t i = 6;
+	while (i < len && wdl_is_digit((unsigned char)s[i]))
+		i++;
+	return i > 6 && i + 1 < len + 1 && i < len && s[i] == ']' &&
+	       i + 1 < len && s[i + 1] == ':';
+}
+
+enum line_result { LINE_OK, LINE_LONG, LINE_END };
+
+/* Before the window moves, copy the open event's first line out of it. */
+static void save_head(struct wdl_text_parser *p)
+{
+	struct text_event *e = &p->ev[p->cur];
+	if (e->open && e->head_ptr) {
+		memcpy(e->head, e->head_ptr, e->head_len);
+		e->head_ptr = NULL;
+	}
+}
+
+static bool refill(struct wdl_text_parser *p)
+{
+	save_head(p);
+	return wdl_chunk_refill(p->c, p->c->pos);
+}
+
+/* The next physical line, without its line end. A line longer than the
+ * buffer's maximum comes back cut (LINE_LONG) and its rest is skipped. */
+static enum line_result next_line(struct wdl_text_parser *p,
+				  struct wdl_span *line, uint64_t *offset)
+{
+	struct wdl_chunk *c = p->c;
+	for (;;) {
+		const char *s = c->buf + c->pos;
+		size_t avail = c->len - c->pos;
+		const char *nl = avail ? memchr(s, '\n', avail) : NULL;
+		if (p->skipping_long) {
+			if (nl) {
+				c->pos += (size_t)(nl - s) + 1;
+				p->skipping_long = false;
+				continue;
+			}
+			c->pos = c->len;
+			if (!refill(p) && c->eof)
+				return LINE_END;
+			continue;
+		}
+		if (nl || (c->eof && avail)) {
+			size_t n = nl ? (size_t)(nl - s) : avail;
+			*offset = c->base + c->pos;
+			c->pos += n + (nl != NULL);
+			if (n > WDL_LINE_MAX) {
+				/* whole in a window grown for an earlier line */
+				*line = (struct wdl_span){ s, WDL_LINE_MAX };
+				return LINE_LONG;
+			}
+			if (n && s[n - 1] == '\r')
+				n--;
+			*line = (struct wdl_span){ s, n };
+			return LINE_OK;
+		}
+		if (c->eof)
+			return LINE_END;
+		if (!refill(p) && !c->eof) {
+			/* full at its maximum with no line end in sight */
+			*offset = c->base + c->pos;
+			*line = (struct wdl_span){ s, avail };
+			c->pos = c->len;
+			p->skipping_long = true;
+			return LINE_LONG;
+		}
+	}
+}
+
+static bool is_blank(struct wdl_span l)
+{
+	for (size_t i = 0; i < l.len; i++)
+		if (l.ptr[i] != ' ' && l.ptr[i] != '\t')
+			return false;
+	return true;
+}
+
+/* An event's time is parsed only once it has a status: most never do.
+ * So is the context in its first line (pid, tid, component, peer). */
+static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
+{
+	if (!e->acc.found.n)
+		return;
+	const char *line = e->head_ptr ? e->head_ptr : e->head;
+	const char *head = line + e->head_skip;
+	size_t len = e->head_len - e->head_skip;
+	if (!e->time_done) {
+		wdilog_time t = { 0 };
+		e->time_len = e->prefixed ? wdl_time_parse(head, len,
+							   p->opts->day_first, &t)
+					  : 0;
+		bool ok = e->time_len > 0;
+		if (!ok)
+			ok = wdl_time_find(head, len, p->opts->day_first, &t);
+		if (ok)
+			e->acc.time = t;
+		e->time_done = true;
+	}
+	if (!p->eventlog) {
+		wdl_context_wpp_head(&e->acc.ctx, line, e->head_len, e->head_skip,
+				     e->time_len);
+		if (!e->head_in_context)
+			wdl_context_text(&e->acc.ctx, head, len);
+	}
+}
+
+static void start_event(struct wdl_text_parser *p, struct text_event *e,
+			struct wdl_span line, size_t prefix, uint64_t offset)
+{
+	wdl_event_acc_start(&e->acc, p->lineno, offset);
+	e->open = true;
+	e->prefixed = prefix > 0;
+	e->time_done = false;
+	e->head_in_context = false;
+	e->time_len = 0;
+	size_t n = line.len - prefix;
+	e->head_skip = prefix <= HEAD_PREFIX_MAX ? prefix : 0;
+	e->head_len = e->head_skip + (n < HEAD_MAX ? n : HEAD_MAX);
+	e->head_ptr = line.ptr + prefix - e->head_skip;
+}
+
+/* Could this line (at window index @p s, @p len bytes) hold a status or a
+ * NUL byte? Each window byte is searched once: the answer for the lines
+ * after a hit comes from one search running ahead. */
+static bool line_may_match(struct wdl_text_parser *p, size_t s, size_t len)
+{
+	struct wdl_chunk *c = p->c;
+	uint64_t a = c->base + s, b = a + len;
+	if (p->opts->full_parse)
+		return true;
+	if (a >= p->scan_from && b <= p->hit)
+		return false;
+	if (p->hit < p->scan_to && p->hit >= a && p->hit < b)
+		return true;
+	size_t avail = c->len - s;
+	size_t at = wdl_prefilter_find(&p->pf, c->buf + s, avail);
+	p->scan_from = a;
+	/* a fragment may start in the last two bytes and end in unread data */
+	p->scan_to = c->base + c->len - (c->eof || avail < 2 ? 0 : 2);
+	p->hit = at < avail ? a + at : p->scan_to;
+	if (p->hit > p->scan_to)
+		p->hit = p->scan_to;
+	return b > p->hit;  /* the hit is in this line, or beyond the search */
+}
+
+static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
+			 uint64_t offset, const char *why)
+{
+	if (!e->acc.damaged)
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, p->lineno, offset,
+			 "%s; event counted as damaged", why);
+	e->acc.damaged = true;
+}
+
+/* Where a tracefmt record's message starts after its time: past an
+ * optional -seq number and the [Component] groups, which hold no peer or
+ * 802.11 code (wdl_context_wpp_head reads the component). */
+static size_t message_start(struct wdl_span text, size_t i)
+{
+	while (i < text.len && text.ptr[i] == ' ')
+		i++;
+	size_t h = i;
+	while (i < text.len && wdl_is_hex((unsigned char)text.ptr[i]))
+		i++;
+	i = i - h == 8 && i < text.len && text.ptr[i] == ' ' ? i + 1 : h;
+	while (i < text.len && text.ptr[i] == '[') {
+		const char *rb = memchr(text.ptr + i, ']', text.len - i);
+		if (!rb)
+			break;
+		i = (size_t)(rb - text.ptr) + 1;
+	}
+	return i;
+}
+
+/* Context from a line of a record with a status. The first line is read
+ * once, here or in resolve_time; here its time is parsed right away (the
+ * record has a status, so it will be needed) and the context scan starts
+ * after it, as the time and component hold no context. */
+static void line_context(struct wdl_text_parser *p, struct text_event *e,
+			 struct wdl_span text, uint64_t offset)
+{
+	size_t skip = 0;
+	if (offset == e->acc.offset) {
+		e->head_in_context = true;
+		if (e->prefixed && !e->time_done) {
+			wdilog_time t = { 0 };
+			e->time_len = wdl_time_parse(text.ptr, text.len,
+						     p->opts->day_first, &t);
+			if (e->time_len) {
+				e->acc.time = t;
+				e->time_done = true;
+				skip = message_start(text, e->time_len);
+			}
+		}
+	}
+	wdl_context_text(&e->acc.ctx, text.ptr + skip, text.len - skip);
+}
+
+static void scan_line(struct wdl_text_parser *p, struct text_event *e,
+		      struct wdl_span text, uint64_t offset, bool candidate)
+{
+	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
+		e->time_done = wdl_time_find(text.ptr, text.len,
+					     p->opts->day_first, &e->acc.time);
+	/* context: a wevtutil block's fields come before its status, so
+	 * they are all read; a trace record's lines once it has a status */
+	if (p->eventlog)
+		wdl_context_eventlog_line(&e->acc.ctx, text.ptr, text.len);
+	if (!candidate) {
+		if (!p->eventlog && e->acc.found.n)
+			line_context(p, e, text, offset);
+		return;
+	}
+	if (memchr(text.ptr, '\0', text.len)) {
+		mark_damaged(p, e, offset, "NUL byte in line");
+		return;
+	}
+	if (e->acc.damaged || e->acc.undecoded)
+		return;
+	struct wdl_found *f = &e->acc.found;
+	size_t before = f->nmalformed;
+	f->note[0] = '\0';
+	if (p->opts->full_parse)
+		wdl_extract_text(p->ks, text, f);
+	else
+		wdl_extract_hits(p->ks, &p->pf, text, f);
+	if (!p->eventlog && f->n)
+		line_context(p, e, text, offset);
+	if (f->too_many)
+		mark_damaged(p, e, offset,
+			     "more than 256 distinct status values in one event");
+	if (f->nmalformed > before)
+		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
+			 "%s", f->note);
+}
+
+int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
+{
+	if (p->ended)
+		return WDILOG_DONE;
+	for (;;) {
+		struct wdl_span line;
+		uint64_t offset = 0;
+		struct text_event *cur = &p->ev[p->cur];
+		enum line_result lr = next_line(p, &line, &offset);
+		if (lr == LINE_END) {
+			if (!cur->open)
+				return WDILOG_DONE;
+			resolve_time(p, cur);
+			cur->open = false;
+			return wdl_event_acc_emit(&cur->acc, ev);
+		}
+		p->lineno++;
+		bool candidate = lr == LINE_LONG ||
+				 line_may_match(p, (size_t)(line.ptr - p->c->buf),
+						line.len);
+		if (p->lineno == 1 && line.len == 10 &&
+		    memcmp(line.ptr, "EventTrace", 10) == 0)
+			continue;
+		if (lr == LINE_OK && is_blank(line))
+			continue;
+
+		size_t prefix = 0;
+		bool unknown = false, starts;
+		if (p->eventlog) {
+			starts = wdl_eventlog_block_start(line.ptr, line.len);
+		} else {
+			prefix = wdl_wpp_prefix(line.ptr, line.len);
+			unknown = !prefix && line.len >= 8 &&
+				  memcmp(line.ptr, "Unknown(", 8) == 0;
+			starts = prefix || unknown;
+			if (starts)
+				p->saw_prefix = true;
+		}
+
+		if (p->skip_continuations) {
+			if (!starts)
+				continue;   /* the previous part's record */
+			p->skip_continuations = false;
+		}
+		if (starts && p->end_line && p->lineno >= p->end_line) {
+			/* the next part's first record: finish ours and stop */
+			p->ended = true;
+			if (!cur->open)
+				return WDILOG_DONE;
+			resolve_time(p, cur);
+			cur->open = false;
+			wdl_event_acc_emit(&cur->acc, ev);
+			return WDILOG_OK;
+		}
+		struct text_event *ready = NULL;
+		if (starts || !p->seen_start) {
+			if (cur->open) {
+				resolve_time(p, cur);
+				cur->open = false;
+				ready = cur;
+				p->cur ^= 1;
+				cur = &p->ev[p->cur];
+			}
+			start_event(p, cur, line, prefix, offset);
+			if (starts)
+				p->seen_start = true;
+			if (unknown) {
+				cur->acc.undecoded = wdl_unknown_message(
+					line.ptr, line.len, cur->acc.guid);
+			}
+		}
+		if (lr == LINE_LONG)
+			mark_damaged(p, cur, offset, "line longer than 1 MiB");
+		scan_line(p, cur,
+			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
+			  offset, candidate);
+		if (ready) {
+			return wdl_event_acc_emit(&ready->acc, ev);
+		}
+	}
+}

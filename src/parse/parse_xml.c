@@ -1,0 +1,691 @@
+/* Parse stage, XML. Two steps (shared/design.md):
+ *  1. framing: a byte scanner finds each <Event ...>...</Event> span,
+ *     stepping over comments, CDATA, processing instructions and the
+ *     DOCTYPE, so one broken event never hides the next: a new <Event
+ *     inside an unfinished one ends the unfinished one as damaged;
+ *  2. parsing: each span goes to libxml2's streaming reader on its own,
+ *     with no network, no DTD loading and no entity substitution.
+ * The framer never builds a tree and never holds more than one event. */
+#include "parse/parse_xml.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/event.h"
+#include "parse/prefilter.h"
+#include "parse/prefilter_xml.h"
+#include "parse/timestamp.h"
+
+/* Element nesting tracked inside one event; deeper elements are still
+ * read, they just cannot be told apart by path. */
+#define MAX_DEPTH 32
+/* Bytes of a Data/UserData value kept for the value rule: a value is one
+ * word, so the start is all that matters. */
+#define VALUE_MAX 256
+
+struct wdl_xml_parser {
+	struct wdl_chunk *c;
+	const struct wdl_keyset *ks;
+	const wdilog_options *opts;
+	const char *name;
+	uint64_t lineno;            /* line of c->buf[c->pos] */
+	bool root_open;             /* <Events> seen, </Events> not yet */
+	bool saw_doctype;
+	struct wdl_event_acc acc;
+	struct wdl_prefilter pf;
+	xmlTextReaderPtr reader;    /* reused from event to event */
+	char err_msg[160];
+	int err_line;
+	bool err_seen;
+};
+
+int wdl_xml_open(struct wdl_xml_parser **out, struct wdl_chunk *c,
+		 const struct wdl_keyset *ks, const wdilog_options *opts,
+		 const char *name, wdilog_error *err)
+{
+	struct wdl_xml_parser *p = wdl_calloc(1, sizeof(*p));
+	if (!p)
+		return wdl_fail_oom(err);
+	p->c = c;
+	p->ks = ks;
+	p->opts = opts;
+	p->name = name;
+	p->lineno = 1;
+	wdl_event_acc_init(&p->acc);
+	wdl_prefilter_init(&p->pf, ks);
+	xmlInitParser();    /* idempotent; parallel.c calls it before threads */
+	*out = p;
+	return WDILOG_OK;
+}
+
+void wdl_xml_free(struct wdl_xml_parser *p)
+{
+	if (!p)
+		return;
+	if (p->reader)
+		xmlFreeTextReader(p->reader);
+	wdl_event_acc_dispose(&p->acc);
+	wdl_free(p);
+}
+
+/* A diagnostic naming the byte offset as well as the line: XML lines can
+ * be long (or the file one line), the offset finds the spot. */
+static void xml_diag(struct wdl_xml_parser *p, int kind, uint64_t line,
+		     uint64_t offset, const char *fmt, ...) WDL_PRINTF(5, 6);
+
+static void xml_diag(struct wdl_xml_parser *p, int kind, uint64_t line,
+		     uint64_t offset, const char *fmt, ...)
+{
+	char msg[224];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	wdl_diag(p->opts, kind, p->name, line, offset, "%s (byte %llu)", msg,
+		 (unsigned long long)offset);
+}
+
+/* ---- step 2: one event through libxml2 ---- */
+
+static void on_xml_error(void *arg, xmlErrorPtr e)
+{
+	struct wdl_xml_parser *p = arg;
+	/* namespace complaints (an odd xmlns URI) leave the XML well-formed:
+	 * only well-formedness errors make an event damaged */
+	if (p->err_seen || !e || e->level < XML_ERR_ERROR ||
+	    e->domain == XML_FROM_NAMESPACE)
+		return;
+	p->err_seen = true;
+	p->err_line = e->line;
+	const char *m = e->message ? e->message : "malformed XML";
+	size_t n = strlen(m);
+	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		n--;
+	if (n >= sizeof(p->err_msg))
+		n = sizeof(p->err_msg) - 1;
+	/* some messages have a second line ("...encoding !\nBytes: 0x19"):
+	 * a diagnostic is one line */
+	for (size_t i = 0; i < n; i++) {
+		p->err_msg[i] = m[i];
+		if (m[i] == '\n' || m[i] == '\r')
+			p->err_msg[i] = ' ';
+	}
+	p->err_msg[n] = '\0';
+}
+
+enum elem_role {
+	ROLE_OTHER,
+	ROLE_SYSTEM,
+	ROLE_EVENTDATA,
+	ROLE_USERDATA,              /* UserData or anything below it */
+	ROLE_MESSAGE
+};
+
+struct walk {
+	struct wdl_xml_parser *p;
+	struct wdl_event_acc *acc;
+	enum elem_role roles[MAX_DEPTH];
+	int depth;                  /* depth of the current element */
+	/* the pending key value: a Data Name=KEY, or a UserData leaf KEY */
+	bool collecting;
+	int collect_depth;
+	char key[64];
+	size_t key_len;
+	char value[VALUE_MAX];
+	size_t value_len;
+	bool in_message;
+	int message_depth;
+	bool message_checked;
+};
+
+static enum elem_role role_at(const struct walk *w, int depth)
+{
+	if (depth < 1 || depth > MAX_DEPTH)
+		return ROLE_OTHER;
+	return w->roles[depth - 1];
+}
+
+/* Run the status rules over a text node (@p node_text) or an attribute
+ * value; only text nodes feed a pending key value or a Message check. */
+static void scan_text(struct walk *w, const xmlChar *text, bool node_text)
+{
+	if (!text)
+		return;
+	struct wdl_span s = { (const char *)text, strlen((const char *)text) };
+	struct wdl_found *f = &w->acc->found;
+	if (node_text && w->collecting) {
+		size_t room = VALUE_MAX - w->value_len;
+		size_t n = s.len < room ? s.len : room;
+		memcpy(w->value + w->value_len, s.ptr, n);
+		w->value_len += n;
+	}
+	if (node_text && w->in_message && !w->message_checked) {
+		w->message_checked = true;
+		if (wdl_unknown_message(s.ptr, s.len, w->acc->guid))
+			w->acc->undecoded = true;
+	}
+	if (node_text)
+		wdl_context_xml_text(&w->acc->ctx, s.ptr, s.len);
+	if (w->p->opts->full_parse)
+		wdl_extract_text(w->p->ks, s, f);
+	else
+		wdl_extract_hits(w->p->ks, &w->p->pf, s, f);
+}
+
+static void begin_collect(struct walk *w, const xmlChar *key)
+{
+	size_t n = strlen((const char *)key);
+	if (n >= sizeof(w->key))
+		n = sizeof(w->key) - 1;
+	memcpy(w->key, key, n);
+	w->key_len = n;
+	w->value_len = 0;
+	w->collecting = true;
+	w->collect_depth = w->depth;
+}
+
+static void end_collect(struct walk *w)
+{
+	w->collecting = false;
+	wdl_extract_value((struct wdl_span){ w->key, w->key_len },
+			  (struct wdl_span){ w->value, w->value_len },
+			  &w->acc->found);
+}
+
+static void start_element(struct walk *w, xmlTextReaderPtr r)
+{
+	const char *local = (const char *)xmlTextReaderConstLocalName(r);
+	enum elem_role parent = role_at(w, w->depth - 1);
+	enum elem_role role = ROLE_OTHER;
+	size_t llen = local ? strlen(local) : 0;
+
+	/* a child element means the pending UserData element is no leaf */
+	if (w->collecting && w->collect_depth < w->depth &&
+	    role_at(w, w->collect_depth) == ROLE_USERDATA)
+		w->collecting = false;
+
+	if (!local)
+		return;
+	wdl_context_xml_start(&w->acc->ctx, local);
+	if (w->depth == 2 && strcmp(local, "System") == 0)
+		role = ROLE_SYSTEM;
+	else if (w->depth == 2 && strcmp(local, "EventData") == 0)
+		role = ROLE_EVENTDATA;
+	else if ((w->depth == 2 && strcmp(local, "UserData") == 0) ||
+		 parent == ROLE_USERDATA)
+		role = ROLE_USERDATA;
+	if (strcmp(local, "BinaryEventData") == 0 ||
+	    strcmp(local, "ProcessingErrorData") == 0)
+		w->acc->undecoded = true;
+	if (strcmp(local, "Message") == 0) {
+		w->in_message = true;
+		w->message_depth = w->depth;
+		w->message_checked = false;
+	}
+	if (w->depth <= MAX_DEPTH)
+		w->roles[w->depth - 1] = role;
+
+	if (parent == ROLE_EVENTDATA && strcmp(local, "Data") == 0) {
+		xmlChar *name = xmlTextReaderGetAttribute(r, BAD_CAST "Name");
+		if (name && wdl_keyset_has(w->p->ks, (const char *)name,
+					   strlen((const char *)name)))
+			begin_collect(w, name);
+		xmlFree(name);
+	} else if (parent == ROLE_USERDATA &&
+		   wdl_keyset_has(w->p->ks, local, llen)) {
+		begin_collect(w, BAD_CAST local);
+	}
+
+	if (parent == ROLE_SYSTEM && strcmp(local, "TimeCreated") == 0) {
+		xmlChar *t = xmlTextReaderGetAttribute(r, BAD_CAST "SystemTime");
+		if (t)
+			wdl_time_parse((const char *)t, strlen((const char *)t),
+				       false, &w->acc->time);
+		xmlFree(t);
+	}
+	/* the rules also run over attribute values */
+	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+		scan_text(w, xmlTextReaderConstValue(r), false);
+		wdl_context_xml_attr(&w->acc->ctx, local,
+				     (const char *)xmlTextReaderConstLocalName(r),
+				     (const char *)xmlTextReaderConstValue(r));
+	}
+	xmlTextReaderMoveToElement(r);
+}
+
+static void end_element(struct walk *w)
+{
+	wdl_context_xml_end(&w->acc->ctx);
+	if (w->collecting && w->collect_depth == w->depth)
+		end_collect(w);
+	if (w->in_message && w->message_depth == w->depth)
+		w->in_message = false;
+}
+
+bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
+			 size_t len, struct wdl_event_acc *acc, char *why,
+			 size_t why_cap, uint64_t *why_line)
+{
+	int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
+		      XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+	/* an enum constant, not a macro: test the version (2.13 added it) */
+#if LIBXML_VERSION >= 21300
+	options |= XML_PARSE_NO_XXE;
+#endif
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	if (!p->reader) {
+		p->reader = xmlReaderForMemory(span, (int)len, NULL, "UTF-8",
+					       options);
+		if (!p->reader) {
+			snprintf(why, why_cap, "out of memory in libxml2");
+			*why_line = 0;
+			return false;
+		}
+		xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error,
+						       p);
+	} else if (xmlReaderNewMemory(p->reader, span, (int)len, NULL, "UTF-8",
+				      options) != 0) {
+		snprintf(why, why_cap, "libxml2 could not restart its reader");
+		*why_line = 0;
+		return false;
+	}
+	/* set again each time: restarting the reader may reset it */
+	xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error, p);
+	p->err_seen = false;
+
+	struct walk w = { .p = p, .acc = acc };
+	int rc;
+	while ((rc = xmlTextReaderRead(p->reader)) == 1) {
+		int type = xmlTextReaderNodeType(p->reader);
+		w.depth = xmlTextReaderDepth(p->reader) + 1;
+		switch (type) {
+		case XML_READER_TYPE_ELEMENT:
+			start_element(&w, p->reader);
+			if (xmlTextReaderIsEmptyElement(p->reader))
+				end_element(&w);
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			end_element(&w);
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+			scan_text(&w, xmlTextReaderConstValue(p->reader), true);
+			break;
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+		case XML_READER_TYPE_WHITESPACE:
+			if (w.collecting && w.value_len < VALUE_MAX)
+				w.value[w.value_len++] = ' ';
+			break;
+		default:
+			break;  /* comments and PIs are ignored by contract */
+		}
+	}
+	if (rc < 0 || p->err_seen) {
+		snprintf(why, why_cap, "%s",
+			 p->err_seen ? p->err_msg : "malformed XML");
+		*why_line = p->err_seen && p->err_line > 0 ? (uint64_t)p->err_line
+							   : 0;
+		return false;
+	}
+	return true;
+}
+
+/* ---- step 1: framing ---- */
+
+enum frame_result { FRAME_EVENT, FRAME_CUT, FRAME_END };
+
+/* Newlines in s[0, n), eight bytes a step: events have one every few
+ * dozen bytes, too many for a memchr per line. */
+static size_t count_lines(const char *s, size_t n)
+{
+	size_t k = 0, i = 0;
+	const uint64_t ones = 0x0101010101010101u, nl = ones * '\n';
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		w ^= nl;  /* a newline byte becomes 0 */
+		/* 0x80 in each byte that was zero, exact (no borrow carries) */
+		uint64_t z = ~(((w & ~(ones * 0x80)) + ones * 0x7F) | w) & (ones * 0x80);
+		/* one bit per newline at the top of its byte: sum the bytes */
+		k += (size_t)(((z >> 7) * ones) >> 56);
+	}
+	for (; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* Move the read position to @p to, counting the lines passed. */
+static void advance(struct wdl_xml_parser *p, size_t to)
+{
+	struct wdl_chunk *c = p->c;
+	p->lineno += count_lines(c->buf + c->pos, to - c->pos);
+	c->pos = to;
+}
+
+/* Find @p lit at or after @p from; refills (keeping from @p keep on) as
+ * needed. Returns its index, or (size_t)-1 at the end of input. Indices
+ * shift when the buffer is compacted, so callers pass and get offsets
+ * relative to @p keep. */
+static size_t find_lit(struct wdl_xml_parser *p, size_t keep, size_t from,
+		       const char *lit)
+{
+	struct wdl_chunk *c = p->c;
+	size_t n = strlen(lit);
+	size_t rel = from - keep;
+	for (;;) {
+		size_t start = keep + rel;
+		if (c->len >= n && start <= c->len - n) {
+			const char *hit = memmem(c->buf + start, c->len - start,
+						 lit, n);
+			if (hit)
+				return (size_t)(hit - c->buf) - keep;
+			rel = c->len - keep - (n - 1);
+		}
+		size_t before = keep;
+		if (!wdl_chunk_refill(c, keep))
+			return (size_t)-1;
+		keep = 0;
+		(void)before;
+	}
+}
+
+/* Make at least @p n bytes available at c->pos + @p at (fewer only at the
+ * end of input). Compacts to c->pos. */
+static void need(struct wdl_xml_parser *p, size_t at, size_t n)
+{
+	struct wdl_chunk *c = p->c;
+	while (c->len - c->pos < at + n) {
+		if (!wdl_chunk_refill(c, c->pos))
+			return;
+	}
+}
+
+static bool name_end(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
+	       ch == '>' || ch == '/';
+}
+
+/* Is there an <Event start tag (optionally with a prefix) at b? */
+static bool is_event_start(const char *b, size_t avail)
+{
+	if (avail < 7 || b[0] != '<')
+		return false;
+	size_t i = 1;
+	/* allow a namespace prefix: <e:Event */
+	size_t k = i;
+	while (k < avail && k < 32 && wdl_is_word((unsigned char)b[k]))
+		k++;
+	if (k < avail && b[k] == ':' && k > i)
+		i = k + 1;
+	return avail >= i + 6 && memcmp(b + i, "Event", 5) == 0 &&
+	       name_end(b[i + 5]);
+}
+
+static bool is_event_end(const char *b, size_t avail)
+{
+	if (avail < 8 || b[0] != '<' || b[1] != '/')
+		return false;
+	size_t i = 2, k = i;
+	while (k < avail && k < 32 && wdl_is_word((unsigned char)b[k]))
+		k++;
+	if (k < avail && b[k] == ':' && k > i)
+		i = k + 1;
+	if (avail < i + 5 || memcmp(b + i, "Event", 5) != 0)
+		return false;
+	i += 5;
+	while (i < avail && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+			     b[i] == '\n'))
+		i++;
+	return i < avail && b[i] == '>';
+}
+
+/* Skip a markup construct that starts at c->pos + @p at (relative to the
+ * event start kept at c->pos): comment, CDATA, PI, DOCTYPE or a plain tag.
+ * Returns the index after it, relative to c->pos, or (size_t)-1 at end of
+ * input. */
+static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
+{
+	struct wdl_chunk *c = p->c;
+	need(p, at, 10);
+	const char *b = c->buf + c->pos + at;
+	size_t avail = c->len - c->pos - at;
+	const char *close = NULL;
+	if (avail >= 4 && memcmp(b, "<!--", 4) == 0)
+		close = "-->";
+	else if (avail >= 9 && memcmp(b, "<![CDATA[", 9) == 0)
+		close = "]]>";
+	else if (avail >= 2 && b[1] == '?')
+		close = "?>";
+	if (close) {
+		size_t r = find_lit(p, c->pos, c->pos + at + 2, close);
+		return r == (size_t)-1 ? r : r + strlen(close);
+	}
+	/* a tag or <!DOCTYPE: '>' ends it outside quotes and [ ] */
+	bool doctype = avail >= 9 && memcmp(b, "<!DOCTYPE", 9) == 0;
+	if (doctype && !p->saw_doctype) {
+		p->saw_doctype = true;
+		xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
+			 c->base + c->pos + at,
+			 "DOCTYPE ignored: its entities are never expanded or loaded");
+	}
+	char quote = 0;
+	int bracket = 0;
+	for (size_t i = at + 1;; i++) {
+		if (c->pos + i >= c->len) {
+			if (!wdl_chunk_refill(c, c->pos))
+				return (size_t)-1;
+			i--;
+			continue;
+		}
+		char ch = c->buf[c->pos + i];
+		if (quote) {
+			if (ch == quote)
+				quote = 0;
+		} else if (ch == '"' || ch == '\'') {
+			quote = ch;
+		} else if (doctype && ch == '[') {
+			bracket++;
+		} else if (doctype && ch == ']') {
+			bracket--;
+		} else if (ch == '>' && bracket <= 0) {
+			return i + 1;
+		}
+	}
+}
+
+/* From an <Event start at c->pos, find the end of the event. On
+ * FRAME_EVENT *len is its length; on FRAME_CUT *len is how much belongs to
+ * the unfinished event (the next <Event, or the end of input). */
+static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
+				     bool *oversize)
+{
+	struct wdl_chunk *c = p->c;
+	size_t i = 1;
+	*oversize = false;
+	/* the start tag itself: <Event .../> is a whole (empty) event */
+	size_t tag_end = skip_markup(p, 0);
+	if (tag_end == (size_t)-1) {
+		*len = c->len - c->pos;
+		return FRAME_CUT;
+	}
+	if (c->buf[c->pos + tag_end - 2] == '/') {
+		*len = tag_end;
+		return FRAME_EVENT;
+	}
+	i = tag_end;
+	for (;;) {
+		const char *lt = NULL;
+		if (c->pos + i < c->len)
+			lt = memchr(c->buf + c->pos + i, '<', c->len - c->pos - i);
+		if (!lt) {
+			i = c->len - c->pos;
+			if (!wdl_chunk_refill(c, c->pos)) {
+				if (!c->eof) {
+					*oversize = true;
+					*len = i;
+					return FRAME_CUT;
+				}
+				*len = i;
+				return FRAME_CUT;
+			}
+			continue;
+		}
+		i = (size_t)(lt - (c->buf + c->pos));
+		need(p, i, 40);
+		const char *b = c->buf + c->pos + i;
+		size_t avail = c->len - c->pos - i;
+		if (is_event_end(b, avail)) {
+			*len = i + (size_t)((const char *)memchr(b, '>', avail) - b) + 1;
+			return FRAME_EVENT;
+		}
+		if (is_event_start(b, avail)) {
+			*len = i;
+			return FRAME_CUT;
+		}
+		size_t next = skip_markup(p, i);
+		if (next == (size_t)-1) {
+			*len = c->len - c->pos;
+			return FRAME_CUT;
+		}
+		i = next;
+	}
+}
+
+/* Between events: find the next <Event start, stepping over the prolog,
+ * the root element's tags, comments and stray text. */
+static bool seek_event(struct wdl_xml_parser *p)
+{
+	struct wdl_chunk *c = p->c;
+	for (;;) {
+		const char *s = c->buf + c->pos;
+		size_t avail = c->len - c->pos;
+		const char *lt = avail ? memchr(s, '<', avail) : NULL;
+		size_t upto = lt ? (size_t)(lt - s) : avail;
+		for (size_t k = 0; k < upto; k++) {
+			unsigned char ch = (unsigned char)s[k];
+			if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
+				xml_diag(p, WDILOG_DIAG_WARNING,
+					 p->lineno + count_lines(s, k),
+					 c->base + c->pos + k,
+					 "text outside any <Event> element ignored");
+				break;
+			}
+		}
+		if (!lt) {
+			advance(p, c->len);
+			if (!wdl_chunk_refill(c, c->pos))
+				return false;
+			continue;
+		}
+		advance(p, c->pos + upto);
+		need(p, 0, 40);
+		s = c->buf + c->pos;
+		avail = c->len - c->pos;
+		if (is_event_start(s, avail))
+			return true;
+		bool root_end = avail >= 9 && memcmp(s, "</Events", 8) == 0;
+		bool root_start = avail >= 8 && memcmp(s, "<Events", 7) == 0 &&
+				  name_end(s[7]);
+		size_t next = skip_markup(p, 0);
+		if (next == (size_t)-1) {
+			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
+				 c->base + c->pos,
+				 "input ends inside markup outside any event");
+			advance(p, c->len);
+			return false;
+		}
+		s = c->buf + c->pos;  /* skip_markup may have moved the buffer */
+		if (root_start && s[next - 2] != '/')
+			p->root_open = true;
+		if (root_end)
+			p->root_open = false;
+		advance(p, c->pos + next);
+	}
+}
+
+int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
+		 wdilog_error *err)
+{
+	struct wdl_chunk *c = p->c;
+	(void)err;
+	if (!seek_event(p)) {
+		if (p->root_open) {
+			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
+				 c->base + c->pos,
+				 "input ends after a complete event but without </Events>");
+			p->root_open = false;
+		}
+		return WDILOG_DONE;
+	}
+	size_t len;
+	bool oversize;
+	uint64_t line = p->lineno, offset = c->base + c->pos;
+	wdl_event_acc_start(&p->acc, line, offset);
+	if (!p->opts->full_parse) {
+		/* the fast path: an event proven plain needs no parser */
+		size_t n;
+		while ((n = wdl_xml_plain_event_length(p->ks, &p->pf,
+							c->buf + c->pos,
+							c->len - c->pos)) == WDL_XML_MORE &&
+		       wdl_chunk_refill(c, c->pos))
+			;
+		if (n != 0 && n != WDL_XML_MORE) {
+			advance(p, c->pos + n);
+			wdl_event_acc_emit(&p->acc, ev);
+			return WDILOG_OK;
+		}
+	}
+	enum frame_result fr = frame_event(p, &len, &oversize);
+	if (fr == FRAME_CUT) {
+		p->acc.damaged = true;
+		if (oversize) {
+			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
+				 "<Event> element larger than 4 MiB; counted as damaged and skipped");
+			advance(p, c->pos + len);
+			/* skip to its end tag without keeping it */
+			for (;;) {
+				size_t r = find_lit(p, c->pos, c->pos, "</Event>");
+				if (r == (size_t)-1) {
+					advance(p, c->len);
+					break;
+				}
+				advance(p, c->pos + r + 8);
+				break;
+			}
+		} else {
+			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
+				 c->pos + len >= c->len && c->eof
+					 ? "input ends inside an <Event> element (truncated file); event counted as damaged"
+					 : "<Event> element not closed before the next <Event>; event counted as damaged");
+			advance(p, c->pos + len);
+		}
+		return wdl_event_acc_emit(&p->acc, ev);
+	}
+	char why[200];
+	uint64_t why_line = 0;
+	if (!wdl_xml_parse_event(p, c->buf + c->pos, len, &p->acc, why,
+				 sizeof(why), &why_line)) {
+		p->acc.damaged = true;
+		xml_diag(p, WDILOG_DIAG_DAMAGED,
+			 why_line ? line + why_line - 1 : line, offset,
+			 "malformed <Event> element (%s); counted as damaged", why);
+	} else if (p->acc.found.too_many) {
+		p->acc.damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+			 "more than 256 distinct status values in one event; counted as damaged");
+	} else if (p->acc.found.nmalformed) {
+		xml_diag(p, WDILOG_DIAG_MALFORMED, line, offset,
+			 "%s", p->acc.found.note);
+	}
+	advance(p, c->pos + len);
+	return wdl_event_acc_emit(&p->acc, ev);
+}

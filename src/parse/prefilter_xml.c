@@ -1,0 +1,330 @@
+/* Pre-filter for XML events. The subset is chosen so that acceptance is
+ * easy to check and implies what libxml2 would say: every byte is ASCII
+ * (so every character is legal XML), names are ASCII letters, digits and
+ * ._- (so no namespace prefix can be unbound), and everything libxml2
+ * could reject or expand (DTD, entity and character references, CDATA,
+ * comments, PIs) makes the span "parse it". A differential test and a fuzz
+ * target hold it to a full parse. */
+#include "parse/prefilter_xml.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "util/span.h"
+
+/* Deeper nesting or more attributes than real events have: parse it. */
+#define MAX_DEPTH 32
+#define MAX_ATTRS 32
+/* libxml2 refuses names over 50000 bytes; far below that, parse it. */
+#define MAX_NAME 256
+
+/* Byte classes of the subset, generated from its definition:
+ * 1 name start [A-Za-z_], 2 name character (also [0-9.-]), 4 plain text
+ * (ASCII or TAB/LF/CR, not < & ] U), 8 plain attribute value byte (ASCII or
+ * TAB/LF/CR, not < & " '). */
+enum { C_NAME_START = 1, C_NAME = 2, C_TEXT = 4, C_ATTR = 8 };
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 0, 0, 12, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	12, 12, 4, 12, 12, 12, 0, 4, 12, 12, 12, 12, 12, 14, 14, 12,
+	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 12, 12, 0, 12, 12, 12,
+	12, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+	15, 15, 15, 15, 15, 11, 15, 15, 15, 15, 15, 12, 12, 8, 12, 15,
+	12, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+	15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 12, 12, 12, 12, 12,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+struct span_name {
+	const char *ptr;
+	size_t len;
+};
+
+static bool name_start(unsigned char c)
+{
+	return cls[c] & C_NAME_START;
+}
+
+static bool name_char(unsigned char c)
+{
+	return cls[c] & C_NAME;
+}
+
+static bool is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A name at p[*i]; fails on ':' (a prefix) or anything outside the subset. */
+static bool read_name(const char *p, size_t len, size_t *i,
+		      struct span_name *out)
+{
+	size_t s = *i;
+	if (s >= len || !name_start((unsigned char)p[s]))
+		return false;
+	size_t k = s + 1;
+	while (k < len && name_char((unsigned char)p[k]))
+		k++;
+	if (k - s > MAX_NAME || (k < len && p[k] == ':'))
+		return false;
+	out->ptr = p + s;
+	out->len = k - s;
+	*i = k;
+	return true;
+}
+
+/* One of &amp; &lt; &gt; &quot; &apos; at p[*i] ('&'). */
+static bool predefined_entity(const char *p, size_t len, size_t *i)
+{
+	static const char *const ents[] = { "&amp;", "&lt;", "&gt;", "&quot;",
+					    "&apos;" };
+	for (size_t e = 0; e < 5; e++) {
+		size_t n = strlen(ents[e]);
+		if (len - *i >= n && memcmp(p + *i, ents[e], n) == 0) {
+			*i += n;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Eight bytes at a time: does w hold a byte >= 0x80, one below 0x20, or
+ * one equal to a, b, c or d? (The classic zero-byte test on w ^ x.) */
+static inline bool word_has(uint64_t w, unsigned char a, unsigned char b,
+			    unsigned char c, unsigned char d)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+#define ZERO_BYTE(v) (((v) - ones) & ~(v) & high)
+	uint64_t hit = (w & high) | ((w - ones * 0x20) & ~w & high) |
+		       ZERO_BYTE(w ^ (ones * a)) | ZERO_BYTE(w ^ (ones * b)) |
+		       ZERO_BYTE(w ^ (ones * c)) | ZERO_BYTE(w ^ (ones * d));
+#undef ZERO_BYTE
+	return hit != 0;
+}
+
+/* Character data up to the next '<'. */
+static bool text_ok(const char *p, size_t len, size_t *i)
+{
+	size_t k = *i;
+	while (k < len) {
+		/* message text: whole words of plain bytes at a time */
+		while (k + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + k, 8);
+			if (word_has(w, '<', '&', ']', 'U'))
+				break;
+			k += 8;
+		}
+		while (k < len && (cls[(unsigned char)p[k]] & C_TEXT))
+			k++;
+		if (k >= len)
+			break;
+		unsigned char c = (unsigned char)p[k];
+		if (c == '<')
+			break;
+		if (c >= 0x80 || (c < 0x20 && !is_ws(c)))
+			return false;
+		if (c == '&') {
+			if (!predefined_entity(p, len, &k))
+				return false;
+			continue;
+		}
+		if (c == ']' && len - k >= 3 && p[k + 1] == ']' && p[k + 2] == '>')
+			return false;
+		/* an undecodable WPP message (formats.md section 3) */
+		if (c == 'U' && len - k >= 8 && memcmp(p + k, "Unknown(", 8) == 0)
+			return false;
+		k++;
+	}
+	*i = k;
+	return true;
+}
+
+static bool attr_value_ok(const char *p, size_t len, size_t *i)
+{
+	if (*i >= len || (p[*i] != '"' && p[*i] != '\''))
+		return false;
+	char q = p[(*i)++];
+	while (*i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, p + *i, 8);
+		if (word_has(w, (unsigned char)q, '<', '&', (unsigned char)q))
+			break;
+		*i += 8;
+	}
+	while (*i < len && p[*i] != q) {
+		unsigned char c = (unsigned char)p[*i];
+		if (cls[c] & C_ATTR) {
+			(*i)++;
+			continue;
+		}
+		if (c == '<' || c >= 0x80 || (c < 0x20 && !is_ws(c)))
+			return false;
+		if (c == '&') {
+			if (!predefined_entity(p, len, i))
+				return false;
+			continue;
+		}
+		(*i)++;
+	}
+	if (*i >= len)
+		return false;
+	(*i)++;
+	return true;
+}
+
+/* A start tag after '<' at p[*i]; sets *empty for <x/>. */
+static bool start_tag_ok(const char *p, size_t len, size_t *i,
+			 struct span_name *name, bool *empty)
+{
+	struct span_name attrs[MAX_ATTRS];
+	size_t nattrs = 0;
+	if (!read_name(p, len, i, name))
+		return false;
+	/* the elements that make an event undecoded */
+	if ((name->len == 15 && memcmp(name->ptr, "BinaryEventData", 15) == 0) ||
+	    (name->len == 19 && memcmp(name->ptr, "ProcessingErrorData", 19) == 0))
+		return false;
+	for (;;) {
+		size_t ws = *i;
+		while (*i < len && is_ws((unsigned char)p[*i]))
+			(*i)++;
+		if (*i >= len)
+			return false;
+		if (p[*i] == '>') {
+			(*i)++;
+			*empty = false;
+			return true;
+		}
+		if (p[*i] == '/') {
+			if (*i + 1 >= len || p[*i + 1] != '>')
+				return false;
+			*i += 2;
+			*empty = true;
+			return true;
+		}
+		/* attributes must be separated from what precedes them */
+		struct span_name a;
+		if (*i == ws || nattrs == MAX_ATTRS || !read_name(p, len, i, &a))
+			return false;
+		for (size_t k = 0; k < nattrs; k++)
+			if (attrs[k].len == a.len && attrs[k].ptr[0] == a.ptr[0] &&
+			    memcmp(attrs[k].ptr, a.ptr, a.len) == 0)
+				return false;
+		attrs[nattrs++] = a;
+		while (*i < len && is_ws((unsigned char)p[*i]))
+			(*i)++;
+		if (*i >= len || p[*i] != '=')
+			return false;
+		(*i)++;
+		while (*i < len && is_ws((unsigned char)p[*i]))
+			(*i)++;
+		if (!attr_value_ok(p, len, i))
+			return false;
+	}
+}
+
+/* Length of the plain root element at p, 0 if not plain, WDL_XML_MORE if
+ * it runs past len. */
+static size_t well_formed_subset(const char *p, size_t len)
+{
+	struct span_name stack[MAX_DEPTH];
+	int depth = 0;
+	size_t i = 0;
+	while (i < len) {
+		if (p[i] != '<') {
+			if (depth == 0 || !text_ok(p, len, &i))
+				return 0;
+			continue;
+		}
+		i++;
+		if (i < len && p[i] == '/') {
+			struct span_name n;
+			i++;
+			if (depth == 0 || !read_name(p, len, &i, &n))
+				return i >= len ? WDL_XML_MORE : 0;
+			while (i < len && is_ws((unsigned char)p[i]))
+				i++;
+			if (i >= len)
+				return WDL_XML_MORE;
+			if (p[i] != '>')
+				return 0;
+			i++;
+			depth--;
+			if (stack[depth].len != n.len ||
+			    memcmp(stack[depth].ptr, n.ptr, n.len) != 0)
+				return 0;
+			if (depth == 0)
+				return i;
+			continue;
+		}
+		struct span_name n;
+		bool empty;
+		if (!start_tag_ok(p, len, &i, &n, &empty))
+			return i >= len ? WDL_XML_MORE : 0;
+		if (empty) {
+			if (depth == 0)
+				return i;
+			continue;
+		}
+		if (depth == MAX_DEPTH)
+			return 0;
+		stack[depth++] = n;
+	}
+	return WDL_XML_MORE;
+}
+
+/* Could the word around p[h] matter to a full parse? */
+static bool word_matters(const struct wdl_keyset *ks, const char *p,
+			 size_t len, size_t h)
+{
+	size_t s = h, e = h;
+	while (s > 0 && wdl_is_word((unsigned char)p[s - 1]))
+		s--;
+	while (e < len && wdl_is_word((unsigned char)p[e]))
+		e++;
+	const char *w = p + s;
+	size_t n = e - s;
+	if (n > 17 && wdl_ieq(w, "WDI_ASSOC_STATUS_", 17))
+		return true;
+	return wdl_keyset_has(ks, w, n);
+}
+
+static bool has_key_words(const struct wdl_keyset *ks,
+			  const struct wdl_prefilter *pf, const char *span,
+			  size_t len)
+{
+	for (size_t from = 0; from < len;) {
+		size_t h = from + wdl_prefilter_find(pf, span + from, len - from);
+		if (h >= len)
+			return false;
+		if (span[h] == '\0' || word_matters(ks, span, len, h))
+			return true;
+		from = h + 1;
+	}
+	return false;
+}
+
+size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
+				  const struct wdl_prefilter *pf,
+				  const char *buf, size_t avail)
+{
+	size_t n = well_formed_subset(buf, avail);
+	if (n == 0 || n == WDL_XML_MORE)
+		return n;
+	return has_key_words(ks, pf, buf, n) ? 0 : n;
+}
+
+bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
+			    const struct wdl_prefilter *pf, const char *span,
+			    size_t len)
+{
+	return wdl_xml_plain_event_length(ks, pf, span, len) == len;
+}

@@ -1,0 +1,330 @@
+/* The reader: one input through input -> decode -> detect -> parse, as a
+ * pull stream of events. Owns every stage's state for that input. */
+#include <wdilog/reader.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "input/chunk.h"
+#include "input/decode.h"
+#include "parse/detect.h"
+#include "util/error.h"
+#include "parse/extract.h"
+#include "input/input.h"
+#include "parse/parse_text.h"
+#include "parse/parse_xml.h"
+#include "parse/reader_range.h"
+
+/* The decoded window starts at 64 KiB (below malloc's mmap threshold, so
+ * reading many small files reuses heap memory instead of faulting in
+ * fresh pages) and grows to hold one whole line (1 MiB) or one whole
+ * <Event> (4 MiB); memory stays flat in the input's size either way. */
+#define WINDOW_START (64u * 1024u)
+
+struct wdilog_reader {
+	wdilog_options opts;        /* copy; its pointers stay borrowed */
+	char *name;
+	struct wdl_input in;
+	struct wdl_decoder dec;
+	struct wdl_chunk chunk;
+	struct wdl_keyset keys;
+	enum wdl_format format;
+	bool started;
+	bool done;
+	const struct wdl_range *range;  /* reading a part; NULL for all */
+	struct wdl_text_parser *text;
+	struct wdl_xml_parser *xml;
+};
+
+/* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
+ * analysis, which does not see into error.c, knows *out is set on success. */
+static int reader_new(wdilog_reader **out, const char *name,
+		      const wdilog_options *opts, wdilog_error *err)
+{
+	wdilog_reader *r = wdl_calloc(1, sizeof(*r));
+	if (!r) {
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
+	}
+	if (opts)
+		r->opts = *opts;
+	else
+		wdilog_options_init(&r->opts);
+	r->name = wdl_strdup(name ? name : "-");
+	if (!r->name) {
+		wdl_free(r);
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
+	}
+	r->in.fd = -1;
+	*out = r;
+	return WDILOG_OK;
+}
+
+/* After the raw source is open: the stages that do not depend on it. */
+static int reader_setup(wdilog_reader *r, wdilog_error *err)
+{
+	r->in.opts = &r->opts;
+	r->in.name = r->name;
+	int rc = wdl_keyset_init(&r->keys, &r->opts, err);
+	if (rc < 0)
+		return rc;
+	rc = wdl_decoder_init(&r->dec, &r->in, err);
+	if (rc < 0)
+		return rc;
+	size_t max = WDL_EVENT_MAX > WDL_LINE_MAX ? WDL_EVENT_MAX : WDL_LINE_MAX;
+	return wdl_chunk_init(&r->chunk, &r->dec, WINDOW_START, max + 64, err);
+}
+
+static int finish_open(wdilog_reader *r, wdilog_reader **out, int rc,
+		       wdilog_error *err)
+{
+	if (rc >= 0)
+		rc = reader_setup(r, err);
+	if (rc < 0) {
+		if (err)
+			err->input = NULL;
+		wdilog_reader_free(r);
+		*out = NULL;
+		return rc;
+	}
+	*out = r;
+	return WDILOG_OK;
+}
+
+int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
+			  const wdilog_options *opts, wdilog_error *err)
+{
+	wdilog_reader *r = NULL;
+	int rc = reader_new(&r, name, opts, err);
+	if (rc < 0)
+		return rc;
+	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, false, err),
+			   err);
+}
+
+int wdilog_reader_open_path(wdilog_reader **out, const char *path,
+			    const wdilog_options *opts, wdilog_error *err)
+{
+	if (strcmp(path, "-") == 0)
+		return wdilog_reader_open_fd(out, STDIN_FILENO, "-", opts, err);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return wdl_fail(err, WDILOG_EIO, "cannot open: %s",
+				strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return wdl_fail(err, WDILOG_EIO, "is a directory");
+	}
+	wdilog_reader *r = NULL;
+	int rc = reader_new(&r, path, opts, err);
+	if (rc < 0) {
+		close(fd);
+		return rc;
+	}
+	/* from here on the input owns fd and closes it, also on failure */
+	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, true, err),
+			   err);
+}
+
+int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
+			      size_t len, const char *name,
+			      const wdilog_options *opts, wdilog_error *err)
+{
+	wdilog_reader *r = NULL;
+	int rc = reader_new(&r, name, opts, err);
+	if (rc < 0)
+		return rc;
+	return finish_open(r, out, wdl_input_open_memory(&r->in, data, len, err),
+			   err);
+}
+
+int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
+				void *ctx, const char *name,
+				const wdilog_options *opts, wdilog_error *err)
+{
+	wdilog_reader *r = NULL;
+	int rc = reader_new(&r, name, opts, err);
+	if (rc < 0)
+		return rc;
+	return finish_open(r, out,
+			   wdl_input_open_callback(&r->in, read, ctx, err), err);
+}
+
+static int start(wdilog_reader *r, wdilog_error *err)
+{
+	r->started = true;
+	if (r->range && r->range->start > 0) {
+		/* a later part: the encoding and format are the whole file's */
+		r->dec.sniffed = true;
+		r->dec.enc = r->range->enc;
+		r->chunk.base = r->range->start;
+		r->format = WDL_FORMAT_WPP_TEXT;
+	} else {
+		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+		r->format = wdl_detect(r->chunk.buf, r->chunk.len);
+	}
+	if (r->format == WDL_FORMAT_WDILOG_REPORT)
+		return wdl_fail(err, WDILOG_EFORMAT,
+				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
+	/* the window may grow to one whole event, never more */
+	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
+							 : WDL_LINE_MAX;
+	if (r->format == WDL_FORMAT_EVENT_XML)
+		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
+				    r->name, err);
+	int rc = wdl_text_open(&r->text, &r->chunk, &r->keys, &r->opts, r->name,
+			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
+	if (rc >= 0 && r->range)
+		wdl_text_set_range(r->text, r->range->first_line,
+				   r->range->end_line);
+	return rc;
+}
+
+static void locate(const wdilog_reader *r, wdilog_error *err)
+{
+	if (err) {
+		err->input = r->name;
+		err->offset = r->chunk.base + r->chunk.pos;
+	}
+}
+
+int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
+{
+	if (r->done)
+		return WDILOG_DONE;
+	if (!r->started) {
+		int rc = start(r, err);
+		if (rc < 0) {
+			r->done = true;
+			locate(r, err);
+			return rc;
+		}
+	}
+	int rc = r->xml ? wdl_xml_next(r->xml, ev, err)
+			: wdl_text_next(r->text, ev);
+	if (rc == WDILOG_DONE) {
+		r->done = true;
+		if (r->chunk.error < 0) {
+			/* a read failure is reported after everything before it */
+			if (err) {
+				*err = r->chunk.error_info;
+				err->code = r->chunk.error;
+			}
+			locate(r, err);
+			return r->chunk.error;
+		}
+	}
+	if (rc < 0) {
+		if (rc == WDILOG_ENOMEM)
+			wdl_fail_oom(err);
+		r->done = true;
+		locate(r, err);
+	}
+	return rc;
+}
+
+bool wdilog_reader_is_report(wdilog_reader *r)
+{
+	if (!r->started) {
+		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+		return wdl_detect(r->chunk.buf, r->chunk.len) ==
+		       WDL_FORMAT_WDILOG_REPORT;
+	}
+	return r->format == WDL_FORMAT_WDILOG_REPORT;
+}
+
+int wdl_reader_open_range(wdilog_reader **out, const char *path,
+			  const wdilog_options *opts,
+			  const struct wdl_range *range, wdilog_error *err)
+{
+	int rc = wdilog_reader_open_path(out, path, opts, err);
+	if (rc < 0)
+		return rc;
+	wdilog_reader *r = *out;
+	r->range = range;
+	if (range->start > 0 &&
+	    lseek(r->in.fd, (off_t)range->start, SEEK_SET) < 0) {
+		rc = wdl_fail(err, WDILOG_EIO, "cannot seek: %s", strerror(errno));
+		wdilog_reader_free(r);
+		*out = NULL;
+	}
+	return rc;
+}
+
+bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
+			   enum wdl_encoding *enc)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
+		return false;
+	wdilog_reader *r = NULL;
+	if (wdilog_reader_open_path(&r, path, opts, NULL) < 0 || !r)
+		return false;
+	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+	bool ok = !r->in.gzip &&
+		  (r->dec.enc == WDL_ENC_UTF8 || r->dec.enc == WDL_ENC_CP1252) &&
+		  wdl_detect(r->chunk.buf, r->chunk.len) == WDL_FORMAT_PLAIN_TEXT;
+	bool prefix = false;
+	for (size_t i = 0; ok && !prefix && i < r->chunk.len;) {
+		const char *line = r->chunk.buf + i;
+		const char *nl = memchr(line, '\n', r->chunk.len - i);
+		size_t n = nl ? (size_t)(nl - line) : r->chunk.len - i;
+		prefix = wdl_wpp_prefix(line, n) > 0;
+		i += n + 1;
+	}
+	*enc = r->dec.enc;
+	wdilog_reader_free(r);
+	return ok && prefix;
+}
+
+const char *wdilog_reader_format(const wdilog_reader *r)
+{
+	if (r->format != WDL_FORMAT_EVENT_XML &&
+	    r->format != WDL_FORMAT_EVENTLOG_TEXT && r->text &&
+	    wdl_text_saw_prefix(r->text))
+		return wdl_format_name(WDL_FORMAT_WPP_TEXT);
+	return wdl_format_name(r->format);
+}
+
+const char *wdilog_reader_encoding(const wdilog_reader *r)
+{
+	return wdl_encoding_name(r->dec.enc);
+}
+
+bool wdilog_reader_gzip(const wdilog_reader *r)
+{
+	return r->in.gzip;
+}
+
+const char *wdilog_reader_name(const wdilog_reader *r)
+{
+	return r->name;
+}
+
+void wdilog_reader_free(wdilog_reader *r)
+{
+	if (!r)
+		return;
+	wdl_text_free(r->text);
+	wdl_xml_free(r->xml);
+	wdl_chunk_dispose(&r->chunk);
+	wdl_decoder_dispose(&r->dec);
+	if (r->in.block || r->in.close_fd)
+		wdl_input_close(&r->in);
+	wdl_keyset_dispose(&r->keys);
+	wdl_free(r->name);
+	wdl_free(r);
+}
+
+void wdilog_options_init(wdilog_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->version = WDILOG_OPTIONS_VERSION;
+}

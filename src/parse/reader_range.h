@@ -1,0 +1,34 @@
+/* Reading part of a file: the reader side of parallel reading. */
+#ifndef WDL_READER_RANGE_H
+#define WDL_READER_RANGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <wdilog/reader.h>
+
+#include "input/decode.h"
+
+/* One part of a wpp-text file cut at line starts. The part owns the
+ * records whose first line is in it: it skips the continuation lines it
+ * starts with (they belong to the part before) and reads on past its end
+ * until the next record starts. */
+struct wdl_range {
+	uint64_t start;             /* byte offset of the part's first line */
+	uint64_t first_line;        /* its line number (1-based) */
+	uint64_t end_line;          /* first line of the next part; 0 = none */
+	enum wdl_encoding enc;      /* the whole file's encoding */
+};
+
+int wdl_reader_open_range(wdilog_reader **out, const char *path,
+			  const wdilog_options *opts,
+			  const struct wdl_range *range, wdilog_error *err);
+
+/* Can @p path be read in parts? Only an uncompressed regular file in UTF-8
+ * or Windows-1252 whose first 64 KiB already hold a default-prefix record
+ * (so it is wpp-text and every later unprefixed line is a continuation).
+ * Sets *enc when it can. */
+bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
+			   enum wdl_encoding *enc);
+
+#endif

@@ -1,0 +1,209 @@
+/* Render stage, GitHub Actions: workflow commands that the runner turns
+ * into annotations. An ::error per failed rule, then one per failing
+ * status record with its file and line, then a ::notice with the verdict
+ * and totals. GitHub shows at most 10 error annotations per step, so no
+ * more than that are written; the notice counts the rest. When the gate
+ * passed (or none was asked) the selected records are ::warning lines
+ * instead, under the same cap. */
+#include <wdilog/gate.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
+#include "gate/gate_int.h"
+
+/* GitHub's per-step limit for each annotation level. */
+#define ANNOTATIONS_MAX 10
+
+/* Workflow command data: %, CR and LF are the command syntax's own. In a
+ * property value, ':' and ',' end the value, so they are escaped too. */
+static void gh_put(FILE *out, const char *s, bool property)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80) {
+			/* a log line must not carry C1 controls or bad bytes */
+			size_t len = wdl_utf8_len(p, strlen((const char *)p));
+			if (len == 2 && wdl_utf8_is_c1(p))
+				fprintf(out, "\\u%04x", p[1]);
+			else if (len)
+				fwrite(p, 1, len, out);
+			else
+				fprintf(out, "\\x%02x", *p);
+			p += len ? len - 1 : 0;
+			continue;
+		}
+		if ((*p < 0x20 && *p != '\r' && *p != '\n') || *p == 0x7f) {
+			fprintf(out, "\\x%02x", *p);
+			continue;
+		}
+		switch (*p) {
+		case '%': fputs("%25", out); break;
+		case '\r': fputs("%0D", out); break;
+		case '\n': fputs("%0A", out); break;
+		case ':':
+			fputs(property ? "%3A" : ":", out);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", out);
+			break;
+		default:
+			fputc(*p, out);
+		}
+	}
+}
+
+static void put_value(FILE *out, uint64_t milli)
+{
+	char buf[32];
+	wdl_milli_format(milli, buf, sizeof(buf));
+	fputs(buf, out);
+}
+
+static void rule_error(FILE *out, const wdilog_gate_check *c)
+{
+	fputs("::error title=", out);
+	gh_put(out, c->scope ? "wdilog baseline" : "wdilog gate", true);
+	fputs("::", out);
+	if (!c->scope) {
+		fprintf(out, "%s: ", c->rule);
+		put_value(out, c->measured);
+		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
+		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed status values"
+		      : " damaged events or unreadable inputs", out);
+		fputs(", limit ", out);
+		put_value(out, c->limit);
+	} else {
+		if (strcmp(c->scope, "phase") == 0) {
+			fprintf(out, "phase %s", c->phase);
+		} else {
+			if (c->has_code)
+				fprintf(out, "%" PRIu32 " ", c->code);
+			gh_put(out, c->name ? c->name : "(not in the enum)", false);
+		}
+		fprintf(out, " %s: ", c->change);
+		put_value(out, c->measured);
+		fputs(" now, ", out);
+		put_value(out, c->baseline);
+		fputs(" in the baseline, limit ", out);
+		put_value(out, c->limit);
+		if (c->rate)
+			fputs(" (per 1,000 events)", out);
+	}
+	fputc('\n', out);
+}
+
+/* One record's place: a line of an input holding a code. */
+struct place {
+	uint64_t line;
+	const struct wdl_code_stat *code;
+};
+
+static int by_line(const void *a, const void *b)
+{
+	const struct place *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return wdl_code_cmp(x->code, y->code);
+}
+
+static void record(FILE *out, const char *level, const char *path,
+		   const struct place *pl)
+{
+	const struct wdl_code_stat *c = pl->code;
+	fprintf(out, "::%s file=", level);
+	gh_put(out, path, true);
+	fprintf(out, ",line=%" PRIu64 ",title=", pl->line);
+	char title[48];
+	snprintf(title, sizeof(title), "wdilog %s %s",
+		 wdilog_phase_name(c->phase), wdilog_kind_name(c->kind));
+	gh_put(out, title, true);
+	fputs("::", out);
+	const char *name = wdl_code_name(c);
+	if (name) {
+		gh_put(out, name, false);
+		if (c->has_code)
+			fprintf(out, " (%" PRIu32 ")", c->code);
+	} else {
+		fprintf(out, "status %" PRIu32 " (not in the enum)", c->code);
+	}
+	fprintf(out, ": %s phase, %s\n", wdilog_phase_name(c->phase),
+		wdilog_kind_name(c->kind));
+}
+
+/* Annotate up to *budget records, in input and line order: those of
+ * failing codes, or of every selected code when @p failing_only is false.
+ * *missed counts the ones left out. */
+static int records(FILE *out, const wdilog_report *rep, const char *level,
+		   bool failing_only, unsigned *budget, uint64_t *missed)
+{
+	*missed = 0;
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		size_t n = 0;
+		struct place *v = wdl_malloc((in->ncodes * WDL_INPUT_LINES + 1) *
+					     sizeof(*v));
+		if (!v)
+			return WDILOG_ENOMEM;
+		uint64_t total = 0;
+		for (size_t k = 0; k < in->ncodes; k++) {
+			const struct wdl_code_stat *c = &rep->codes[in->codes[k].code];
+			if (failing_only ? !c->failing : !c->selected)
+				continue;
+			total += in->codes[k].count;
+			for (uint32_t l = 0; l < in->codes[k].nlines; l++)
+				v[n++] = (struct place){ in->codes[k].lines[l], c };
+		}
+		qsort(v, n, sizeof(*v), by_line);
+		uint64_t done = 0;
+		for (size_t k = 0; k < n && *budget; k++, done++, (*budget)--)
+			record(out, level, in->path, &v[k]);
+		*missed += total - done;
+		wdl_free(v);
+	}
+	return WDILOG_OK;
+}
+
+int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
+				wdilog_error *err)
+{
+	const struct wdl_gate_state *st = rep->gate;
+	bool asked = st && st->asked;
+	bool failed = asked && !st->passed;
+	unsigned budget = ANNOTATIONS_MAX;
+	if (failed) {
+		for (size_t i = 0; i < st->nchecks && budget; i++) {
+			if (!st->checks[i].passed) {
+				rule_error(out, &st->checks[i]);
+				budget--;
+			}
+		}
+	}
+	uint64_t missed;
+	int rc = records(out, rep, failed ? "error" : "warning", failed, &budget,
+			 &missed);
+	if (rc < 0)
+		return wdl_fail_oom(err);
+	const wdilog_totals *t = &rep->totals;
+	fputs("::notice title=wdilog::", out);
+	fprintf(out, "%s: %zu input%s, %" PRIu64 " events, %" PRIu64
+		" status records (%" PRIu64 " failures, %" PRIu64 " unknown), %"
+		PRIu64 " malformed values, %" PRIu64 " damaged events",
+		!asked ? "no gate" : failed ? "gate failed" : "gate passed",
+		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events, t->statuses,
+		t->failures, t->unknown, t->malformed, t->damaged);
+	if (t->unreadable_inputs)
+		fprintf(out, ", %" PRIu64 " unreadable inputs", t->unreadable_inputs);
+	if (missed)
+		fprintf(out, "; %" PRIu64 " more %s records not annotated",
+			missed, failed ? "failing" : "selected");
+	fputc('\n', out);
+	if (ferror(out))
+		return wdl_fail(err, WDILOG_EIO, "cannot write the annotations");
+	return WDILOG_OK;
+}

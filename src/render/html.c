@@ -1,0 +1,731 @@
+/* Render stage, HTML: the post-mortem page. One self-contained file:
+ * inline style, an inline SVG timeline and a small inline script that
+ * only adds sorting, so every section reads the same with scripts off
+ * and nothing is ever fetched (no external script, style, font or image;
+ * it works from file:// offline). The verdict and totals come first,
+ * then the timeline, bursts, codes by phase, peers, undecoded GUIDs and
+ * inputs, each a <section> with a fixed id that tests look for.
+ *
+ * Every string that came from the input (paths, names, messages) goes
+ * through put_text(), which escapes markup and replaces bytes that are
+ * not UTF-8. Tables are capped at HTML_ROWS rows so the page stays small
+ * (well under 2 MB) whatever the input; the JSON report lists all. */
+#include <wdilog/report.h>
+#include <wdilog/wdilog.h>
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "parse/context.h"
+#include "util/error.h"
+#include "parse/timestamp.h"
+#include "util/utf8.h"
+
+/* Rows per table: a page a person reads, not a dump. 1000 rows of the
+ * widest table are about 500 KB. */
+#define HTML_ROWS 1000
+
+/* The timeline's drawing area, in SVG user units. */
+#define SVG_W 1000
+#define SVG_H 240
+#define PLOT_L 56
+#define PLOT_R 12
+#define PLOT_T 12
+#define PLOT_B 36
+
+/* Phases bottom to top in the stacked bars, failures nearest the axis. */
+static const wdilog_phase stack_order[] = {
+	WDILOG_PHASE_GENERAL, WDILOG_PHASE_PROBE, WDILOG_PHASE_AUTH,
+	WDILOG_PHASE_ASSOC, WDILOG_PHASE_DISASSOCIATE, WDILOG_PHASE_UNKNOWN,
+	WDILOG_PHASE_SUCCESS,
+};
+
+static const char style_sheet[] =
+":root{--fg:#1d2330;--muted:#5b6475;--line:#d9dde5;--bg:#fff;--alt:#f5f7fa;"
+"--bad:#b3261e;--good:#1b7a3a;--warn:#a15c00;"
+"--success:#2e9d57;--general:#8d6e63;--probe:#f2b705;--auth:#f07f13;"
+"--assoc:#d93a2b;--disassociate:#8e3ab8;--unknown:#5c7080}\n"
+"*{box-sizing:border-box}\n"
+"body{margin:0;padding:0 24px 48px;font:14px/1.45 system-ui,-apple-system,"
+"'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;color:var(--fg);"
+"background:var(--bg)}\n"
+"header{padding:20px 0 8px;border-bottom:1px solid var(--line)}\n"
+"h1{font-size:22px;margin:0 0 6px}h2{font-size:18px;margin:28px 0 8px}\n"
+".verdict{font-size:18px;font-weight:600;margin:4px 0 12px;padding:8px 12px;"
+"border-left:6px solid var(--good);background:var(--alt)}\n"
+".verdict.bad{border-color:var(--bad)}.verdict.warn{border-color:var(--warn)}\n"
+"dl.totals{display:flex;flex-wrap:wrap;gap:8px 24px;margin:8px 0}\n"
+"dl.totals div{min-width:110px}dl.totals dt{color:var(--muted);font-size:12px}"
+"dl.totals dd{margin:0;font-size:20px;font-variant-numeric:tabular-nums}\n"
+"nav{margin:10px 0;font-size:13px}nav a{margin-right:14px;color:var(--fg)}\n"
+"p.note{color:var(--muted);margin:4px 0}\n"
+"table{border-collapse:collapse;margin:6px 0 4px;font-variant-numeric:tabular-nums}\n"
+"th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;"
+"vertical-align:top}\n"
+"td.n,th.n{text-align:right}\n"
+"thead th{background:var(--alt);position:sticky;top:0;white-space:nowrap}\n"
+"table.sortable thead th{cursor:pointer}\n"
+"thead th[aria-sort=ascending]::after{content:' \\25B2'}"
+"thead th[aria-sort=descending]::after{content:' \\25BC'}\n"
+"tr.group th{background:#eef1f6;font-size:13px}\n"
+"tbody tr:hover td{background:#fafbfd}\n"
+"td.mono,span.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"
+"monospace;font-size:13px}\n"
+"span.nw{white-space:nowrap}td.text{min-width:14em;max-width:30em}\n"
+".wide{overflow-x:auto}\n"
+".failure{color:var(--bad)}.benign{color:var(--warn)}"
+".success{color:var(--good)}.unknown{color:var(--unknown)}\n"
+"svg{max-width:100%;height:auto;background:var(--bg)}\n"
+"svg text{font:11px system-ui,sans-serif;fill:var(--muted)}\n"
+"svg .axis{stroke:#98a1b3;stroke-width:1}\n"
+"svg .burst{fill:#d93a2b;fill-opacity:.08;stroke:#d93a2b;stroke-opacity:.35}\n"
+"svg g.bucket:hover rect{stroke:#1d2330;stroke-width:.5}\n"
+".ph-success{fill:var(--success)}.ph-general{fill:var(--general)}"
+".ph-probe{fill:var(--probe)}.ph-auth{fill:var(--auth)}"
+".ph-assoc{fill:var(--assoc)}.ph-disassociate{fill:var(--disassociate)}"
+".ph-unknown{fill:var(--unknown)}\n"
+"ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;"
+"padding:0;margin:4px 0}\n"
+"ul.legend svg{vertical-align:-1px;margin-right:4px}\n"
+"footer{margin-top:32px;color:var(--muted);font-size:12px}\n";
+
+/* Sorting only: click (or Enter on) a header to sort its table's body
+ * rows; rows of a group (tbody) stay in their group, under its heading
+ * row. Cells sort by data-v when they have one, else by their text. */
+static const char sort_script[] =
+"(function(){\n"
+"function key(c){var v=c.getAttribute('data-v');if(v===null)v=c.textContent;"
+"return /^-?[0-9]+(\\.[0-9]+)?$/.test(v)?parseFloat(v):v.toLowerCase();}\n"
+"document.querySelectorAll('table.sortable').forEach(function(t){\n"
+"var hs=t.querySelectorAll('thead th');\n"
+"hs.forEach(function(th,i){\n"
+"th.tabIndex=0;th.title='Sort by '+th.textContent;\n"
+"function go(){var up=th.getAttribute('aria-sort')!=='ascending';\n"
+"hs.forEach(function(h){h.removeAttribute('aria-sort');});\n"
+"th.setAttribute('aria-sort',up?'ascending':'descending');\n"
+"t.querySelectorAll('tbody').forEach(function(b){\n"
+"var rows=Array.prototype.filter.call(b.rows,function(r){"
+"return !r.classList.contains('group');});\n"
+"rows.sort(function(x,y){var p=key(x.cells[i]),q=key(y.cells[i]);\n"
+"if(typeof p!==typeof q){p=String(p);q=String(q);}\n"
+"return (p<q?-1:p>q?1:0)*(up?1:-1);});\n"
+"rows.forEach(function(r){b.appendChild(r);});});}\n"
+"th.addEventListener('click',go);\n"
+"th.addEventListener('keydown',function(e){if(e.key==='Enter')go();});});\n"
+"t.setAttribute('data-sort-ready','1');});\n"
+"})();\n";
+
+/* Text from anywhere, escaped for element content and quoted attribute
+ * values: markup characters, tab and newline as references (so no raw
+ * control byte is ever written), other C0 controls, DEL and C1 as U+FFFD,
+ * and bytes that are not UTF-8 too. */
+static void put_text_n(FILE *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		switch (c) {
+		case '&': fputs("&amp;", out); i++; continue;
+		case '<': fputs("&lt;", out); i++; continue;
+		case '>': fputs("&gt;", out); i++; continue;
+		case '"': fputs("&quot;", out); i++; continue;
+		case '\'': fputs("&#39;", out); i++; continue;
+		case '\t': fputs("&#9;", out); i++; continue;
+		case '\n': fputs("&#10;", out); i++; continue;
+		default: break;
+		}
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7f)
+				fputs("\xEF\xBF\xBD", out);
+			else
+				fputc(c, out);
+			i++;
+			continue;
+		}
+		size_t len = wdl_utf8_len(p + i, n - i);
+		bool ok = len && !(len == 2 && wdl_utf8_is_c1(p + i));
+		if (ok) {
+			fwrite(p + i, 1, len, out);
+			i += len;
+		} else {
+			fputs("\xEF\xBF\xBD", out);
+			i++;
+		}
+	}
+}
+
+static void put_text(FILE *out, const char *s)
+{
+	put_text_n(out, s, strlen(s));
+}
+
+static void put_time(FILE *out, const wdilog_time *t)
+{
+	char buf[48];
+	if (t->valid && wdl_time_format(t, buf, sizeof(buf)))
+		fputs(buf, out);
+	else
+		fputs("-", out);
+}
+
+/* A table cell holding a time, sortable by it; it may wrap between the
+ * date and the time of day, nowhere else. */
+static void time_cell(FILE *out, const wdilog_time *t)
+{
+	char buf[48];
+	if (t->valid && wdl_time_format(t, buf, sizeof(buf)) > 10)
+		fprintf(out, "<td class=\"mono\" data-v=\"t%020" PRId64 "%09" PRIu32
+			"\"><span class=\"nw\">%.10s</span><wbr><span class=\"nw\">"
+			"%s</span></td>", wdl_time_key(t) + ((int64_t)1 << 40),
+			t->nanos, buf, buf + 10);
+	else
+		fputs("<td class=\"mono\" data-v=\"\">-</td>", out);
+}
+
+static void num_cell(FILE *out, uint64_t v)
+{
+	fprintf(out, "<td class=\"n\">%" PRIu64 "</td>", v);
+}
+
+static const char *kind_class(wdilog_kind k)
+{
+	switch (k) {
+	case WDILOG_KIND_FAILURE: return "failure";
+	case WDILOG_KIND_BENIGN: return "benign";
+	case WDILOG_KIND_SUCCESS: return "success";
+	default: return "unknown";
+	}
+}
+
+/* A status name without its WDI_ASSOC_STATUS_ prefix, the full name in
+ * its title. */
+static void put_name(FILE *out, const char *name)
+{
+	static const char prefix[] = "WDI_ASSOC_STATUS_";
+	size_t n = sizeof(prefix) - 1;
+	if (!name) {
+		fputs("(not in the enum)", out);
+		return;
+	}
+	fputs("<span title=\"", out);
+	put_text(out, name);
+	fputs("\">", out);
+	put_text(out, strncmp(name, prefix, n) == 0 && name[n] ? name + n : name);
+	fputs("</span>", out);
+}
+
+/* "31 NO_BEACON_PROBE_RESPONSE" for code entry @p c. */
+static void put_code(FILE *out, const struct wdl_code_stat *c)
+{
+	if (c->has_code)
+		fprintf(out, "%" PRIu32 " ", c->code);
+	put_name(out, wdl_code_name(c));
+}
+
+/* The top of a code list as a cell: code, name and its record count. */
+static void top_cell(FILE *out, const wdilog_report *rep,
+		     const struct wdl_code_count *codes, uint32_t n)
+{
+	struct wdl_code_count top;
+	if (!wdl_code_count_top(codes, n, &top)) {
+		fputs("<td data-v=\"\">-</td>", out);
+		return;
+	}
+	const struct wdl_code_stat *c = &rep->codes[top.index];
+	fputs("<td class=\"mono\"><span class=\"nw\">", out);
+	put_code(out, c);
+	fprintf(out, "</span> &times;%" PRIu64 "</td>", top.count);
+}
+
+/* ---- verdict and totals ---- */
+
+static void verdict(FILE *out, const wdilog_report *rep)
+{
+	const wdilog_totals *t = &rep->totals;
+	const char *cls = t->failures || t->unknown ? "bad"
+			  : t->damaged || t->unreadable_inputs ? "warn" : "good";
+	fprintf(out, "<header id=\"verdict\">\n<h1>wdilog report</h1>\n"
+		"<p class=\"verdict %s\">", cls);
+	if (!t->statuses)
+		fputs("No WDI association status found", out);
+	else if (t->failures)
+		fprintf(out, "%" PRIu64 " failure%s in %" PRIu64 " status records",
+			t->failures, t->failures == 1 ? "" : "s", t->statuses);
+	else
+		fprintf(out, "No failures in %" PRIu64 " status records",
+			t->statuses);
+	if (t->unknown)
+		fprintf(out, ", %" PRIu64 " unknown", t->unknown);
+	size_t nb;
+	uint64_t dropped;
+	struct wdl_burst *b = wdl_bursts_list(&rep->bursts, &nb, &dropped);
+	wdl_free(b);
+	if (nb)
+		fprintf(out, ", %zu burst%s", nb + (size_t)dropped,
+			nb + dropped == 1 ? "" : "s");
+	if (t->damaged)
+		fprintf(out, "; %" PRIu64 " damaged event%s", t->damaged,
+			t->damaged == 1 ? "" : "s");
+	if (t->unreadable_inputs)
+		fprintf(out, "; %" PRIu64 " input%s could not be read whole",
+			t->unreadable_inputs, t->unreadable_inputs == 1 ? "" : "s");
+	fputs("</p>\n<dl class=\"totals\">\n", out);
+	const struct { const char *name; uint64_t v; } items[] = {
+		{ "status records", t->statuses }, { "failures", t->failures },
+		{ "benign", t->benign }, { "successes", t->successes },
+		{ "unknown", t->unknown }, { "events", t->events },
+		{ "with status", t->with_status },
+		{ "without status", t->without_status },
+		{ "undecoded", t->undecoded }, { "damaged", t->damaged },
+		{ "malformed values", t->malformed },
+	};
+	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+		fprintf(out, "<div><dt>%s</dt><dd>%" PRIu64 "</dd></div>\n",
+			items[i].name, items[i].v);
+	fputs("</dl>\n", out);
+	/* the span of the status records, from the phases' first and last */
+	wdilog_time first = { 0 }, last = { 0 };
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+		const struct wdl_phase_stat *ph = &rep->phases[i];
+		if (ph->first.valid &&
+		    (!first.valid || wdl_time_cmp(&ph->first, &first) < 0))
+			first = ph->first;
+		if (ph->last.valid &&
+		    (!last.valid || wdl_time_cmp(&ph->last, &last) > 0))
+			last = ph->last;
+	}
+	if (first.valid) {
+		fputs("<p class=\"note\">Status records from <span class=\"mono\">",
+		      out);
+		put_time(out, &first);
+		fputs("</span> to <span class=\"mono\">", out);
+		put_time(out, &last);
+		fputs("</span>.</p>\n", out);
+	}
+	const struct wdl_window *w = &rep->window;
+	if (w->active) {
+		fputs("<p class=\"note\" id=\"window\">Time window: ", out);
+		for (int i = 0; i < 2; i++) {
+			const struct wdl_bound *bd = i ? &w->until : &w->since;
+			fputs(i ? " until " : "since ", out);
+			if (!bd->set)
+				fputs("&ndash;", out);
+			else if (bd->time_of_day && !w->resolved)
+				fprintf(out, "%02d:%02d:%02d",
+					(int)(bd->tod_seconds / 3600),
+					(int)(bd->tod_seconds / 60 % 60),
+					(int)(bd->tod_seconds % 60));
+			else
+				put_time(out, &bd->at);
+		}
+		fprintf(out, "; %" PRIu64 " events with status left out (%" PRIu64
+			" without a time).</p>\n", w->excluded_events,
+			w->untimed_events);
+	}
+	fputs("</header>\n", out);
+}
+
+/* ---- timeline ---- */
+
+static void legend(FILE *out, const wdilog_report *rep)
+{
+	fputs("<ul class=\"legend\">\n", out);
+	for (size_t k = 0; k < sizeof(stack_order) / sizeof(stack_order[0]); k++) {
+		wdilog_phase ph = stack_order[k];
+		const char *name = wdilog_phase_name(ph);
+		fprintf(out, "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\">"
+			"<rect class=\"ph-%s\" width=\"12\" height=\"12\"/></svg>%s "
+			"(%" PRIu64 ")</li>\n", name, name, rep->phases[ph].statuses);
+	}
+	fputs("</ul>\n", out);
+}
+
+static void bucket_label(char *buf, size_t cap, const struct wdl_timeline *t,
+			 int64_t index)
+{
+	wdilog_time at = { .seconds = index * (int64_t)t->width, .valid = true,
+			   .zoned = t->zoned };
+	if (!wdl_time_format(&at, buf, cap))
+		snprintf(buf, cap, "?");
+}
+
+static double x_of_key(const struct wdl_timeline *t, double key)
+{
+	double span = (double)t->n * t->width;
+	double plot = SVG_W - PLOT_L - PLOT_R;
+	return PLOT_L + (key - (double)t->first * t->width) / span * plot;
+}
+
+static void burst_bands(FILE *out, const wdilog_report *rep,
+			const struct wdl_timeline *t)
+{
+	size_t n;
+	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, NULL);
+	for (size_t i = 0; v && i < n; i++) {
+		double a = x_of_key(t, (double)wdl_time_key(&v[i].start));
+		double b = x_of_key(t, (double)wdl_time_key(&v[i].end) + 1);
+		if (b - a < 2)
+			b = a + 2;
+		fprintf(out, "<rect class=\"burst\" x=\"%.1f\" y=\"%d\" width=\"%.1f\""
+			" height=\"%d\"><title>burst: %" PRIu64 " failures, ",
+			a, PLOT_T, b - a, SVG_H - PLOT_T - PLOT_B, v[i].failures);
+		put_time(out, &v[i].start);
+		fputs(" to ", out);
+		put_time(out, &v[i].end);
+		fputs("</title></rect>\n", out);
+	}
+	wdl_free(v);
+}
+
+static void timeline(FILE *out, const wdilog_report *rep)
+{
+	const struct wdl_timeline *t = &rep->timeline;
+	fputs("<section id=\"timeline\">\n<h2>Timeline</h2>\n", out);
+	if (!t->n) {
+		fputs("<p class=\"note\">No status record had a time.</p>\n"
+		      "</section>\n", out);
+		return;
+	}
+	uint64_t max = 0;
+	for (uint32_t i = 0; i < t->n; i++) {
+		uint64_t sum = 0;
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			sum += t->counts[i][ph];
+		if (sum > max)
+			max = sum;
+	}
+	fprintf(out, "<p class=\"note\">Status records per %" PRIu32
+		" s, stacked by phase; hover a bar for its counts. Shaded: bursts."
+		"</p>\n", t->width);
+	fprintf(out, "<svg id=\"timeline-chart\" viewBox=\"0 0 %d %d\" width=\"%d\""
+		" height=\"%d\" role=\"img\" aria-label=\"status records over time\">\n",
+		SVG_W, SVG_H, SVG_W, SVG_H);
+	int plot_h = SVG_H - PLOT_T - PLOT_B, base = SVG_H - PLOT_B;
+	burst_bands(out, rep, t);
+	double slot = (double)(SVG_W - PLOT_L - PLOT_R) / t->n;
+	double bar = slot > 3 ? slot - 1 : slot;
+	for (uint32_t i = 0; i < t->n; i++) {
+		uint64_t sum = 0;
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			sum += t->counts[i][ph];
+		if (!sum)
+			continue;
+		char s[48];
+		bucket_label(s, sizeof(s), t, t->first + i);
+		fprintf(out, "<g class=\"bucket\"><title>%s, %" PRIu32 " s: %" PRIu64
+			" status record%s", s, t->width, sum, sum == 1 ? "" : "s");
+		for (size_t k = 0; k < sizeof(stack_order) / sizeof(stack_order[0]); k++)
+			if (t->counts[i][stack_order[k]])
+				fprintf(out, "; %s %" PRIu64,
+					wdilog_phase_name(stack_order[k]),
+					t->counts[i][stack_order[k]]);
+		fputs("</title>", out);
+		double y = base;
+		for (size_t k = 0; k < sizeof(stack_order) / sizeof(stack_order[0]); k++) {
+			uint64_t c = t->counts[i][stack_order[k]];
+			if (!c)
+				continue;
+			double h = (double)c / (double)max * plot_h;
+			if (h < 1)
+				h = 1;
+			y -= h;
+			fprintf(out, "<rect class=\"ph-%s\" x=\"%.1f\" y=\"%.1f\""
+				" width=\"%.1f\" height=\"%.1f\"/>",
+				wdilog_phase_name(stack_order[k]),
+				PLOT_L + i * slot, y, bar, h);
+		}
+		fputs("</g>\n", out);
+	}
+	fprintf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n"
+		"<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
+		PLOT_L, base, SVG_W - PLOT_R, base, PLOT_L, PLOT_T, PLOT_L, base);
+	fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%" PRIu64 "</text>\n"
+		"<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n",
+		PLOT_L - 6, PLOT_T + 10, max, PLOT_L - 6, base);
+	/* time ticks: the start, quarters and the end of the span */
+	for (int q = 0; q <= 4; q++) {
+		char lab[48];
+		int64_t idx = t->first + (int64_t)t->n * q / 4;
+		bucket_label(lab, sizeof(lab), t, idx);
+		double x = x_of_key(t, (double)idx * t->width);
+		fprintf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\""
+			" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s"
+			"</text>\n", x, base, x, base + 4, x, base + 18,
+			q == 0 ? "start" : q == 4 ? "end" : "middle", lab);
+	}
+	fputs("</svg>\n", out);
+	legend(out, rep);
+	fputs("</section>\n", out);
+}
+
+/* ---- tables ---- */
+
+static void more_rows(FILE *out, size_t more, const char *what)
+{
+	if (more)
+		fprintf(out, "<p class=\"note\">%zu more %s not shown here; the JSON "
+			"report lists them all.</p>\n", more, what);
+}
+
+static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
+{
+	size_t n;
+	uint64_t dropped;
+	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &dropped);
+	if (!v && n)
+		return wdl_fail_oom(err);
+	fprintf(out, "<section id=\"bursts\">\n<h2>Bursts</h2>\n<p class=\"note\">"
+		"Stretches where at least %" PRIu32 " failures fell within %" PRIu32
+		" s.</p>\n", rep->bursts.min_failures, rep->bursts.window);
+	if (!n) {
+		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
+		return WDILOG_OK;
+	}
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th>Start</th><th>End</th><th class=\"n\">Seconds</th>"
+	      "<th class=\"n\">Failures</th><th>Dominant code</th><th>Input</th>"
+	      "</tr></thead>\n<tbody>\n", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<tr>", out);
+		time_cell(out, &v[i].start);
+		time_cell(out, &v[i].end);
+		num_cell(out, (uint64_t)(wdl_time_key(&v[i].end) -
+					 wdl_time_key(&v[i].start)));
+		num_cell(out, v[i].failures);
+		top_cell(out, rep, v[i].codes, v[i].ncodes);
+		fputs("<td>", out);
+		put_text(out, rep->inputs[v[i].input].path);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+	more_rows(out, (size_t)dropped, "smaller bursts");
+	fputs("</section>\n", out);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
+{
+	const struct wdl_code_stat **v = wdl_report_sorted_codes(rep);
+	if (!v)
+		return wdl_fail_oom(err);
+	fputs("<section id=\"codes\">\n<h2>Status codes by phase</h2>\n", out);
+	if (!rep->ncodes) {
+		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
+		wdl_free(v);
+		return WDILOG_OK;
+	}
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th class=\"n\">Code</th><th>Name</th><th>Kind</th>"
+	      "<th class=\"n\">Count</th><th>First</th><th>Last</th>"
+	      "<th>Meaning</th></tr></thead>\n", out);
+	size_t shown = 0;
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
+		const struct wdl_phase_stat *ps = &rep->phases[ph];
+		if (!ps->statuses)
+			continue;
+		const char *pn = wdilog_phase_name((wdilog_phase)ph);
+		fprintf(out, "<tbody class=\"phase-%s\">\n<tr class=\"group\"><th "
+			"colspan=\"7\">%s: %" PRIu64 " status record%s, %" PRIu64
+			" failure%s</th></tr>\n", pn, pn, ps->statuses,
+			ps->statuses == 1 ? "" : "s", ps->failures,
+			ps->failures == 1 ? "" : "s");
+		for (size_t i = 0; i < rep->ncodes; i++) {
+			const struct wdl_code_stat *c = v[i];
+			if ((int)c->phase != ph || shown >= HTML_ROWS)
+				continue;
+			shown++;
+			const char *name = wdl_code_name(c);
+			const char *desc = c->has_code
+				? wdilog_status_code_description(c->code) : NULL;
+			if (c->has_code)
+				fprintf(out, "<tr><td class=\"n\">%" PRIu32 "</td>",
+					c->code);
+			else
+				fputs("<tr><td class=\"n\" data-v=\"\">-</td>", out);
+			fputs("<td class=\"mono\">", out);
+			put_name(out, name);
+			fprintf(out, "</td><td class=\"%s\">%s</td>",
+				kind_class(c->kind), wdilog_kind_name(c->kind));
+			num_cell(out, c->count);
+			time_cell(out, &c->first);
+			time_cell(out, &c->last);
+			fputs("<td class=\"text\">", out);
+			if (desc)
+				put_text(out, desc);
+			else if (c->overflow)
+				fputs("Values past the limit of distinct values.", out);
+			else if (c->has_code)
+				fputs("A number outside the WDI_ASSOC_STATUS enum "
+				      "(an IHV or newer status?).", out);
+			else
+				fputs("A WDI_ASSOC_STATUS_ name the enum does not have.",
+				      out);
+			fputs("</td></tr>\n", out);
+		}
+		fputs("</tbody>\n", out);
+	}
+	fputs("</table></div>\n", out);
+	more_rows(out, rep->ncodes - shown, "codes");
+	fputs("</section>\n", out);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
+		     const struct wdl_peer_stat *p)
+{
+	fputs("<tr><td class=\"mono\">", out);
+	put_text(out, label);
+	fputs("</td>", out);
+	num_cell(out, p->statuses);
+	fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td>",
+		p->failures ? " failure" : "", p->failures);
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+		num_cell(out, p->phases[ph]);
+	time_cell(out, &p->first);
+	time_cell(out, &p->last);
+	top_cell(out, rep, p->codes, p->ncodes);
+	fputs("</tr>\n", out);
+}
+
+static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
+{
+	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
+	if (!v)
+		return wdl_fail_oom(err);
+	fputs("<section id=\"peers\">\n<h2>Peers</h2>\n<p class=\"note\">Status "
+	      "records by the peer or BSSID their event named.</p>\n", out);
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>Peer</th>"
+	      "<th class=\"n\">Statuses</th><th class=\"n\">Failures</th>", out);
+	/* short phase headings keep the table within a laptop's width */
+	static const char *const abbrev[WDILOG_PHASE_COUNT] = {
+		"succ.", "gen.", "probe", "auth", "assoc", "disas.", "unkn.",
+	};
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+		fprintf(out, "<th class=\"n\" title=\"%s\">%s</th>",
+			wdilog_phase_name((wdilog_phase)ph), abbrev[ph]);
+	fputs("<th>First</th><th>Last</th><th>Dominant failure</th></tr></thead>\n"
+	      "<tbody>\n", out);
+	size_t shown = ps->n < HTML_ROWS ? ps->n : HTML_ROWS;
+	for (size_t i = 0; i < shown; i++) {
+		char mac[18];
+		wdl_mac_format(v[i]->mac, mac);
+		peer_row(out, rep, mac, v[i]);
+	}
+	fputs("</tbody>\n", out);
+	/* not sorted with the peers: a footer */
+	if (ps->none.statuses || ps->overflow.statuses) {
+		fputs("<tfoot>\n", out);
+		if (ps->none.statuses)
+			peer_row(out, rep, "(no peer named)", &ps->none);
+		if (ps->overflow.statuses)
+			peer_row(out, rep, "(past the peer limit)", &ps->overflow);
+		fputs("</tfoot>\n", out);
+	}
+	fputs("</table></div>\n", out);
+	more_rows(out, ps->n - shown, "peers");
+	fputs("</section>\n", out);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static void guids(FILE *out, const wdilog_report *rep)
+{
+	fputs("<section id=\"guids\">\n<h2>Undecoded events</h2>\n<p class=\"note\">"
+	      "Trace GUIDs whose format (TMF) files were missing when the trace "
+	      "was converted.</p>\n", out);
+	if (!rep->nguids) {
+		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
+		return;
+	}
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>GUID</th>"
+	      "<th class=\"n\">Events</th></tr></thead>\n<tbody>\n", out);
+	size_t shown = rep->nguids < HTML_ROWS ? rep->nguids : HTML_ROWS;
+	for (size_t i = 0; i < shown; i++) {
+		fputs("<tr><td class=\"mono\">", out);
+		put_text(out, rep->guids[i].guid);
+		fputs("</td>", out);
+		num_cell(out, rep->guids[i].count);
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+	more_rows(out, rep->nguids - shown, "GUIDs");
+	if (rep->guids_overflow)
+		fprintf(out, "<p class=\"note\">%" PRIu64 " more events past the limit "
+			"of distinct GUIDs.</p>\n", rep->guids_overflow);
+	fputs("</section>\n", out);
+}
+
+static void inputs(FILE *out, const wdilog_report *rep)
+{
+	fputs("<section id=\"inputs\">\n<h2>Inputs</h2>\n", out);
+	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
+	      "<thead><tr><th>Input</th><th>Format</th><th>Encoding</th>"
+	      "<th class=\"n\">Events</th><th class=\"n\">Statuses</th>"
+	      "<th class=\"n\">Undecoded</th><th class=\"n\">Damaged</th><th class=\"n\">Malformed</th>"
+	      "<th>Problem</th></tr></thead>\n<tbody>\n", out);
+	size_t shown = rep->ninputs < HTML_ROWS ? rep->ninputs : HTML_ROWS;
+	for (size_t i = 0; i < shown; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		fputs("<tr><td class=\"mono\">", out);
+		put_text(out, in->path);
+		fputs("</td><td>", out);
+		put_text(out, in->format);
+		fputs("</td><td>", out);
+		put_text(out, in->encoding);
+		fprintf(out, "%s</td>", in->gzip ? " + gzip" : "");
+		num_cell(out, in->events);
+		num_cell(out, in->statuses);
+		num_cell(out, in->undecoded);
+		fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td>",
+			in->damaged ? " failure" : "", in->damaged);
+		num_cell(out, in->malformed);
+		fputs("<td class=\"failure\">", out);
+		if (in->unreadable)
+			put_text(out, in->error);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+	more_rows(out, rep->ninputs - shown, "inputs");
+	fputs("</section>\n", out);
+}
+
+int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
+			      wdilog_error *err)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+	      out);
+	fprintf(out, "<meta name=\"generator\" content=\"wdilog %s\">\n"
+		"<title>wdilog report: %" PRIu64 " failures in %" PRIu64
+		" status records</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+		wdilog_version(), rep->totals.failures, rep->totals.statuses,
+		style_sheet);
+	verdict(out, rep);
+	fputs("<nav><a href=\"#timeline\">Timeline</a><a href=\"#bursts\">Bursts</a>"
+	      "<a href=\"#codes\">Codes</a><a href=\"#peers\">Peers</a>"
+	      "<a href=\"#guids\">Undecoded</a><a href=\"#inputs\">Inputs</a></nav>\n",
+	      out);
+	timeline(out, rep);
+	int rc = bursts(out, rep, err);
+	if (rc >= 0)
+		rc = codes(out, rep, err);
+	if (rc >= 0)
+		rc = peers(out, rep, err);
+	if (rc < 0)
+		return rc;
+	guids(out, rep);
+	inputs(out, rep);
+	fprintf(out, "<footer>Written by wdilog %s (report schema %s). Times are "
+		"as the input wrote them; times without a zone are the capturing "
+		"machine's local time.</footer>\n<script>\n%s</script>\n"
+		"</body>\n</html>\n", wdilog_version(), WDILOG_SCHEMA, sort_script);
+	if (ferror(out))
+		return wdl_fail(err, WDILOG_EIO, "cannot write the HTML report");
+	return WDILOG_OK;
+}

@@ -1,0 +1,415 @@
+/* Render stage, JSON: the wdilog/1 report of formats.md section 6, plus
+ * the timeline, per-input detail, peers, bursts and the time window.
+ * Member names here are a contract; never rename one without bumping
+ * WDILOG_SCHEMA. */
+#include <wdilog/report.h>
+#include <wdilog/wdilog.h>
+
+#include <string.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "parse/context.h"
+#include "util/error.h"
+#include "gate/gate_int.h"
+#include "render/json_writer.h"
+#include "parse/timestamp.h"
+
+static void totals(struct wdl_json *j, const wdilog_totals *t)
+{
+	wdl_json_key(j, "totals");
+	wdl_json_object(j, false);
+	wdl_json_key(j, "events"); wdl_json_uint(j, t->events);
+	wdl_json_key(j, "with_status"); wdl_json_uint(j, t->with_status);
+	wdl_json_key(j, "without_status"); wdl_json_uint(j, t->without_status);
+	wdl_json_key(j, "undecoded"); wdl_json_uint(j, t->undecoded);
+	wdl_json_key(j, "damaged"); wdl_json_uint(j, t->damaged);
+	wdl_json_key(j, "statuses"); wdl_json_uint(j, t->statuses);
+	wdl_json_key(j, "failures"); wdl_json_uint(j, t->failures);
+	wdl_json_key(j, "benign"); wdl_json_uint(j, t->benign);
+	wdl_json_key(j, "successes"); wdl_json_uint(j, t->successes);
+	wdl_json_key(j, "unknown"); wdl_json_uint(j, t->unknown);
+	wdl_json_key(j, "malformed"); wdl_json_uint(j, t->malformed);
+	wdl_json_key(j, "unreadable_inputs"); wdl_json_uint(j, t->unreadable_inputs);
+	wdl_json_end_object(j);
+}
+
+static void phases(struct wdl_json *j, const wdilog_report *rep)
+{
+	wdl_json_key(j, "phases");
+	wdl_json_object(j, false);
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+		const struct wdl_phase_stat *ph = &rep->phases[i];
+		wdl_json_key(j, wdilog_phase_name((wdilog_phase)i));
+		wdl_json_object(j, true);
+		wdl_json_key(j, "statuses"); wdl_json_uint(j, ph->statuses);
+		wdl_json_key(j, "failures"); wdl_json_uint(j, ph->failures);
+		wdl_json_key(j, "first"); wdl_json_time(j, &ph->first);
+		wdl_json_key(j, "last"); wdl_json_time(j, &ph->last);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_object(j);
+}
+
+/* "code": N|null, "name": "..."|null, as every code list writes them. */
+static void code_and_name(struct wdl_json *j, const struct wdl_code_stat *c)
+{
+	wdl_json_key(j, "code");
+	if (c->has_code)
+		wdl_json_uint(j, c->code);
+	else
+		wdl_json_null(j);
+	wdl_json_key(j, "name");
+	if (wdl_code_name(c))
+		wdl_json_string(j, wdl_code_name(c));
+	else
+		wdl_json_null(j);
+}
+
+static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
+{
+	wdl_json_object(j, true);
+	code_and_name(j, c);
+	wdl_json_key(j, "phase"); wdl_json_string(j, wdilog_phase_name(c->phase));
+	wdl_json_key(j, "kind"); wdl_json_string(j, wdilog_kind_name(c->kind));
+	wdl_json_key(j, "count"); wdl_json_uint(j, c->count);
+	wdl_json_key(j, "first"); wdl_json_time(j, &c->first);
+	wdl_json_key(j, "last"); wdl_json_time(j, &c->last);
+	wdl_json_end_object(j);
+}
+
+/* The input's codes in report order, each with the first lines it was
+ * seen on. */
+static int input_codes(struct wdl_json *j, const wdilog_report *rep,
+		       const struct wdl_input_stat *in)
+{
+	struct wdl_input_entry *v = wdl_input_sorted(rep, in);
+	if (!v)
+		return WDILOG_ENOMEM;
+	wdl_json_key(j, "codes");
+	wdl_json_array(j, false);
+	for (size_t k = 0; k < in->ncodes; k++) {
+		const struct wdl_input_code *slot = v[k].slot;
+		wdl_json_object(j, true);
+		code_and_name(j, v[k].code);
+		wdl_json_key(j, "count"); wdl_json_uint(j, slot->count);
+		wdl_json_key(j, "lines");
+		wdl_json_array(j, true);
+		for (uint32_t l = 0; l < slot->nlines; l++)
+			wdl_json_uint(j, slot->lines[l]);
+		wdl_json_end_array(j);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+static int inputs(struct wdl_json *j, const wdilog_report *rep)
+{
+	wdl_json_key(j, "inputs");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		wdl_json_object(j, false);
+		wdl_json_key(j, "path"); wdl_json_string(j, in->path);
+		wdl_json_key(j, "format"); wdl_json_string(j, in->format);
+		wdl_json_key(j, "encoding"); wdl_json_string(j, in->encoding);
+		wdl_json_key(j, "gzip"); wdl_json_bool(j, in->gzip);
+		wdl_json_key(j, "events"); wdl_json_uint(j, in->events);
+		wdl_json_key(j, "with_status"); wdl_json_uint(j, in->with_status);
+		wdl_json_key(j, "without_status"); wdl_json_uint(j, in->without_status);
+		wdl_json_key(j, "undecoded"); wdl_json_uint(j, in->undecoded);
+		wdl_json_key(j, "damaged"); wdl_json_uint(j, in->damaged);
+		wdl_json_key(j, "statuses"); wdl_json_uint(j, in->statuses);
+		wdl_json_key(j, "malformed"); wdl_json_uint(j, in->malformed);
+		wdl_json_key(j, "error");
+		if (in->unreadable)
+			wdl_json_string(j, in->error);
+		else
+			wdl_json_null(j);
+		if (input_codes(j, rep, in) < 0)
+			return WDILOG_ENOMEM;
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	return WDILOG_OK;
+}
+
+static void bucket_start(struct wdl_json *j, const struct wdl_timeline *t,
+			 uint32_t i)
+{
+	wdilog_time start = { .seconds = (t->first + i) * (int64_t)t->width,
+			      .valid = true, .zoned = t->zoned };
+	wdl_json_time(j, &start);
+}
+
+static void timeline(struct wdl_json *j, const struct wdl_timeline *t)
+{
+	wdl_json_key(j, "timeline");
+	wdl_json_object(j, false);
+	wdl_json_key(j, "bucket_seconds"); wdl_json_uint(j, t->width);
+	wdl_json_key(j, "buckets");
+	wdl_json_array(j, false);
+	for (uint32_t i = 0; i < t->n; i++) {
+		wdl_json_object(j, true);
+		wdl_json_key(j, "start");
+		bucket_start(j, t, i);
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
+			wdl_json_key(j, wdilog_phase_name((wdilog_phase)ph));
+			wdl_json_uint(j, t->counts[i][ph]);
+		}
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_end_object(j);
+}
+
+/* {"code": N|null, "name": "...", "count": N} for a code list's top. */
+static void dominant(struct wdl_json *j, const wdilog_report *rep,
+		     const struct wdl_code_count *codes, uint32_t n)
+{
+	struct wdl_code_count top;
+	if (!wdl_code_count_top(codes, n, &top)) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, true);
+	code_and_name(j, &rep->codes[top.index]);
+	wdl_json_key(j, "count"); wdl_json_uint(j, top.count);
+	wdl_json_end_object(j);
+}
+
+/* The members of one per-peer entry, after "peer". */
+static void peer_body(struct wdl_json *j, const wdilog_report *rep,
+		      const struct wdl_peer_stat *s)
+{
+	wdl_json_key(j, "statuses"); wdl_json_uint(j, s->statuses);
+	wdl_json_key(j, "failures"); wdl_json_uint(j, s->failures);
+	wdl_json_key(j, "phases");
+	wdl_json_object(j, true);
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
+		wdl_json_key(j, wdilog_phase_name((wdilog_phase)ph));
+		wdl_json_uint(j, s->phases[ph]);
+	}
+	wdl_json_end_object(j);
+	wdl_json_key(j, "first"); wdl_json_time(j, &s->first);
+	wdl_json_key(j, "last"); wdl_json_time(j, &s->last);
+	wdl_json_key(j, "dominant_failure");
+	dominant(j, rep, s->codes, s->ncodes);
+}
+
+static void peer_entry(struct wdl_json *j, const wdilog_report *rep,
+		       const char *key, const struct wdl_peer_stat *s)
+{
+	if (key)
+		wdl_json_key(j, key);
+	wdl_json_object(j, false);
+	if (!key) {
+		char mac[18];
+		wdl_mac_format(s->mac, mac);
+		wdl_json_key(j, "peer"); wdl_json_string(j, mac);
+	}
+	peer_body(j, rep, s);
+	wdl_json_end_object(j);
+}
+
+static bool peers(struct wdl_json *j, const wdilog_report *rep)
+{
+	const struct wdl_peer_stat **v = wdl_peers_sorted(&rep->peers);
+	if (!v)
+		return false;
+	wdl_json_key(j, "peers");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < rep->peers.n; i++)
+		peer_entry(j, rep, NULL, v[i]);
+	wdl_json_end_array(j);
+	wdl_free(v);
+	/* records whose event named no peer, and those past the peer cap */
+	peer_entry(j, rep, "no_peer", &rep->peers.none);
+	if (rep->peers.overflow.statuses) {
+		peer_entry(j, rep, "peers_past_limit", &rep->peers.overflow);
+	} else {
+		wdl_json_key(j, "peers_past_limit");
+		wdl_json_null(j);
+	}
+	return true;
+}
+
+static bool bursts(struct wdl_json *j, const wdilog_report *rep)
+{
+	size_t n;
+	uint64_t not_listed;
+	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	if (!v && n)
+		return false;
+	wdl_json_key(j, "bursts");
+	wdl_json_object(j, false);
+	wdl_json_key(j, "window_seconds"); wdl_json_uint(j, rep->bursts.window);
+	wdl_json_key(j, "min_failures"); wdl_json_uint(j, rep->bursts.min_failures);
+	wdl_json_key(j, "not_listed"); wdl_json_uint(j, not_listed);
+	wdl_json_key(j, "list");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < n; i++) {
+		wdl_json_object(j, true);
+		wdl_json_key(j, "start"); wdl_json_time(j, &v[i].start);
+		wdl_json_key(j, "end"); wdl_json_time(j, &v[i].end);
+		wdl_json_key(j, "failures"); wdl_json_uint(j, v[i].failures);
+		wdl_json_key(j, "input");
+		wdl_json_string(j, rep->inputs[v[i].input].path);
+		wdl_json_key(j, "dominant");
+		dominant(j, rep, v[i].codes, v[i].ncodes);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_end_object(j);
+	wdl_free(v);
+	return true;
+}
+
+static void bound(struct wdl_json *j, const struct wdl_window *w,
+		  const struct wdl_bound *b)
+{
+	if (!b->set) {
+		wdl_json_null(j);
+	} else if (b->time_of_day && !w->resolved) {
+		/* no record had a time: the bound stays a time of day */
+		char tod[16];
+		snprintf(tod, sizeof(tod), "%02d:%02d:%02d",
+			 (int)(b->tod_seconds / 3600), (int)(b->tod_seconds / 60 % 60),
+			 (int)(b->tod_seconds % 60));
+		wdl_json_string(j, tod);
+	} else {
+		wdl_json_time(j, &b->at);
+	}
+}
+
+static void window(struct wdl_json *j, const struct wdl_window *w)
+{
+	wdl_json_key(j, "window");
+	if (!w->active) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, false);
+	wdl_json_key(j, "since"); bound(j, w, &w->since);
+	wdl_json_key(j, "until"); bound(j, w, &w->until);
+	wdl_json_key(j, "outside_events"); wdl_json_uint(j, w->excluded_events);
+	wdl_json_key(j, "outside_statuses"); wdl_json_uint(j, w->excluded_statuses);
+	wdl_json_key(j, "untimed_events"); wdl_json_uint(j, w->untimed_events);
+	wdl_json_end_object(j);
+}
+
+static void milli(struct wdl_json *j, uint64_t v)
+{
+	char buf[32];
+	wdl_milli_format(v, buf, sizeof(buf));
+	wdl_json_raw(j, buf);
+}
+
+/* The gate verdict: null when no rule was asked, otherwise every rule
+ * with its limit, the measured value and whether it passed. */
+static void gate(struct wdl_json *j, const struct wdl_gate_state *st)
+{
+	wdl_json_key(j, "gate");
+	if (!st || !st->asked) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, false);
+	wdl_json_key(j, "passed"); wdl_json_bool(j, st->passed);
+	wdl_json_key(j, "rules");
+	wdl_json_array(j, false);
+	for (size_t i = 0; i < st->nchecks; i++) {
+		const wdilog_gate_check *c = &st->checks[i];
+		wdl_json_object(j, true);
+		wdl_json_key(j, "rule"); wdl_json_string(j, c->rule);
+		if (c->scope) {
+			wdl_json_key(j, "scope"); wdl_json_string(j, c->scope);
+			if (strcmp(c->scope, "code") == 0) {
+				wdl_json_key(j, "code");
+				if (c->has_code)
+					wdl_json_uint(j, c->code);
+				else
+					wdl_json_null(j);
+				wdl_json_key(j, "name");
+				if (c->name)
+					wdl_json_string(j, c->name);
+				else
+					wdl_json_null(j);
+			}
+			wdl_json_key(j, "phase"); wdl_json_string(j, c->phase);
+			wdl_json_key(j, "change"); wdl_json_string(j, c->change);
+			wdl_json_key(j, "unit");
+			wdl_json_string(j, c->rate ? "per-1000-events" : "count");
+			wdl_json_key(j, "baseline"); milli(j, c->baseline);
+		}
+		wdl_json_key(j, "limit"); milli(j, c->limit);
+		wdl_json_key(j, "measured"); milli(j, c->measured);
+		wdl_json_key(j, "passed"); wdl_json_bool(j, c->passed);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_end_object(j);
+}
+
+int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
+			      wdilog_error *err)
+{
+	const struct wdl_code_stat **codes = wdl_report_sorted_codes(rep);
+	if (!codes)
+		return wdl_fail_oom(err);
+	struct wdl_json j;
+	wdl_json_init(&j, out);
+	wdl_json_object(&j, false);
+	wdl_json_key(&j, "schema"); wdl_json_string(&j, WDILOG_SCHEMA);
+	wdl_json_key(&j, "generator");
+	wdl_json_object(&j, true);
+	wdl_json_key(&j, "name"); wdl_json_string(&j, "wdilog");
+	wdl_json_key(&j, "version"); wdl_json_string(&j, wdilog_version());
+	wdl_json_end_object(&j);
+	gate(&j, rep->gate);
+	totals(&j, &rep->totals);
+	phases(&j, rep);
+	wdl_json_key(&j, "codes");
+	wdl_json_array(&j, false);
+	for (size_t i = 0; i < rep->ncodes; i++)
+		code_entry(&j, codes[i]);
+	wdl_json_end_array(&j);
+	wdl_free(codes);
+	wdl_json_key(&j, "undecoded_guids");
+	wdl_json_array(&j, false);
+	for (size_t i = 0; i < rep->nguids; i++) {
+		wdl_json_object(&j, true);
+		wdl_json_key(&j, "guid"); wdl_json_string(&j, rep->guids[i].guid);
+		wdl_json_key(&j, "count"); wdl_json_uint(&j, rep->guids[i].count);
+		wdl_json_end_object(&j);
+	}
+	if (rep->guids_overflow) {
+		/* past the distinct-value limit: counted, not named, so that the
+		 * counts still add up to totals.undecoded (less GUID-less events) */
+		wdl_json_object(&j, true);
+		wdl_json_key(&j, "guid"); wdl_json_null(&j);
+		wdl_json_key(&j, "count"); wdl_json_uint(&j, rep->guids_overflow);
+		wdl_json_end_object(&j);
+	}
+	wdl_json_end_array(&j);
+	if (inputs(&j, rep) < 0)
+		return wdl_fail_oom(err);
+	timeline(&j, &rep->timeline);
+	if (rep->detail_missing) {
+		/* a merge of JSON reports: what they do not carry is unknown */
+		static const char *const unknown[] = { "peers", "no_peer",
+						       "peers_past_limit", "bursts" };
+		for (size_t k = 0; k < 4; k++) {
+			wdl_json_key(&j, unknown[k]);
+			wdl_json_null(&j);
+		}
+	} else if (!peers(&j, rep) || !bursts(&j, rep))
+		return wdl_fail_oom(err);
+	window(&j, &rep->window);
+	wdl_json_end_object(&j);
+	if (!wdl_json_finish(&j))
+		return wdl_fail(err, WDILOG_EIO, "cannot write the JSON report");
+	return WDILOG_OK;
+}

@@ -1,0 +1,456 @@
+/* Render stage, JUnit XML: the report as test results in the Jenkins
+ * junit-4 shape, which Jenkins, GitLab and most CI dashboards read. One
+ * <testsuite> per input, one <testcase> per gate rule and phase
+ * (classname wdilog.<phase>, or wdilog.input for rules about damaged and
+ * malformed input), so a dashboard shows which input failed which rule
+ * and where. A rule is judged over all inputs; each input's testcase
+ * fails when the rule failed and that input contributed to it. Passing
+ * testcases are still listed, with their counts. Without a gate, each
+ * suite lists its failures per phase as passing testcases. Input-derived
+ * text is escaped for XML 1.0, characters it cannot carry included. */
+#include <wdilog/gate.h>
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "gate/gate_int.h"
+
+/* Length of a valid UTF-8 sequence at @p p (up to @p n bytes), or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	unsigned char c = p[0];
+	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	if (!len || len > n || c > 0xF4)
+		return 0;
+	uint32_t v = c & (0x7F >> len);
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (p[k] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* XML 1.0 character data or attribute value. Characters XML 1.0 cannot
+ * carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, bytes that
+ * are not UTF-8) are shown as \xNN or \uFFFE text. In attributes, tab and
+ * line ends become character references so parsers keep them. */
+static void xml_put(FILE *out, const char *s, bool attr)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			switch (c) {
+			case '&': fputs("&amp;", out); break;
+			case '<': fputs("&lt;", out); break;
+			case '>': fputs("&gt;", out); break;
+			case '"': fputs(attr ? "&quot;" : "\"", out); break;
+			case '\t': fputs(attr ? "&#9;" : "\t", out); break;
+			case '\n': fputs(attr ? "&#10;" : "\n", out); break;
+			case '\r': fputs("&#13;", out); break;
+			default:
+				if (c < 0x20)
+					fprintf(out, "\\x%02x", c);
+				else
+					fputc(c, out);
+			}
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = utf8_len(p + i, n - i, &cp);
+		if (!len) {
+			fprintf(out, "\\x%02x", c);
+			i++;
+		} else if (cp == 0xFFFE || cp == 0xFFFF) {
+			fprintf(out, "\\u%04X", (unsigned)cp);
+			i += len;
+		} else {
+			fwrite(p + i, 1, len, out);
+			i += len;
+		}
+	}
+}
+
+/* A testcase being built. */
+struct tcase {
+	char classname[32];
+	const char *name;           /* the rule */
+	bool failed;
+	bool error;                 /* the input could not be read */
+	char message[300];
+};
+
+/* Growable text for a testcase's failure or output body. */
+struct text {
+	char *ptr;
+	size_t len, cap;
+	bool oom;
+};
+
+static void addf(struct text *t, const char *fmt, ...) WDL_PRINTF(2, 3);
+
+static void addf(struct text *t, const char *fmt, ...)
+{
+	if (t->oom)
+		return;
+	for (;;) {
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(t->ptr ? t->ptr + t->len : NULL,
+				  t->ptr ? t->cap - t->len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			t->oom = true;
+			return;
+		}
+		if (t->ptr && (size_t)n < t->cap - t->len) {
+			t->len += (size_t)n;
+			return;
+		}
+		size_t ncap = (t->cap ? t->cap : 256) * 2 + (size_t)n;
+		char *p = wdl_realloc(t->ptr, ncap);
+		if (!p) {
+			t->oom = true;
+			return;
+		}
+		t->ptr = p;
+		t->cap = ncap;
+	}
+}
+
+static void put_value(struct text *t, uint64_t v)
+{
+	char buf[32];
+	wdl_milli_format(v, buf, sizeof(buf));
+	addf(t, "%s", buf);
+}
+
+/* One line per selected code of @p in in @p phase (all phases if
+ * WDILOG_PHASE_COUNT): its count and where it was first seen. */
+static void code_lines(struct text *t, const struct wdl_input_stat *in,
+		       const struct wdl_input_entry *v, int phase,
+		       bool only_failing)
+{
+	for (size_t k = 0; k < in->ncodes; k++) {
+		const struct wdl_code_stat *c = v[k].code;
+		if (!c->selected || (phase < WDILOG_PHASE_COUNT &&
+				     c->phase != (wdilog_phase)phase))
+			continue;
+		if (only_failing && !c->failing)
+			continue;
+		const char *name = wdl_code_name(c);
+		if (c->has_code)
+			addf(t, "  %" PRIu32 " %s", c->code,
+			     name ? name : "(not in the enum)");
+		else
+			addf(t, "  %s", name);
+		addf(t, ": %" PRIu64 " here, first at %s:%" PRIu64, v[k].slot->count,
+		     in->path, v[k].slot->nlines ? v[k].slot->lines[0] : 0);
+		if (v[k].slot->nlines > 1) {
+			addf(t, " (lines");
+			for (uint32_t l = 0; l < v[k].slot->nlines; l++)
+				addf(t, "%s%" PRIu64, l ? ", " : " ", v[k].slot->lines[l]);
+			addf(t, "%s)", v[k].slot->count > v[k].slot->nlines ? ", ..." : "");
+		}
+		addf(t, "\n");
+	}
+}
+
+static uint64_t phase_selected(const struct wdl_input_stat *in,
+			       const struct wdl_input_entry *v, int phase)
+{
+	uint64_t n = 0;
+	for (size_t k = 0; k < in->ncodes; k++)
+		if (v[k].code->selected && v[k].code->phase == (wdilog_phase)phase)
+			n += v[k].slot->count;
+	return n;
+}
+
+static const wdilog_gate_check *find_rule(const struct wdl_gate_state *st,
+					  const char *rule)
+{
+	for (size_t i = 0; st && i < st->nchecks; i++)
+		if (strcmp(st->checks[i].rule, rule) == 0)
+			return &st->checks[i];
+	return NULL;
+}
+
+static void write_case(FILE *out, const struct wdl_input_stat *in,
+		       const struct tcase *tc, const struct text *body)
+{
+	fputs("    <testcase name=\"", out);
+	xml_put(out, tc->name, true);
+	fprintf(out, "\" classname=\"%s\" file=\"", tc->classname);
+	xml_put(out, in->path, true);
+	fputs("\" time=\"0\"", out);
+	if (!tc->failed && !tc->error && !body->len) {
+		fputs("/>\n", out);
+		return;
+	}
+	fputs(">\n", out);
+	if (tc->failed || tc->error) {
+		fprintf(out, "      <%s message=\"", tc->error ? "error" : "failure");
+		xml_put(out, tc->message, true);
+		fprintf(out, "\" type=\"%s\">", tc->error ? "unreadable" : tc->name);
+		xml_put(out, body->ptr ? body->ptr : "", false);
+		fprintf(out, "</%s>\n", tc->error ? "error" : "failure");
+	} else {
+		fputs("      <system-out>", out);
+		xml_put(out, body->ptr, false);
+		fputs("</system-out>\n", out);
+	}
+	fputs("    </testcase>\n", out);
+}
+
+/* Emit or count: the suite is written in two passes, the first to count
+ * testcases and failures for the <testsuite> attributes. */
+struct suite {
+	FILE *out;                  /* NULL while counting */
+	const wdilog_report *rep;
+	const struct wdl_input_stat *in;
+	const struct wdl_input_entry *v;
+	unsigned tests, failures, errors;
+	bool oom;
+};
+
+static void emit(struct suite *s, const struct tcase *tc, struct text *body)
+{
+	s->tests++;
+	s->failures += tc->failed;
+	s->errors += tc->error;
+	s->oom |= body->oom;
+	if (s->out && !body->oom)
+		write_case(s->out, s->in, tc, body);
+	wdl_free(body->ptr);
+	*body = (struct text){ 0 };
+}
+
+static void phase_class(struct tcase *tc, int phase)
+{
+	snprintf(tc->classname, sizeof(tc->classname), "wdilog.%s",
+		 wdilog_phase_name((wdilog_phase)phase));
+}
+
+static void failures_cases(struct suite *s, const struct wdl_gate_state *st)
+{
+	const wdilog_gate_check *rule = find_rule(st, "max-failures");
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		if (!st->covered[p])
+			continue;
+		struct tcase tc = { .name = rule ? "max-failures" : "failures" };
+		struct text body = { 0 };
+		phase_class(&tc, p);
+		uint64_t here = phase_selected(s->in, s->v, p);
+		tc.failed = rule && !rule->passed && here;
+		if (rule) {
+			addf(&body, "max-failures: %" PRIu64
+			     " status records counted in all inputs, limit %" PRIu64
+			     " (%s)\n", rule->measured / 1000, rule->limit / 1000,
+			     rule->passed ? "passed" : "failed");
+			snprintf(tc.message, sizeof(tc.message), "%" PRIu64
+				 " %s status records counted in this input; %" PRIu64
+				 " in all inputs, limit %" PRIu64, here,
+				 wdilog_phase_name((wdilog_phase)p),
+				 rule->measured / 1000, rule->limit / 1000);
+		}
+		if (here || rule) {
+			addf(&body, "%s phase: %" PRIu64
+			     " status records counted in this input\n",
+			     wdilog_phase_name((wdilog_phase)p), here);
+			code_lines(&body, s->in, s->v, p, false);
+		}
+		emit(s, &tc, &body);
+	}
+}
+
+static void input_case(struct suite *s, const wdilog_gate_check *rule,
+		       uint64_t here, const char *what)
+{
+	struct tcase tc = { .name = rule->rule, .classname = "wdilog.input" };
+	struct text body = { 0 };
+	tc.failed = !rule->passed && here;
+	snprintf(tc.message, sizeof(tc.message), "%" PRIu64 " %s here; %" PRIu64
+		 " in all inputs, limit %" PRIu64, here, what,
+		 rule->measured / 1000, rule->limit / 1000);
+	addf(&body, "%s: %" PRIu64 " %s in all inputs, limit %" PRIu64 " (%s)\n"
+	     "%" PRIu64 " in %s\n", rule->rule, rule->measured / 1000, what,
+	     rule->limit / 1000, rule->passed ? "passed" : "failed", here,
+	     s->in->path);
+	emit(s, &tc, &body);
+}
+
+static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
+{
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		const char *pname = wdilog_phase_name((wdilog_phase)p);
+		struct tcase tc = { .name = "baseline" };
+		struct text body = { 0 };
+		bool any = false;
+		phase_class(&tc, p);
+		uint64_t here = phase_selected(s->in, s->v, p);
+		unsigned failing = 0;
+		for (size_t i = 0; i < st->nchecks; i++) {
+			const wdilog_gate_check *c = &st->checks[i];
+			if (strcmp(c->rule, "baseline") != 0 || strcmp(c->phase, pname) != 0)
+				continue;
+			any = true;
+			bool mine = here > 0;
+			if (strcmp(c->scope, "code") == 0) {
+				mine = false;
+				for (size_t k = 0; k < s->in->ncodes; k++) {
+					const struct wdl_code_stat *x = s->v[k].code;
+					if (x->has_code == c->has_code &&
+					    (c->has_code ? x->code == c->code
+							 : c->name && x->name &&
+							   strcmp(x->name, c->name) == 0))
+						mine = true;
+				}
+			}
+			if (!c->passed && mine)
+				failing++;
+			/* the phase line, and the codes this input holds */
+			if (strcmp(c->scope, "code") == 0 && !mine)
+				continue;
+			if (strcmp(c->scope, "phase") == 0)
+				addf(&body, "phase %s", pname);
+			else if (c->has_code)
+				addf(&body, "code %" PRIu32 " %s", c->code,
+				     c->name ? c->name : "(not in the enum)");
+			else
+				addf(&body, "code %s", c->name);
+			addf(&body, ": ");
+			put_value(&body, c->measured);
+			addf(&body, " now, ");
+			put_value(&body, c->baseline);
+			addf(&body, " in the baseline, limit ");
+			put_value(&body, c->limit);
+			addf(&body, "%s: %s%s\n", c->rate ? " (per 1,000 events)" : "",
+			     c->change, c->passed ? "" : " (failed)");
+		}
+		if (!any) {
+			wdl_free(body.ptr);
+			continue;
+		}
+		tc.failed = failing > 0;
+		snprintf(tc.message, sizeof(tc.message),
+			 "%u %s regression%s against the baseline involve this input",
+			 failing, pname, failing == 1 ? "" : "s");
+		if (here) {
+			addf(&body, "in %s:\n", s->in->path);
+			code_lines(&body, s->in, s->v, p, false);
+		}
+		emit(s, &tc, &body);
+	}
+}
+
+static void suite_cases(struct suite *s)
+{
+	const struct wdl_gate_state *st = s->rep->gate;
+	const struct wdl_input_stat *in = s->in;
+	if (in->unreadable) {
+		struct tcase tc = { .name = "read", .classname = "wdilog.input",
+				    .error = true };
+		struct text body = { 0 };
+		snprintf(tc.message, sizeof(tc.message), "%s", in->error);
+		addf(&body, "%s: %s\n", in->path, in->error);
+		emit(s, &tc, &body);
+	}
+	struct wdl_gate_state dflt = { 0 };
+	if (!st) {
+		/* never evaluated: the default selection, no rule */
+		for (int p = WDILOG_PHASE_GENERAL; p < WDILOG_PHASE_COUNT; p++)
+			dflt.covered[p] = true;
+		st = &dflt;
+	}
+	if (!st->asked || st->limit_set[WDILOG_LIMIT_FAILURES])
+		failures_cases(s, st);
+	const wdilog_gate_check *r;
+	if ((r = find_rule(st, "max-malformed")))
+		input_case(s, r, in->malformed, "malformed status values");
+	if ((r = find_rule(st, "max-damaged")))
+		input_case(s, r, in->damaged + in->unreadable,
+			   "damaged events or unreadable inputs");
+	baseline_cases(s, st);
+}
+
+static void property(FILE *out, const char *name, const char *value)
+{
+	fprintf(out, "      <property name=\"%s\" value=\"", name);
+	xml_put(out, value, true);
+	fputs("\"/>\n", out);
+}
+
+int wdilog_report_render_junit(const wdilog_report *rep, FILE *out,
+			       wdilog_error *err)
+{
+	unsigned tests = 0, failures = 0, errors = 0;
+	bool oom = false;
+	/* totals for <testsuites> first */
+	for (size_t i = 0; i < rep->ninputs && !oom; i++) {
+		struct wdl_input_entry *v = wdl_input_sorted(rep, &rep->inputs[i]);
+		if (!v)
+			return wdl_fail_oom(err);
+		struct suite s = { .rep = rep, .in = &rep->inputs[i], .v = v };
+		suite_cases(&s);
+		tests += s.tests;
+		failures += s.failures;
+		errors += s.errors;
+		oom = s.oom;
+		wdl_free(v);
+	}
+	if (oom)
+		return wdl_fail_oom(err);
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<testsuites name=\"wdilog\" tests=\"%u\" failures=\"%u\" "
+		"errors=\"%u\" time=\"0\">\n", tests, failures, errors);
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		struct wdl_input_entry *v = wdl_input_sorted(rep, in);
+		if (!v)
+			return wdl_fail_oom(err);
+		struct suite s = { .rep = rep, .in = in, .v = v };
+		suite_cases(&s);
+		fputs("  <testsuite name=\"", out);
+		xml_put(out, in->path, true);
+		fprintf(out, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" "
+			"skipped=\"0\" time=\"0\">\n", s.tests, s.failures, s.errors);
+		fputs("    <properties>\n", out);
+		property(out, "format", in->format);
+		property(out, "encoding", in->encoding);
+		char num[24];
+		snprintf(num, sizeof(num), "%s", in->gzip ? "true" : "false");
+		property(out, "gzip", num);
+		snprintf(num, sizeof(num), "%" PRIu64, in->events);
+		property(out, "events", num);
+		snprintf(num, sizeof(num), "%" PRIu64, in->statuses);
+		property(out, "statuses", num);
+		snprintf(num, sizeof(num), "%" PRIu64, in->malformed);
+		property(out, "malformed", num);
+		snprintf(num, sizeof(num), "%" PRIu64, in->damaged);
+		property(out, "damaged", num);
+		fputs("    </properties>\n", out);
+		s.out = out;
+		s.tests = s.failures = s.errors = 0;
+		suite_cases(&s);
+		fputs("  </testsuite>\n", out);
+		wdl_free(v);
+		if (s.oom)
+			return wdl_fail_oom(err);
+	}
+	fputs("</testsuites>\n", out);
+	if (ferror(out))
+		return wdl_fail(err, WDILOG_EIO, "cannot write the JUnit report");
+	return WDILOG_OK;
+}

@@ -1,0 +1,265 @@
+/* Render stage, Markdown: a short summary for a CI job page (GitHub's
+ * $GITHUB_STEP_SUMMARY, a merge-request comment). The gate verdict comes
+ * first, then totals, phases and the most frequent codes with where each
+ * was first seen. Tables are GitHub-flavoured; every long list is capped
+ * so the summary stays short whatever the input. Input-derived text is
+ * escaped so that it renders as written (wdl_md_text). */
+#include <wdilog/gate.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "gate/gate_int.h"
+#include "render/markdown.h"
+#include "parse/timestamp.h"
+#include "util/utf8.h"
+
+/* Rows shown per table: a job summary is read at a glance. */
+#define ROWS_MAX 15
+
+void wdl_md_text(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p >= 0x80) {
+			/* C1 controls and bytes that are not UTF-8 as escapes */
+			size_t len = wdl_utf8_len(p, strlen((const char *)p));
+			if (len == 2 && wdl_utf8_is_c1(p)) {
+				fprintf(out, "\\\\u%04x", p[1]);
+			} else if (len) {
+				fwrite(p, 1, len, out);
+			} else {
+				fprintf(out, "\\\\x%02x", *p);
+				len = 1;
+			}
+			p += len;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\\\x%02x", *p);
+		else if (strchr("\\`*_{}[]<>()#+-.!|~&$", *p))
+			fprintf(out, "\\%c", *p);
+		else
+			fputc(*p, out);
+		p++;
+	}
+}
+
+static void md_time(FILE *out, const wdilog_time *t)
+{
+	char buf[48];
+	if (t->valid && wdl_time_format(t, buf, sizeof(buf)))
+		fputs(buf, out);
+	else
+		fputs("-", out);
+}
+
+static void md_value(FILE *out, uint64_t milli)
+{
+	char buf[32];
+	wdl_milli_format(milli, buf, sizeof(buf));
+	fputs(buf, out);
+}
+
+static void check_row(FILE *out, const wdilog_gate_check *c)
+{
+	fputs("| ", out);
+	if (!c->scope) {
+		fputs(c->rule, out);
+	} else if (strcmp(c->scope, "phase") == 0) {
+		fprintf(out, "baseline, phase %s", c->phase);
+	} else {
+		fputs("baseline, ", out);
+		if (c->has_code)
+			fprintf(out, "%" PRIu32 " ", c->code);
+		wdl_md_text(out, c->name ? c->name : "(not in the enum)");
+	}
+	fputs(" | ", out);
+	md_value(out, c->limit);
+	fputs(" | ", out);
+	md_value(out, c->measured);
+	if (c->rate)
+		fputs(" per 1,000 events", out);
+	fprintf(out, " | %s%s |\n", c->passed ? "passed" : "**failed**",
+		!c->change ? ""
+		: strcmp(c->change, "new") == 0 ? " (new)"
+		: strcmp(c->change, "above") == 0 ? " (above tolerance)"
+		: strcmp(c->change, "disappeared") == 0 ? " (disappeared)" : "");
+}
+
+static void verdict(FILE *out, const wdilog_report *rep)
+{
+	const struct wdl_gate_state *st = rep->gate;
+	if (!st || !st->asked) {
+		fputs("## wdilog: no gate\n\n", out);
+		return;
+	}
+	fprintf(out, "## wdilog: gate %s\n\n", st->passed ? "passed" : "**FAILED**");
+	fputs("| rule | limit | measured | result |\n|---|--:|--:|---|\n", out);
+	/* every limit rule, then baseline checks: failing ones first */
+	size_t shown = 0, hidden = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < st->nchecks; i++) {
+			const wdilog_gate_check *c = &st->checks[i];
+			bool want = pass == 0 ? !c->scope || !c->passed
+					      : c->scope && c->passed;
+			if (!want)
+				continue;
+			if (c->scope && shown >= ROWS_MAX) {
+				hidden++;
+				continue;
+			}
+			check_row(out, c);
+			shown++;
+		}
+	}
+	if (hidden)
+		fprintf(out, "\n%zu more baseline checks passed.\n", hidden);
+	fputc('\n', out);
+}
+
+static void totals(FILE *out, const wdilog_report *rep)
+{
+	const wdilog_totals *t = &rep->totals;
+	fprintf(out, "**%zu input%s, %" PRIu64 " events, %" PRIu64
+		" status records:** %" PRIu64 " failures, %" PRIu64
+		" benign, %" PRIu64 " successes, %" PRIu64 " unknown. %" PRIu64
+		" malformed values, %" PRIu64 " undecoded and %" PRIu64
+		" damaged events, %" PRIu64 " unreadable inputs.\n\n",
+		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events, t->statuses,
+		t->failures, t->benign, t->successes, t->unknown, t->malformed,
+		t->undecoded, t->damaged, t->unreadable_inputs);
+}
+
+static void phase_table(FILE *out, const wdilog_report *rep)
+{
+	if (!rep->totals.statuses)
+		return;
+	fputs("| phase | statuses | failures | first | last |\n"
+	      "|---|--:|--:|---|---|\n", out);
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		const struct wdl_phase_stat *ph = &rep->phases[p];
+		if (!ph->statuses)
+			continue;
+		fprintf(out, "| %s | %" PRIu64 " | %" PRIu64 " | ",
+			wdilog_phase_name((wdilog_phase)p), ph->statuses, ph->failures);
+		md_time(out, &ph->first);
+		fputs(" | ", out);
+		md_time(out, &ph->last);
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct wdl_code_stat *x = *(const struct wdl_code_stat *const *)a;
+	const struct wdl_code_stat *y = *(const struct wdl_code_stat *const *)b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return wdl_code_cmp(x, y);
+}
+
+/* Where @p c was first seen: the first input holding it, its first line. */
+static void first_seen(FILE *out, const wdilog_report *rep,
+		       const struct wdl_code_stat *c)
+{
+	size_t idx = (size_t)(c - rep->codes);
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		for (size_t k = 0; k < in->ncodes; k++) {
+			if (in->codes[k].code != idx || !in->codes[k].nlines)
+				continue;
+			wdl_md_text(out, in->path);
+			fprintf(out, ":%" PRIu64, in->codes[k].lines[0]);
+			return;
+		}
+	}
+	fputs("-", out);
+}
+
+static int code_table(FILE *out, const wdilog_report *rep)
+{
+	if (!rep->ncodes)
+		return WDILOG_OK;
+	const struct wdl_code_stat **v = wdl_report_sorted_codes(rep);
+	if (!v)
+		return WDILOG_ENOMEM;
+	qsort(v, rep->ncodes, sizeof(*v), by_count);
+	fputs("| code | name | phase | kind | count | first seen |\n"
+	      "|--:|---|---|---|--:|---|\n", out);
+	for (size_t i = 0; i < rep->ncodes && i < ROWS_MAX; i++) {
+		const struct wdl_code_stat *c = v[i];
+		if (c->has_code)
+			fprintf(out, "| %" PRIu32 " | ", c->code);
+		else
+			fputs("| - | ", out);
+		wdl_md_text(out, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		fprintf(out, " | %s | %s%s%s | %" PRIu64 " | ",
+			wdilog_phase_name(c->phase), c->failing ? "**" : "",
+			wdilog_kind_name(c->kind), c->failing ? "**" : "", c->count);
+		first_seen(out, rep, c);
+		fputs(" |\n", out);
+	}
+	if (rep->ncodes > ROWS_MAX)
+		fprintf(out, "\n%zu more codes; the JSON report lists all.\n",
+			rep->ncodes - ROWS_MAX);
+	fputc('\n', out);
+	wdl_free(v);
+	return WDILOG_OK;
+}
+
+/* Inputs worth a look: unreadable, damaged, or holding selected records. */
+static void input_table(FILE *out, const wdilog_report *rep)
+{
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		const struct wdl_input_stat *in = &rep->inputs[i];
+		uint64_t sel = 0;
+		for (size_t k = 0; k < in->ncodes; k++)
+			if (rep->codes[in->codes[k].code].selected)
+				sel += in->codes[k].count;
+		if (!in->unreadable && !in->damaged && !sel)
+			continue;
+		if (shown == ROWS_MAX) {
+			more++;
+			continue;
+		}
+		if (!shown++)
+			fputs("| input | format | events | counted failures | damaged | note |\n"
+			      "|---|---|--:|--:|--:|---|\n", out);
+		fputs("| ", out);
+		wdl_md_text(out, in->path);
+		fputs(" | ", out);
+		wdl_md_text(out, in->format);
+		fprintf(out, " | %" PRIu64 " | %" PRIu64 " | %" PRIu64 " | ",
+			in->events, sel, in->damaged);
+		if (in->unreadable) {
+			fputs("unreadable: ", out);
+			wdl_md_text(out, in->error);
+		}
+		fputs(" |\n", out);
+	}
+	if (more)
+		fprintf(out, "\n%zu more inputs.\n", more);
+	if (shown)
+		fputc('\n', out);
+}
+
+int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
+				  wdilog_error *err)
+{
+	verdict(out, rep);
+	totals(out, rep);
+	phase_table(out, rep);
+	if (code_table(out, rep) < 0)
+		return wdl_fail_oom(err);
+	input_table(out, rep);
+	if (ferror(out))
+		return wdl_fail(err, WDILOG_EIO, "cannot write the Markdown report");
+	return WDILOG_OK;
+}

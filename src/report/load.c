@@ -1,0 +1,446 @@
+/* Reading a report back: a wdilog/1 JSON report, as render_json.c writes
+ * it, parsed with jansson into a wdilog_report, so that reports made on
+ * other machines can be merged, compared and used as baselines. Every
+ * member of the contract (formats.md section 6) is checked for type; the
+ * members this version adds (per-input codes, the timeline) are read when
+ * present. A "gate" member is ignored: gates are evaluated afresh. */
+#include <wdilog/gate.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/timestamp.h"
+
+struct loader {
+	const char *name;           /* report path, for messages */
+	wdilog_report *rep;
+	wdilog_error *err;
+};
+
+static int bad(struct loader *ld, const char *member, const char *what)
+{
+	return wdl_fail(ld->err, WDILOG_EFORMAT, "%s: member '%s' %s",
+			ld->name, member, what);
+}
+
+static int get_count(struct loader *ld, const json_t *obj, const char *key,
+		     const char *where, bool optional, uint64_t *out)
+{
+	const json_t *v = json_object_get(obj, key);
+	char member[96];
+	if (!v && optional) {
+		*out = 0;
+		return WDILOG_OK;
+	}
+	if (!v || !json_is_integer(v) || json_integer_value(v) < 0) {
+		snprintf(member, sizeof(member), "%s%s", where, key);
+		return bad(ld, member, v ? "is not a count" : "is missing");
+	}
+	*out = (uint64_t)json_integer_value(v);
+	return WDILOG_OK;
+}
+
+/* An ISO 8601 time as wdl_time_format writes it, or null. */
+static int get_time(struct loader *ld, const json_t *obj, const char *key,
+		    const char *where, wdilog_time *out)
+{
+	const json_t *v = json_object_get(obj, key);
+	char member[96];
+	memset(out, 0, sizeof(*out));
+	if (json_is_null(v))
+		return WDILOG_OK;
+	snprintf(member, sizeof(member), "%s%s", where, key);
+	if (!v)
+		return bad(ld, member, "is missing");
+	const char *s = json_string_value(v);
+	size_t len = json_string_length(v);
+	if (!s || wdl_time_parse(s, len, false, out) != len || !out->valid)
+		return bad(ld, member, "is not an ISO 8601 time or null");
+	return WDILOG_OK;
+}
+
+static const char *const total_keys[] = {
+	"events", "with_status", "without_status", "undecoded", "damaged",
+	"statuses", "failures", "benign", "successes", "unknown", "malformed",
+};
+
+static int load_totals(struct loader *ld, const json_t *root)
+{
+	const json_t *t = json_object_get(root, "totals");
+	if (!json_is_object(t))
+		return bad(ld, "totals", "is not an object");
+	uint64_t v[sizeof(total_keys) / sizeof(total_keys[0])];
+	for (size_t i = 0; i < sizeof(total_keys) / sizeof(total_keys[0]); i++) {
+		int rc = get_count(ld, t, total_keys[i], "totals.", false, &v[i]);
+		if (rc < 0)
+			return rc;
+	}
+	wdilog_totals *o = &ld->rep->totals;
+	o->events = v[0];
+	o->with_status = v[1];
+	o->without_status = v[2];
+	o->undecoded = v[3];
+	o->damaged = v[4];
+	o->statuses = v[5];
+	o->failures = v[6];
+	o->benign = v[7];
+	o->successes = v[8];
+	o->unknown = v[9];
+	o->malformed = v[10];
+	return get_count(ld, t, "unreadable_inputs", "totals.", true,
+			 &o->unreadable_inputs);
+}
+
+static int load_phases(struct loader *ld, const json_t *root)
+{
+	const json_t *ph = json_object_get(root, "phases");
+	if (!json_is_object(ph))
+		return bad(ld, "phases", "is not an object");
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+		const char *pname = wdilog_phase_name((wdilog_phase)i);
+		const json_t *p = json_object_get(ph, pname);
+		char where[48];
+		snprintf(where, sizeof(where), "phases.%s.", pname);
+		if (!json_is_object(p))
+			return bad(ld, where, "is not an object");
+		struct wdl_phase_stat *st = &ld->rep->phases[i];
+		int rc;
+		if ((rc = get_count(ld, p, "statuses", where, false, &st->statuses)) < 0 ||
+		    (rc = get_count(ld, p, "failures", where, false, &st->failures)) < 0 ||
+		    (rc = get_time(ld, p, "first", where, &st->first)) < 0 ||
+		    (rc = get_time(ld, p, "last", where, &st->last)) < 0)
+			return rc;
+	}
+	return WDILOG_OK;
+}
+
+/* The code entry a {"code", "name"} pair names, created if new. */
+static struct wdl_code_stat *code_of(struct loader *ld, const json_t *o,
+				     const char *where, int *rc)
+{
+	const json_t *code = json_object_get(o, "code");
+	const json_t *name = json_object_get(o, "name");
+	char member[96];
+	wdilog_status_value v = { 0 };
+	struct wdl_code_stat *c;
+	if (json_is_integer(code)) {
+		json_int_t n = json_integer_value(code);
+		if (n < 0 || n > (json_int_t)UINT32_MAX) {
+			snprintf(member, sizeof(member), "%scode", where);
+			*rc = bad(ld, member, "is out of range");
+			return NULL;
+		}
+		v.has_code = true;
+		v.code = (uint32_t)n;
+	} else if (!json_is_null(code) || !json_is_string(name)) {
+		snprintf(member, sizeof(member), "%scode", where);
+		*rc = bad(ld, member, "is neither a number nor null with a name");
+		return NULL;
+	} else if (strcmp(json_string_value(name), WDL_OVERFLOW_NAME) == 0) {
+		c = wdl_report_overflow_code(ld->rep, ld->err);
+		*rc = c ? WDILOG_OK : WDILOG_ENOMEM;
+		return c;
+	} else {
+		v.name = json_string_value(name);
+	}
+	c = wdl_report_code(ld->rep, &v, ld->err);
+	*rc = c ? WDILOG_OK : WDILOG_ENOMEM;
+	return c;
+}
+
+static int load_codes(struct loader *ld, const json_t *root)
+{
+	const json_t *codes = json_object_get(root, "codes");
+	if (!json_is_array(codes))
+		return bad(ld, "codes", "is not an array");
+	for (size_t i = 0; i < json_array_size(codes); i++) {
+		const json_t *o = json_array_get(codes, i);
+		char where[48];
+		snprintf(where, sizeof(where), "codes[%zu].", i);
+		if (!json_is_object(o))
+			return bad(ld, where, "is not an object");
+		int rc;
+		struct wdl_code_stat *c = code_of(ld, o, where, &rc);
+		if (!c)
+			return rc;
+		uint64_t count = 0;
+		wdilog_time first = { 0 }, last = { 0 };
+		if ((rc = get_count(ld, o, "count", where, false, &count)) < 0 ||
+		    (rc = get_time(ld, o, "first", where, &first)) < 0 ||
+		    (rc = get_time(ld, o, "last", where, &last)) < 0)
+			return rc;
+		c->count += count;
+		wdl_widen(&c->first, &c->last, &first);
+		wdl_widen(&c->first, &c->last, &last);
+	}
+	return WDILOG_OK;
+}
+
+static int load_guids(struct loader *ld, const json_t *root)
+{
+	const json_t *guids = json_object_get(root, "undecoded_guids");
+	if (!guids)
+		return WDILOG_OK;
+	if (!json_is_array(guids))
+		return bad(ld, "undecoded_guids", "is not an array");
+	for (size_t i = 0; i < json_array_size(guids); i++) {
+		const json_t *o = json_array_get(guids, i);
+		char where[48];
+		snprintf(where, sizeof(where), "undecoded_guids[%zu].", i);
+		const json_t *g = json_object_get(o, "guid");
+		uint64_t count = 0;
+		int rc;
+		if (json_is_null(g)) {
+			/* the entry for GUIDs past the distinct-value limit */
+			rc = get_count(ld, o, "count", where, false, &count);
+			if (rc < 0)
+				return rc;
+			ld->rep->guids_overflow += count;
+			continue;
+		}
+		if (!json_is_string(g) || json_string_length(g) != 36)
+			return bad(ld, where, "has no 36-character guid");
+		rc = get_count(ld, o, "count", where, false, &count);
+		if (rc < 0 ||
+		    (rc = wdl_report_add_guid(ld->rep, json_string_value(g), count,
+					      ld->err)) < 0)
+			return rc;
+	}
+	return WDILOG_OK;
+}
+
+static int copy_text(struct loader *ld, const json_t *o, const char *key,
+		     const char *where, char *dst, size_t cap)
+{
+	const json_t *v = json_object_get(o, key);
+	char member[96];
+	if (!json_is_string(v)) {
+		snprintf(member, sizeof(member), "%s%s", where, key);
+		return bad(ld, member, "is not a string");
+	}
+	snprintf(dst, cap, "%s", json_string_value(v));
+	return WDILOG_OK;
+}
+
+static int load_input_codes(struct loader *ld, const json_t *in, size_t idx,
+			    const char *where)
+{
+	const json_t *codes = json_object_get(in, "codes");
+	if (!codes)
+		return WDILOG_OK;
+	if (!json_is_array(codes))
+		return bad(ld, where, "has a 'codes' member that is not an array");
+	for (size_t k = 0; k < json_array_size(codes); k++) {
+		const json_t *o = json_array_get(codes, k);
+		char w[80];
+		snprintf(w, sizeof(w), "%scodes[%zu].", where, k);
+		if (!json_is_object(o))
+			return bad(ld, w, "is not an object");
+		size_t before = ld->rep->ncodes;
+		int rc;
+		struct wdl_code_stat *c = code_of(ld, o, w, &rc);
+		if (!c)
+			return rc;
+		if (ld->rep->ncodes != before)
+			return bad(ld, w, "names a code missing from 'codes'");
+		struct wdl_input_code *ic = wdl_report_input_code(
+			ld->rep, idx, (size_t)(c - ld->rep->codes), ld->err);
+		if (!ic)
+			return WDILOG_ENOMEM;
+		uint64_t count;
+		if ((rc = get_count(ld, o, "count", w, false, &count)) < 0)
+			return rc;
+		ic->count += count;
+		const json_t *lines = json_object_get(o, "lines");
+		if (lines && !json_is_array(lines))
+			return bad(ld, w, "has 'lines' that is not an array");
+		for (size_t l = 0; l < json_array_size(lines); l++) {
+			const json_t *n = json_array_get(lines, l);
+			if (!json_is_integer(n) || json_integer_value(n) < 0)
+				return bad(ld, w, "has a line that is not a number");
+			if (ic->nlines < WDL_INPUT_LINES)
+				ic->lines[ic->nlines++] = (uint64_t)json_integer_value(n);
+		}
+	}
+	return WDILOG_OK;
+}
+
+static int load_inputs(struct loader *ld, const json_t *root)
+{
+	const json_t *inputs = json_object_get(root, "inputs");
+	if (!json_is_array(inputs))
+		return bad(ld, "inputs", "is not an array");
+	for (size_t i = 0; i < json_array_size(inputs); i++) {
+		const json_t *o = json_array_get(inputs, i);
+		char where[48];
+		snprintf(where, sizeof(where), "inputs[%zu].", i);
+		if (!json_is_object(o))
+			return bad(ld, where, "is not an object");
+		const json_t *path = json_object_get(o, "path");
+		if (!json_is_string(path))
+			return bad(ld, where, "has no string 'path'");
+		struct wdl_input_stat *in =
+			wdl_report_new_input(ld->rep, json_string_value(path), ld->err);
+		if (!in)
+			return WDILOG_ENOMEM;
+		int rc;
+		if ((rc = copy_text(ld, o, "format", where, in->format,
+				    sizeof(in->format))) < 0 ||
+		    (rc = copy_text(ld, o, "encoding", where, in->encoding,
+				    sizeof(in->encoding))) < 0 ||
+		    (rc = get_count(ld, o, "events", where, false, &in->events)) < 0 ||
+		    (rc = get_count(ld, o, "with_status", where, true,
+				    &in->with_status)) < 0 ||
+		    (rc = get_count(ld, o, "without_status", where, true,
+				    &in->without_status)) < 0 ||
+		    (rc = get_count(ld, o, "undecoded", where, true,
+				    &in->undecoded)) < 0 ||
+		    (rc = get_count(ld, o, "damaged", where, false, &in->damaged)) < 0 ||
+		    (rc = get_count(ld, o, "statuses", where, false, &in->statuses)) < 0 ||
+		    (rc = get_count(ld, o, "malformed", where, true,
+				    &in->malformed)) < 0)
+			return rc;
+		const json_t *gz = json_object_get(o, "gzip");
+		in->gzip = json_is_true(gz);
+		const json_t *error = json_object_get(o, "error");
+		if (json_is_string(error)) {
+			in->unreadable = true;
+			snprintf(in->error, sizeof(in->error), "%s",
+				 json_string_value(error));
+		} else if (error && !json_is_null(error)) {
+			return bad(ld, where, "has an 'error' that is not a string or null");
+		}
+		if ((rc = load_input_codes(ld, o, ld->rep->ninputs - 1, where)) < 0)
+			return rc;
+	}
+	return WDILOG_OK;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* The writer lists every bucket from the first to the last, so bucket i
+ * must start at (first + i) * width. */
+static int load_timeline(struct loader *ld, const json_t *root)
+{
+	const json_t *tl = json_object_get(root, "timeline");
+	if (!tl)
+		return WDILOG_OK;
+	if (!json_is_object(tl))
+		return bad(ld, "timeline", "is not an object");
+	uint64_t width = 0;
+	int rc = get_count(ld, tl, "bucket_seconds", "timeline.", false, &width);
+	if (rc < 0)
+		return rc;
+	if (width == 0 || width > UINT32_MAX)
+		return bad(ld, "timeline.bucket_seconds", "is out of range");
+	const json_t *buckets = json_object_get(tl, "buckets");
+	if (!json_is_array(buckets) || json_array_size(buckets) > WDL_TIMELINE_MAX)
+		return bad(ld, "timeline.buckets", "is not an array of at most 120");
+	struct wdl_timeline *t = &ld->rep->timeline;
+	wdl_timeline_init(t, (uint32_t)width);
+	for (size_t i = 0; i < json_array_size(buckets); i++) {
+		const json_t *b = json_array_get(buckets, i);
+		char where[48];
+		snprintf(where, sizeof(where), "timeline.buckets[%zu].", i);
+		if (!json_is_object(b))
+			return bad(ld, where, "is not an object");
+		wdilog_time start;
+		if ((rc = get_time(ld, b, "start", where, &start)) < 0)
+			return rc;
+		if (!start.valid)
+			return bad(ld, where, "has no start time");
+		int64_t idx = floor_div(wdl_time_key(&start), (int64_t)width);
+		if (i == 0)
+			t->first = idx;
+		else if (idx != t->first + (int64_t)i)
+			return bad(ld, where, "does not follow the bucket before it");
+		t->zoned |= start.zoned;
+		for (int p = 0; p < WDILOG_PHASE_COUNT; p++)
+			if ((rc = get_count(ld, b, wdilog_phase_name((wdilog_phase)p),
+					    where, false, &t->counts[i][p])) < 0)
+				return rc;
+		t->n = (uint32_t)i + 1;
+	}
+	return WDILOG_OK;
+}
+
+static int load_root(struct loader *ld, const json_t *root)
+{
+	if (!json_is_object(root))
+		return wdl_fail(ld->err, WDILOG_EFORMAT,
+				"%s: not a wdilog report (not a JSON object)", ld->name);
+	const json_t *schema = json_object_get(root, "schema");
+	if (!json_is_string(schema))
+		return wdl_fail(ld->err, WDILOG_EFORMAT,
+				"%s: not a wdilog report (no \"schema\" member)",
+				ld->name);
+	if (strcmp(json_string_value(schema), WDILOG_SCHEMA) != 0)
+		return wdl_fail(ld->err, WDILOG_EFORMAT,
+				"%s: report schema is '%.40s'; this wdilog reads %s",
+				ld->name, json_string_value(schema), WDILOG_SCHEMA);
+	int rc;
+	if ((rc = load_totals(ld, root)) < 0 || (rc = load_phases(ld, root)) < 0 ||
+	    (rc = load_codes(ld, root)) < 0 || (rc = load_guids(ld, root)) < 0 ||
+	    (rc = load_inputs(ld, root)) < 0 || (rc = load_timeline(ld, root)) < 0)
+		return rc;
+	return WDILOG_OK;
+}
+
+static int finish(json_t *root, const json_error_t *jerr, const char *name,
+		  wdilog_report **out, const wdilog_options *opts,
+		  wdilog_error *err)
+{
+	*out = NULL;
+	if (!root) {
+		if (json_error_code(jerr) == json_error_cannot_open_file)
+			return wdl_fail(err, WDILOG_EIO, "%s: %s", name, jerr->text);
+		return wdl_fail(err, WDILOG_EFORMAT,
+				"%s:%d: not a JSON report: %s", name, jerr->line,
+				jerr->text);
+	}
+	struct loader ld = { .name = name, .err = err };
+	int rc = wdilog_report_new(&ld.rep, opts, err);
+	/* per-peer counts and the order of failures are not in the JSON */
+	if (rc >= 0)
+		ld.rep->detail_missing = true;
+	if (rc == WDILOG_OK)
+		rc = load_root(&ld, root);
+	json_decref(root);
+	if (rc < 0) {
+		wdilog_report_free(ld.rep);
+		return rc;
+	}
+	*out = ld.rep;
+	return WDILOG_OK;
+}
+
+int wdilog_report_load_json(wdilog_report **out, const char *path,
+			    const wdilog_options *opts, wdilog_error *err)
+{
+	json_error_t jerr;
+	json_t *root;
+	if (strcmp(path, "-") == 0)
+		root = json_loadf(stdin, JSON_REJECT_DUPLICATES, &jerr);
+	else
+		root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	return finish(root, &jerr, path, out, opts, err);
+}
+
+int wdilog_report_load_json_memory(wdilog_report **out, const char *data,
+				   size_t len, const char *name,
+				   const wdilog_options *opts, wdilog_error *err)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	return finish(root, &jerr, name ? name : "-", out, opts, err);
+}

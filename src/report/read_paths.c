@@ -1,0 +1,476 @@
+/* Parallel reading: inputs side by side, and large wpp-text files in parts
+ * (shared/design.md, "Parallelism"). Every job fills a report of its own;
+ * the calling thread merges them in input order, which makes the result
+ * identical to a sequential run. A window bounds how far workers run ahead
+ * of the merge, so memory stays flat however many inputs there are. */
+#include <wdilog/report.h>
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/reader_range.h"
+
+/* Files smaller than this are read whole: a part costs a thread hand-off
+ * and a second open, which only pays on large inputs. */
+#define SPLIT_MIN (32u * 1024u * 1024u)
+/* Jobs finished but not yet merged, at most. */
+#define WINDOW 64
+/* Failures all jobs together keep for the burst detector: 256 Ki x 32
+ * bytes = 8 MiB. Past it a job waits for its turn and feeds the detector
+ * itself, so memory stays flat even through a failure storm, and the
+ * common case (failures are rare) never waits. */
+#define LOG_BUDGET (256u * 1024u)
+
+/* One failure, kept for the burst detector (bursts depend on the order of
+ * failures, so they are found on the merging side, in input order). */
+struct failure {
+	wdilog_time t;
+	uint32_t code;              /* index into the job report's codes */
+};
+
+struct job {
+	size_t input;               /* index into the paths */
+	bool part;                  /* one part of a file (range below) */
+	bool first_part;
+	struct wdl_range range;
+	wdilog_report *rep;         /* the result, merged then freed */
+	int status;
+	wdilog_error err;
+	bool skipped;               /* a wdilog report found in a directory */
+	bool done;
+	size_t index;               /* its place in run->jobs */
+	struct run *run;
+	struct failure *log;        /* owned; grows as needed */
+	size_t nlog, log_cap;
+	bool direct;                /* feeding the main detector itself */
+};
+
+struct run {
+	wdilog_report *main;        /* the report everything is merged into */
+	const wdilog_path *paths;
+	const wdilog_options *opts; /* with the serialized diagnostic hook */
+	struct job *jobs;
+	size_t njobs;
+	size_t next;                /* next job to start */
+	size_t merged;              /* jobs merged so far */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	/* the caller's diagnostic callback, one call at a time */
+	wdilog_diag_fn user_diag;
+	void *user_payload;
+	pthread_mutex_t diag_lock;
+	bool threaded;              /* jobs run on worker threads */
+	size_t logged;              /* failures in all logs (atomic) */
+	struct wdl_window window;   /* the main report's, copied before any
+				       thread starts (the merge updates it) */
+};
+
+static void locked_diag(const wdilog_error *d, void *payload)
+{
+	struct run *run = payload;
+	pthread_mutex_lock(&run->diag_lock);
+	run->user_diag(d, run->user_payload);
+	pthread_mutex_unlock(&run->diag_lock);
+}
+
+/* The main report's index of input entry for job @p j: its own entry is
+ * added at its merge, after every earlier job's. */
+static size_t main_input(const struct job *j)
+{
+	size_t n = j->run->main->ninputs;
+	return j->part && !j->first_part && n ? n - 1 : n;
+}
+
+/* Feed one failure of job @p j to the main report's burst detector. Only
+ * while every earlier job is merged and the merging thread waits for this
+ * one, so nothing else touches the main report. */
+static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code)
+{
+	wdilog_report *main = j->run->main;
+	const struct wdl_code_stat *s = &j->rep->codes[code];
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(main, NULL)
+					      : wdl_report_code(main, &v, NULL);
+	if (!c)
+		return false;
+	return wdl_bursts_add(&main->bursts, t, (uint32_t)(c - main->codes),
+			      main_input(j));
+}
+
+static bool flush_log(struct job *j)
+{
+	for (size_t i = 0; i < j->nlog; i++)
+		if (!feed_main(j, &j->log[i].t, j->log[i].code))
+			return false;
+	__atomic_sub_fetch(&j->run->logged, j->nlog, __ATOMIC_RELAXED);
+	j->nlog = 0;
+	return true;
+}
+
+static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code)
+{
+	if (j->nlog == j->log_cap) {
+		size_t cap = j->log_cap ? j->log_cap * 2 : 1024;
+		struct failure *log = wdl_realloc(j->log, cap * sizeof(*log));
+		if (!log)
+			return false;
+		j->log = log;
+		j->log_cap = cap;
+	}
+	j->log[j->nlog++] = (struct failure){ *t, code };
+	__atomic_add_fetch(&j->run->logged, 1, __ATOMIC_RELAXED);
+	return true;
+}
+
+static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
+{
+	struct job *j = ctx;
+	if (j->direct)
+		return feed_main(j, t, code);
+	if (__atomic_load_n(&j->run->logged, __ATOMIC_RELAXED) < LOG_BUDGET)
+		return log_failure(j, t, code);
+	/* a failure storm: wait to be next, then feed the detector itself */
+	struct run *run = j->run;
+	pthread_mutex_lock(&run->lock);
+	while (run->merged != j->index)
+		pthread_cond_wait(&run->changed, &run->lock);
+	pthread_mutex_unlock(&run->lock);
+	j->direct = true;
+	return flush_log(j) && feed_main(j, t, code);
+}
+
+static void run_job(struct run *run, struct job *j)
+{
+	const char *path = run->paths[j->input].path;
+	wdilog_reader *r;
+	int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
+	if (rc < 0) {
+		j->status = rc;
+		return;
+	}
+	/* same window as the main report; bursts found at the merge */
+	j->rep->window = run->window;
+	if (run->threaded) {
+		j->rep->burst_sink = job_sink;
+		j->rep->burst_ctx = j;
+	}
+	rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
+		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	if (rc < 0) {
+		j->status = rc;
+		j->err.input = path;
+		wdilog_report_add_unreadable(j->rep, path, &j->err, NULL);
+		return;
+	}
+	if (!j->part && run->paths[j->input].from_directory &&
+	    wdilog_reader_is_report(r)) {
+		j->skipped = true;
+		wdilog_reader_free(r);
+		return;
+	}
+	j->status = wdilog_report_read(j->rep, r, &j->err);
+	if (j->status < 0)
+		j->err.input = path;
+	wdilog_reader_free(r);
+}
+
+/* One job read straight into the main report (no worker, no merge). */
+static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
+		       wdilog_error *err)
+{
+	const char *path = run->paths[j->input].path;
+	wdilog_reader *r;
+	int rc = wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	if (rc < 0) {
+		j->status = rc;
+		j->err.input = path;
+		return wdilog_report_add_unreadable(rep, path, &j->err, err);
+	}
+	if (run->paths[j->input].from_directory && wdilog_reader_is_report(r)) {
+		j->skipped = true;
+		wdilog_reader_free(r);
+		return WDILOG_OK;
+	}
+	j->status = wdilog_report_read(rep, r, &j->err);
+	if (j->status < 0)
+		j->err.input = path;
+	wdilog_reader_free(r);
+	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
+}
+
+static void *worker(void *arg)
+{
+	struct run *run = arg;
+	pthread_mutex_lock(&run->lock);
+	for (;;) {
+		while (run->next < run->njobs && run->next >= run->merged + WINDOW)
+			pthread_cond_wait(&run->changed, &run->lock);
+		if (run->next >= run->njobs)
+			break;
+		struct job *j = &run->jobs[run->next++];
+		pthread_mutex_unlock(&run->lock);
+		run_job(run, j);
+		pthread_mutex_lock(&run->lock);
+		j->done = true;
+		pthread_cond_broadcast(&run->changed);
+	}
+	pthread_mutex_unlock(&run->lock);
+	return NULL;
+}
+
+/* Newlines in [start, end) of an open file, by plain reads. */
+static uint64_t count_newlines(int fd, uint64_t start, uint64_t end)
+{
+	static const size_t BUF = 1 << 20;
+	char *buf = wdl_malloc(BUF);
+	uint64_t n = 0;
+	if (!buf)
+		return 0;
+	while (start < end) {
+		size_t want = end - start < BUF ? (size_t)(end - start) : BUF;
+		ssize_t got = pread(fd, buf, want, (off_t)start);
+		if (got <= 0)
+			break;
+		for (const char *p = buf, *e = buf + got;
+		     (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+			n++;
+		start += (uint64_t)got;
+	}
+	wdl_free(buf);
+	return n;
+}
+
+/* The offset of the first line start at or after @p at. */
+static uint64_t next_line_start(int fd, uint64_t at, uint64_t size)
+{
+	char buf[4096];
+	while (at < size) {
+		ssize_t got = pread(fd, buf, sizeof(buf), (off_t)at);
+		if (got <= 0)
+			return size;
+		const char *nl = memchr(buf, '\n', (size_t)got);
+		if (nl)
+			return at + (uint64_t)(nl - buf) + 1;
+		at += (uint64_t)got;
+	}
+	return size;
+}
+
+struct count_task {
+	int fd;
+	uint64_t start, end, lines;
+};
+
+static void *count_worker(void *arg)
+{
+	struct count_task *t = arg;
+	t->lines = count_newlines(t->fd, t->start, t->end);
+	return NULL;
+}
+
+/* Cut one file into up to @p parts jobs at line starts. Returns the number
+ * of jobs written to @p out (0: read it whole). */
+static size_t plan_parts(const char *path, size_t input, unsigned parts,
+			 const wdilog_options *opts, struct job *out)
+{
+	struct stat st;
+	enum wdl_encoding enc;
+	uint64_t min = opts->split_bytes ? opts->split_bytes : SPLIT_MIN;
+	if (parts < 2 || stat(path, &st) != 0 || (uint64_t)st.st_size < min ||
+	    !wdl_reader_splittable(path, opts, &enc))
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	uint64_t size = (uint64_t)st.st_size;
+	uint64_t starts[65];
+	size_t n = 0;
+	starts[n++] = 0;
+	for (unsigned k = 1; k < parts && n < 64; k++) {
+		uint64_t s = next_line_start(fd, size / parts * k, size);
+		if (s > starts[n - 1] && s < size)
+			starts[n++] = s;
+	}
+	starts[n] = size;
+	/* line numbers of the cuts, counted side by side */
+	struct count_task tasks[64] = { { 0 } };
+	pthread_t th[64];
+	bool started[64] = { false };
+	for (size_t k = 0; k < n; k++) {
+		tasks[k] = (struct count_task){ fd, starts[k], starts[k + 1], 0 };
+		started[k] = k > 0 && pthread_create(&th[k], NULL, count_worker,
+						     &tasks[k]) == 0;
+		if (k > 0 && !started[k])
+			count_worker(&tasks[k]);
+	}
+	count_worker(&tasks[0]);
+	for (size_t k = 1; k < n; k++)
+		if (started[k])
+			pthread_join(th[k], NULL);
+	close(fd);
+	uint64_t line = 1;
+	for (size_t k = 0; k < n; k++) {
+		out[k] = (struct job){ .input = input, .part = true,
+				       .first_part = k == 0 };
+		out[k].range = (struct wdl_range){
+			.start = starts[k], .first_line = line, .enc = enc };
+		line += tasks[k].lines;
+		out[k].range.end_line = k + 1 < n ? line : 0;
+	}
+	return n;
+}
+
+static unsigned cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
+/* Merge job @p j into the report; tell the caller when an input is whole. */
+static int merge_job(wdilog_report *rep, struct run *run, size_t j,
+		     wdilog_input_fn done, void *payload, wdilog_error *err)
+{
+	struct job *job = &run->jobs[j];
+	int rc = WDILOG_OK;
+	/* its failures to the burst detector, in order, then the rest */
+	if (job->rep && !job->skipped && !flush_log(job))
+		rc = wdl_fail_oom(err);
+	if (rc >= 0 && job->rep && !job->skipped)
+		rc = wdl_report_merge(rep, job->rep,
+				      job->part && !job->first_part, err);
+	wdilog_report_free(job->rep);
+	job->rep = NULL;
+	wdl_free(job->log);
+	job->log = NULL;
+	bool last_part = j + 1 == run->njobs || run->jobs[j + 1].input != job->input;
+	if (!last_part)
+		return rc;
+	/* an input is told once, with the first failure among its parts */
+	int status = job->skipped ? WDILOG_DONE : WDILOG_OK;
+	const wdilog_error *why = NULL;
+	for (size_t k = j + 1; k-- > 0 && run->jobs[k].input == job->input;) {
+		if (run->jobs[k].status < 0) {
+			status = run->jobs[k].status;
+			why = &run->jobs[k].err;
+		}
+	}
+	if (done)
+		done(run->paths[job->input].path, status, why, payload);
+	return rc;
+}
+
+int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
+			     size_t n, unsigned jobs, const wdilog_options *opts,
+			     wdilog_input_fn done, void *payload,
+			     wdilog_error *err)
+{
+	wdilog_options local;
+	if (opts)
+		local = *opts;
+	else
+		wdilog_options_init(&local);
+	if (jobs == 0)
+		jobs = cores();
+	/* an event stream must come in input order, and a time of day in the
+	 * window is taken from the first timed record: both need one pass */
+	if (rep->event_fn || rep->window.since.time_of_day ||
+	    rep->window.until.time_of_day)
+		jobs = 1;
+	struct run run = { .main = rep, .window = rep->window, .paths = paths,
+			   .opts = &local,
+			   .user_diag = local.diag,
+			   .user_payload = local.diag_payload };
+	if (jobs > 1 && local.diag) {
+		local.diag = locked_diag;
+		local.diag_payload = &run;
+	}
+	/* at most 64 parts per file, plus one job per other input */
+	size_t cap = n + (jobs > 1 ? 64 : 0);
+	run.jobs = wdl_calloc(cap ? cap : 1, sizeof(*run.jobs));
+	if (!run.jobs)
+		return wdl_fail_oom(err);
+	for (size_t i = 0; i < n; i++) {
+		if (run.njobs + 65 > cap) {
+			size_t ncap = cap * 2 + 65;
+			struct job *nj = wdl_realloc(run.jobs, ncap * sizeof(*nj));
+			if (!nj) {
+				wdl_free(run.jobs);
+				return wdl_fail_oom(err);
+			}
+			run.jobs = nj;
+			cap = ncap;
+		}
+		size_t parts = jobs > 1 && !paths[i].from_directory
+				       ? plan_parts(paths[i].path, i, jobs, &local,
+						    run.jobs + run.njobs)
+				       : 0;
+		if (parts == 0)
+			run.jobs[run.njobs++] = (struct job){ .input = i };
+		else
+			run.njobs += parts;
+	}
+
+	for (size_t j = 0; j < run.njobs; j++) {
+		run.jobs[j].index = j;
+		run.jobs[j].run = &run;
+	}
+	int rc = WDILOG_OK;
+	if (jobs == 1 || run.njobs == 1) {
+		/* one job at a time: read straight into the report, with its
+		 * event callback and window, in order */
+		for (size_t j = 0; j < run.njobs && rc >= 0; j++) {
+			struct job *job = &run.jobs[j];
+			rc = read_direct(rep, &run, job, err);
+			if (rc >= 0)
+				rc = merge_job(rep, &run, j, done, payload, err);
+		}
+		wdl_free(run.jobs);
+		return rc;
+	}
+	run.threaded = true;
+
+	/* libxml2 sets up its global state on first use, which is not safe
+	 * from several threads at once: do it here, before any worker */
+	xmlInitParser();
+	pthread_mutex_init(&run.lock, NULL);
+	pthread_cond_init(&run.changed, NULL);
+	pthread_mutex_init(&run.diag_lock, NULL);
+	pthread_t th[64];
+	unsigned nth = 0;
+	for (; nth < jobs && nth < 64 && nth < run.njobs; nth++)
+		if (pthread_create(&th[nth], NULL, worker, &run) != 0)
+			break;
+	if (nth == 0) {
+		worker(&run);   /* no thread could start: do it here */
+	}
+	for (size_t j = 0; j < run.njobs; j++) {
+		pthread_mutex_lock(&run.lock);
+		while (!run.jobs[j].done)
+			pthread_cond_wait(&run.changed, &run.lock);
+		pthread_mutex_unlock(&run.lock);
+		if (rc >= 0)
+			rc = merge_job(rep, &run, j, done, payload, err);
+		else
+			wdilog_report_free(run.jobs[j].rep);
+		pthread_mutex_lock(&run.lock);
+		run.merged = j + 1;
+		pthread_cond_broadcast(&run.changed);
+		pthread_mutex_unlock(&run.lock);
+	}
+	for (unsigned t = 0; t < nth; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&run.lock);
+	pthread_cond_destroy(&run.changed);
+	pthread_mutex_destroy(&run.diag_lock);
+	wdl_free(run.jobs);
+	return rc;
+}

@@ -1,0 +1,652 @@
+/* Aggregate stage: totals, phases, codes, inputs, undecoded GUIDs, the
+ * timeline, peers and bursts, within the time window if one is set.
+ * Memory grows with the number of distinct codes, inputs, GUIDs and peers
+ * (each capped), never with the input's size. */
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/timestamp.h"
+
+int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
+		      wdilog_error *err)
+{
+	wdilog_report *rep = wdl_calloc(1, sizeof(*rep));
+	if (!rep)
+		return wdl_fail_oom(err);
+	for (size_t i = 0; i < 64; i++)
+		rep->known_index[i] = -1;
+	wdl_timeline_init(&rep->timeline, opts ? opts->bucket_seconds : 0);
+	wdl_peers_init(&rep->peers);
+	wdl_bursts_init(&rep->bursts, opts ? opts->burst_seconds : 0,
+			opts ? opts->burst_failures : 0);
+	*out = rep;
+	return WDILOG_OK;
+}
+
+void wdilog_report_free(wdilog_report *rep)
+{
+	if (!rep)
+		return;
+	for (size_t i = 0; i < rep->ncodes; i++)
+		wdl_free(rep->codes[i].name);
+	for (size_t i = 0; i < rep->ninputs; i++) {
+		wdl_free(rep->inputs[i].path);
+		wdl_free(rep->inputs[i].codes);
+	}
+	wdl_gate_state_free(rep->gate);
+	wdl_free(rep->codes);
+	wdl_free(rep->inputs);
+	wdl_free(rep->guids);
+	wdl_peers_dispose(&rep->peers);
+	wdl_bursts_dispose(&rep->bursts);
+	wdl_free(rep);
+}
+
+void wdilog_report_totals(const wdilog_report *rep, wdilog_totals *out)
+{
+	*out = rep->totals;
+}
+
+/* Grow an array of @p size-byte items to hold one more. */
+static bool reserve(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = wdl_realloc(*arr, ncap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
+{
+	if (!t->valid)
+		return;
+	if (!first->valid || wdl_time_cmp(t, first) < 0)
+		*first = *t;
+	if (!last->valid || wdl_time_cmp(t, last) > 0)
+		*last = *t;
+}
+
+static struct wdl_code_stat *new_code(wdilog_report *rep, wdilog_error *err)
+{
+	if (!reserve((void **)&rep->codes, &rep->codes_cap, rep->ncodes,
+		     sizeof(*rep->codes))) {
+		wdl_fail_oom(err);
+		return NULL;
+	}
+	struct wdl_code_stat *c = &rep->codes[rep->ncodes++];
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
+					       wdilog_error *err)
+{
+	if (rep->overflow_slot)
+		return &rep->codes[rep->overflow_slot - 1];
+	struct wdl_code_stat *c = new_code(rep, err);
+	if (c) {
+		rep->overflow_slot = (uint16_t)(c - rep->codes + 1);
+		c->overflow = true;
+		c->phase = WDILOG_PHASE_UNKNOWN;
+		c->kind = WDILOG_KIND_UNKNOWN;
+		c->selected = true;
+	}
+	return c;
+}
+
+/* FNV-1a over the name (or none) and the number, then a final mix so
+ * that nearby numbers spread over the slots. */
+static size_t slot_of(const char *s, uint32_t code)
+{
+	uint32_t h = 2166136261u ^ code;
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	h ^= h >> 12;
+	return h & (WDL_INDEX_SLOTS - 1);
+}
+
+static size_t value_slot(const wdilog_status_value *v)
+{
+	return v->has_code ? slot_of(NULL, v->code) : slot_of(v->name, 0x9e3779b9u);
+}
+
+struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
+				      const wdilog_status_value *v,
+				      wdilog_error *err)
+{
+	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
+		return &rep->codes[rep->known_index[v->code]];
+	size_t slot = value_slot(v);
+	for (; rep->code_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_code_stat *c = &rep->codes[rep->code_slots[slot] - 1];
+		if (c->has_code != v->has_code)
+			continue;
+		if (v->has_code ? c->code == v->code : strcmp(c->name, v->name) == 0)
+			return c;
+	}
+	if (rep->ncodes >= WDL_DISTINCT_MAX)
+		return wdl_report_overflow_code(rep, err);
+	char *name = NULL;
+	if (!v->has_code && !(name = wdl_strdup(v->name))) {
+		wdl_fail_oom(err);
+		return NULL;
+	}
+	struct wdl_code_stat *c = new_code(rep, err);
+	if (!c) {
+		wdl_free(name);
+		return NULL;
+	}
+	c->has_code = v->has_code;
+	c->code = v->code;
+	c->name = name;
+	rep->code_slots[slot] = (uint16_t)(c - rep->codes + 1);
+	if (v->has_code) {
+		wdilog_status_classify(v->code, &c->phase, &c->kind);
+		if (v->code < 64)
+			rep->known_index[v->code] = (int16_t)(c - rep->codes);
+	} else {
+		c->phase = WDILOG_PHASE_UNKNOWN;
+		c->kind = WDILOG_KIND_UNKNOWN;
+	}
+	/* what a gate counts by default (formats.md section 5) until a gate
+	 * is evaluated */
+	c->selected = c->kind == WDILOG_KIND_FAILURE || c->kind == WDILOG_KIND_UNKNOWN;
+	return c;
+}
+
+int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
+			wdilog_error *err)
+{
+	size_t slot = slot_of(guid, 0);
+	for (; rep->guid_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_guid_stat *g = &rep->guids[rep->guid_slots[slot] - 1];
+		if (strcmp(g->guid, guid) == 0) {
+			g->count += count;
+			return WDILOG_OK;
+		}
+	}
+	if (rep->nguids >= WDL_DISTINCT_MAX) {
+		rep->guids_overflow += count;
+		return WDILOG_OK;
+	}
+	if (!reserve((void **)&rep->guids, &rep->guids_cap, rep->nguids,
+		     sizeof(*rep->guids)))
+		return wdl_fail_oom(err);
+	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
+	rep->guid_slots[slot] = (uint16_t)rep->nguids;
+	memcpy(g->guid, guid, sizeof(g->guid));
+	g->guid[36] = '\0';
+	g->count = count;
+	return WDILOG_OK;
+}
+
+struct wdl_input_code *wdl_report_input_code(wdilog_report *rep, size_t input,
+					     size_t code, wdilog_error *err)
+{
+	struct wdl_input_stat *in = &rep->inputs[input];
+	struct wdl_code_stat *c = &rep->codes[code];
+	/* events of one input arrive together, so the cache almost always
+	 * answers; the search covers callers that interleave inputs */
+	if (c->cache_input == input + 1)
+		return &in->codes[c->cache_slot];
+	size_t slot = in->ncodes;
+	for (size_t i = 0; i < in->ncodes; i++)
+		if (in->codes[i].code == code)
+			slot = i;
+	if (slot == in->ncodes) {
+		if (!reserve((void **)&in->codes, &in->codes_cap, in->ncodes,
+			     sizeof(*in->codes))) {
+			wdl_fail_oom(err);
+			return NULL;
+		}
+		memset(&in->codes[slot], 0, sizeof(in->codes[slot]));
+		in->codes[slot].code = code;
+		in->ncodes++;
+	}
+	c->cache_input = input + 1;
+	c->cache_slot = slot;
+	return &in->codes[slot];
+}
+
+static int add_records(wdilog_report *rep, size_t input,
+		       const wdilog_event *ev, wdilog_error *err)
+{
+	struct wdl_input_stat *in = &rep->inputs[input];
+	for (size_t i = 0; i < ev->nstatuses; i++) {
+		struct wdl_code_stat *c = wdl_report_code(rep, &ev->statuses[i], err);
+		if (!c)
+			return WDILOG_ENOMEM;
+		struct wdl_input_code *ic =
+			wdl_report_input_code(rep, input, (size_t)(c - rep->codes), err);
+		if (!ic)
+			return WDILOG_ENOMEM;
+		ic->count++;
+		if (ic->nlines < WDL_INPUT_LINES)
+			ic->lines[ic->nlines++] = ev->line;
+		c->count++;
+		wdl_widen(&c->first, &c->last, &ev->time);
+		struct wdl_phase_stat *ph = &rep->phases[c->phase];
+		ph->statuses++;
+		wdl_widen(&ph->first, &ph->last, &ev->time);
+		rep->totals.statuses++;
+		in->statuses++;
+		switch (c->kind) {
+		case WDILOG_KIND_FAILURE:
+			rep->totals.failures++;
+			ph->failures++;
+			break;
+		case WDILOG_KIND_BENIGN: rep->totals.benign++; break;
+		case WDILOG_KIND_SUCCESS: rep->totals.successes++; break;
+		default: break;
+		}
+		if (c->phase == WDILOG_PHASE_UNKNOWN)
+			rep->totals.unknown++;
+		if (ev->time.valid)
+			wdl_timeline_add(&rep->timeline, wdl_time_key(&ev->time),
+					 ev->time.zoned, c->phase);
+		uint32_t idx = (uint32_t)(c - rep->codes);
+		if (!wdl_peers_add(&rep->peers, ev->context ? ev->context->peer : NULL,
+				   c->phase, c->kind, idx,
+				   &ev->time))
+			return wdl_fail_oom(err);
+		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
+		    !(rep->burst_sink
+			      ? rep->burst_sink(rep->burst_ctx, &ev->time, idx)
+			      : wdl_bursts_add(&rep->bursts, &ev->time, idx, input)))
+			return wdl_fail_oom(err);
+	}
+	return WDILOG_OK;
+}
+
+/* Leave an event with status out when a window is set and it is outside:
+ * as if the input had been cut to the window. */
+static bool outside_window(wdilog_report *rep, const wdilog_event *ev)
+{
+	struct wdl_window *w = &rep->window;
+	if (!w->active || ev->kind != WDILOG_EVENT_WITH_STATUS ||
+	    wdl_window_admit(w, &ev->time))
+		return false;
+	w->excluded_events++;
+	w->excluded_statuses += ev->nstatuses;
+	if (!ev->time.valid)
+		w->untimed_events++;
+	rep->totals.outside_window++;
+	return true;
+}
+
+int wdl_report_add_event(wdilog_report *rep, size_t input,
+			 const wdilog_event *ev, wdilog_error *err)
+{
+	struct wdl_input_stat *in = &rep->inputs[input];
+	if (outside_window(rep, ev))
+		return WDILOG_OK;
+	rep->totals.events++;
+	in->events++;
+	rep->totals.malformed += ev->nmalformed;
+	in->malformed += ev->nmalformed;
+	switch (ev->kind) {
+	case WDILOG_EVENT_DAMAGED:
+		rep->totals.damaged++;
+		in->damaged++;
+		return WDILOG_OK;
+	case WDILOG_EVENT_UNDECODED:
+		rep->totals.undecoded++;
+		in->undecoded++;
+		return ev->guid ? wdl_report_add_guid(rep, ev->guid, 1, err) : WDILOG_OK;
+	case WDILOG_EVENT_WITHOUT_STATUS:
+		rep->totals.without_status++;
+		in->without_status++;
+		return WDILOG_OK;
+	case WDILOG_EVENT_WITH_STATUS: {
+		rep->totals.with_status++;
+		in->with_status++;
+		int rc = add_records(rep, input, ev, err);
+		if (rc < 0 || !rep->event_fn)
+			return rc;
+		rc = rep->event_fn(ev, in->path, rep->event_payload);
+		if (rc < 0)
+			return wdl_fail(err, rc, "the event consumer failed (%s)",
+					wdilog_status_name(rc));
+		return WDILOG_OK;
+	}
+	}
+	return WDILOG_OK;
+}
+
+void wdilog_report_on_event(wdilog_report *rep, wdilog_event_fn fn,
+			    void *payload)
+{
+	rep->event_fn = fn;
+	rep->event_payload = payload;
+}
+
+int wdilog_report_set_window(wdilog_report *rep, const char *since,
+			     const char *until, wdilog_error *err)
+{
+	struct wdl_window w;
+	memset(&w, 0, sizeof(w));
+	if (since && wdl_bound_parse(since, &w.since, err) < 0)
+		return WDILOG_EINVAL;
+	if (until && wdl_bound_parse(until, &w.until, err) < 0)
+		return WDILOG_EINVAL;
+	if (w.since.set && w.until.set && !w.since.time_of_day &&
+	    !w.until.time_of_day && wdl_time_cmp(&w.until.at, &w.since.at) <= 0)
+		return wdl_fail(err, WDILOG_EINVAL,
+				"the window ends ('%s') before it starts ('%s')",
+				until, since);
+	w.active = w.since.set || w.until.set;
+	rep->window = w;
+	return WDILOG_OK;
+}
+
+struct wdl_input_stat *wdl_report_new_input(wdilog_report *rep,
+					    const char *path, wdilog_error *err)
+{
+	if (!reserve((void **)&rep->inputs, &rep->inputs_cap, rep->ninputs,
+		     sizeof(*rep->inputs))) {
+		wdl_fail_oom(err);
+		return NULL;
+	}
+	char *copy = wdl_strdup(path);
+	if (!copy) {
+		wdl_fail_oom(err);
+		return NULL;
+	}
+	struct wdl_input_stat *in = &rep->inputs[rep->ninputs++];
+	memset(in, 0, sizeof(*in));
+	in->path = copy;
+	return in;
+}
+
+static void copy_field(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static void mark_unreadable(wdilog_report *rep, struct wdl_input_stat *in,
+			    const wdilog_error *why)
+{
+	in->unreadable = true;
+	copy_field(in->error, sizeof(in->error),
+		   why && why->message[0] ? why->message : "unreadable");
+	rep->totals.unreadable_inputs++;
+}
+
+int wdilog_report_add_unreadable(wdilog_report *rep, const char *path,
+				 const wdilog_error *why, wdilog_error *err)
+{
+	struct wdl_input_stat *in = wdl_report_new_input(rep, path, err);
+	if (!in)
+		return WDILOG_ENOMEM;
+	copy_field(in->format, sizeof(in->format), "none");
+	copy_field(in->encoding, sizeof(in->encoding), "none");
+	mark_unreadable(rep, in, why);
+	return WDILOG_OK;
+}
+
+int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
+{
+	if (!wdl_report_new_input(rep, wdilog_reader_name(r), err))
+		return WDILOG_ENOMEM;
+	size_t idx = rep->ninputs - 1;
+	wdilog_event ev;
+	int rc;
+	while ((rc = wdilog_reader_next(r, &ev, err)) == WDILOG_OK) {
+		rc = wdl_report_add_event(rep, idx, &ev, err);
+		if (rc < 0)
+			break;
+	}
+	struct wdl_input_stat *in = &rep->inputs[idx];
+	copy_field(in->format, sizeof(in->format), wdilog_reader_format(r));
+	copy_field(in->encoding, sizeof(in->encoding), wdilog_reader_encoding(r));
+	in->gzip = wdilog_reader_gzip(r);
+	if (rc < 0) {
+		mark_unreadable(rep, in, err);
+		return rc;
+	}
+	return WDILOG_OK;
+}
+
+int wdl_code_cmp(const struct wdl_code_stat *x, const struct wdl_code_stat *y)
+{
+	if (x->overflow != y->overflow)
+		return x->overflow ? 1 : -1;
+	if (x->overflow)
+		return 0;
+	if (x->has_code != y->has_code)
+		return x->has_code ? -1 : 1;
+	if (x->has_code)
+		return x->code < y->code ? -1 : x->code > y->code;
+	return strcmp(x->name, y->name);
+}
+
+static int cmp_codes(const void *a, const void *b)
+{
+	return wdl_code_cmp(*(const struct wdl_code_stat *const *)a,
+			    *(const struct wdl_code_stat *const *)b);
+}
+
+static int cmp_entries(const void *a, const void *b)
+{
+	return wdl_code_cmp(((const struct wdl_input_entry *)a)->code,
+			    ((const struct wdl_input_entry *)b)->code);
+}
+
+struct wdl_input_entry *wdl_input_sorted(const wdilog_report *rep,
+					 const struct wdl_input_stat *in)
+{
+	struct wdl_input_entry *v =
+		wdl_malloc((in->ncodes ? in->ncodes : 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	for (size_t k = 0; k < in->ncodes; k++)
+		v[k] = (struct wdl_input_entry){ &rep->codes[in->codes[k].code],
+						 &in->codes[k] };
+	qsort(v, in->ncodes, sizeof(*v), cmp_entries);
+	return v;
+}
+
+const struct wdl_code_stat **wdl_report_sorted_codes(const wdilog_report *rep)
+{
+	const struct wdl_code_stat **v =
+		wdl_malloc((rep->ncodes ? rep->ncodes : 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < rep->ncodes; i++)
+		v[i] = &rep->codes[i];
+	qsort(v, rep->ncodes, sizeof(*v), cmp_codes);
+	return v;
+}
+
+const char *wdl_code_name(const struct wdl_code_stat *c)
+{
+	if (c->overflow)
+		return WDL_OVERFLOW_NAME;
+	if (!c->has_code)
+		return c->name;
+	return wdilog_status_code_name(c->code);
+}
+
+static void add_totals(wdilog_totals *d, const wdilog_totals *s)
+{
+	d->events += s->events;
+	d->with_status += s->with_status;
+	d->without_status += s->without_status;
+	d->undecoded += s->undecoded;
+	d->damaged += s->damaged;
+	d->statuses += s->statuses;
+	d->failures += s->failures;
+	d->benign += s->benign;
+	d->successes += s->successes;
+	d->unknown += s->unknown;
+	d->malformed += s->malformed;
+	d->unreadable_inputs += s->unreadable_inputs;
+	d->outside_window += s->outside_window;
+}
+
+/* The merged code of @p s in @p dst; NULL on OOM. */
+static struct wdl_code_stat *merge_code(wdilog_report *dst,
+					const struct wdl_code_stat *s,
+					wdilog_error *err)
+{
+	if (s->overflow)
+		return wdl_report_overflow_code(dst, err);
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	return wdl_report_code(dst, &v, err);
+}
+
+/* Add @p s's counts to @p d (a later part of the same file). Returns true
+ * if both were unreadable: the input must then be counted once. */
+static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
+{
+	bool both = d->unreadable && s->unreadable;
+	d->events += s->events;
+	d->with_status += s->with_status;
+	d->without_status += s->without_status;
+	d->undecoded += s->undecoded;
+	d->damaged += s->damaged;
+	d->statuses += s->statuses;
+	d->malformed += s->malformed;
+	if (s->unreadable && !d->unreadable) {
+		d->unreadable = true;
+		memcpy(d->error, s->error, sizeof(d->error));
+	}
+	return both;
+}
+
+static int merge_input(wdilog_report *dst, const struct wdl_input_stat *s,
+		       const size_t *map, bool same_input, wdilog_error *err)
+{
+	if (same_input && dst->ninputs) {
+		if (add_part(&dst->inputs[dst->ninputs - 1], s))
+			dst->totals.unreadable_inputs--;
+	} else {
+		struct wdl_input_stat *in = wdl_report_new_input(dst, s->path, err);
+		if (!in)
+			return WDILOG_ENOMEM;
+		/* the scalar members are plain values; the owned ones are rebuilt */
+		char *path = in->path;
+		*in = *s;
+		in->path = path;
+		in->codes = NULL;
+		in->ncodes = in->codes_cap = 0;
+	}
+	size_t idx = dst->ninputs - 1;
+	for (size_t k = 0; k < s->ncodes; k++) {
+		struct wdl_input_code *ic =
+			wdl_report_input_code(dst, idx, map[s->codes[k].code], err);
+		if (!ic)
+			return WDILOG_ENOMEM;
+		/* an input appears once, but an overflow entry may absorb
+		 * several of its codes */
+		ic->count += s->codes[k].count;
+		for (uint32_t l = 0; l < s->codes[k].nlines &&
+				     ic->nlines < WDL_INPUT_LINES; l++)
+			ic->lines[ic->nlines++] = s->codes[k].lines[l];
+	}
+	return WDILOG_OK;
+}
+
+int wdilog_report_merge(wdilog_report *dst, const wdilog_report *src,
+			wdilog_error *err)
+{
+	return wdl_report_merge(dst, src, false, err);
+}
+
+int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
+		     bool same_input, wdilog_error *err)
+{
+	size_t *map = wdl_malloc((src->ncodes ? src->ncodes : 1) * sizeof(*map));
+	if (!map)
+		return wdl_fail_oom(err);
+	int rc = WDILOG_OK;
+	for (size_t i = 0; i < src->ncodes && rc == WDILOG_OK; i++) {
+		const struct wdl_code_stat *s = &src->codes[i];
+		struct wdl_code_stat *c = merge_code(dst, s, err);
+		if (!c) {
+			rc = WDILOG_ENOMEM;
+			break;
+		}
+		map[i] = (size_t)(c - dst->codes);
+		c->count += s->count;
+		wdl_widen(&c->first, &c->last, &s->first);
+		wdl_widen(&c->first, &c->last, &s->last);
+	}
+	for (size_t i = 0; i < src->ninputs && rc == WDILOG_OK; i++)
+		rc = merge_input(dst, &src->inputs[i], map, same_input, err);
+	if (rc == WDILOG_OK && !wdl_peers_merge(&dst->peers, &src->peers, map))
+		rc = wdl_fail_oom(err);
+	dst->detail_missing |= src->detail_missing;
+	dst->window.excluded_events += src->window.excluded_events;
+	dst->window.excluded_statuses += src->window.excluded_statuses;
+	dst->window.untimed_events += src->window.untimed_events;
+	for (size_t i = 0; i < src->nguids && rc == WDILOG_OK; i++)
+		rc = wdl_report_add_guid(dst, src->guids[i].guid,
+					 src->guids[i].count, err);
+	wdl_free(map);
+	if (rc < 0)
+		return rc;
+	dst->guids_overflow += src->guids_overflow;
+	add_totals(&dst->totals, &src->totals);
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		struct wdl_phase_stat *d = &dst->phases[p];
+		const struct wdl_phase_stat *s = &src->phases[p];
+		d->statuses += s->statuses;
+		d->failures += s->failures;
+		wdl_widen(&d->first, &d->last, &s->first);
+		wdl_widen(&d->first, &d->last, &s->last);
+	}
+	/* two empty timelines keep the wider (user-chosen) width, as one run
+	 * with that width would */
+	if (!dst->timeline.n && !src->timeline.n &&
+	    src->timeline.width > dst->timeline.width)
+		dst->timeline.width = src->timeline.width;
+	wdl_timeline_merge(&dst->timeline, &src->timeline);
+	/* the merged report has no verdict yet: back to the default
+	 * selection until it is evaluated */
+	wdl_gate_state_free(dst->gate);
+	dst->gate = NULL;
+	for (size_t i = 0; i < dst->ncodes; i++) {
+		struct wdl_code_stat *c = &dst->codes[i];
+		c->selected = c->kind == WDILOG_KIND_FAILURE ||
+			      c->kind == WDILOG_KIND_UNKNOWN;
+		c->failing = false;
+	}
+	return WDILOG_OK;
+}
+
+/* ---- the same code in two reports ---- */
+
+bool wdl_same_code(const struct wdl_code_stat *c, const struct wdl_code_stat *d)
+{
+	if (c->overflow || d->overflow)
+		return c->overflow && d->overflow;
+	if (c->has_code != d->has_code)
+		return false;
+	return c->has_code ? c->code == d->code : strcmp(c->name, d->name) == 0;
+}
+
+const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
+						 const struct wdl_code_stat *c)
+{
+	for (size_t i = 0; i < rep->ncodes; i++)
+		if (wdl_same_code(&rep->codes[i], c))
+			return &rep->codes[i];
+	return NULL;
+}

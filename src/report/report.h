@@ -1,0 +1,188 @@
+/* Aggregate stage: the report's internals, shared by the renderers. */
+#ifndef WDL_AGGREGATE_H
+#define WDL_AGGREGATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <wdilog/gate.h>
+#include <wdilog/report.h>
+
+#include "report/bursts.h"
+#include "report/peers.h"
+#include "report/timeline.h"
+#include "report/verdict.h"
+#include "report/window.h"
+
+/* Distinct codes, unknown names and GUIDs kept, each. Past it, new values
+ * are counted in an overflow entry rather than growing memory without
+ * bound on hostile input. Real captures have a few dozen. */
+#define WDL_DISTINCT_MAX 4096
+
+/* Slots of the hash indexes: twice the entries they hold, a power of two,
+ * so that probe runs stay short. */
+#define WDL_INDEX_SLOTS (2 * WDL_DISTINCT_MAX)
+
+/* Lines kept per input per code: the first ones, in input order. GitHub
+ * shows at most 10 error annotations per step, so the first 10 of every
+ * code are enough to name the first 10 failing records of any selection
+ * exactly. */
+#define WDL_INPUT_LINES 10
+
+struct wdl_code_stat {
+	bool has_code;
+	uint32_t code;
+	char *name;                 /* owned; unknown name, or NULL */
+	bool overflow;              /* the catch-all entry past the cap */
+	wdilog_phase phase;
+	wdilog_kind kind;
+	uint64_t count;
+	wdilog_time first, last;    /* .valid false when no record had a time */
+	size_t cache_input;         /* input index + 1 of cache_slot, or 0 */
+	size_t cache_slot;          /* slot in that input's codes */
+	bool selected;              /* counted by the gate (set by evaluate) */
+	bool failing;               /* in a rule that failed (evaluate) */
+};
+
+struct wdl_phase_stat {
+	uint64_t statuses;
+	uint64_t failures;
+	wdilog_time first, last;
+};
+
+/* One code's records in one input. */
+struct wdl_input_code {
+	size_t code;                /* index into the report's codes */
+	uint64_t count;
+	uint32_t nlines;            /* entries used in lines */
+	uint64_t lines[WDL_INPUT_LINES]; /* first lines of its events */
+};
+
+struct wdl_input_stat {
+	char *path;                 /* owned */
+	char format[16];
+	char encoding[16];
+	bool gzip;
+	bool unreadable;
+	char error[256];            /* why it could not be read, if unreadable */
+	uint64_t events, with_status, without_status, undecoded, damaged;
+	uint64_t statuses, malformed;
+	struct wdl_input_code *codes; /* owned; in first-seen order */
+	size_t ncodes, codes_cap;
+};
+
+struct wdl_guid_stat {
+	char guid[37];
+	uint64_t count;
+};
+
+struct wdl_gate_state;
+
+struct wdilog_report {
+	wdilog_totals totals;
+	struct wdl_phase_stat phases[WDILOG_PHASE_COUNT];
+	struct wdl_code_stat *codes;
+	size_t ncodes, codes_cap;
+	int16_t known_index[64];    /* code < 64 -> index in codes, or -1 */
+	/* Hash indexes (index + 1, 0 = empty) of codes[] and guids[]: without
+	 * them hostile input with thousands of distinct values costs a scan of
+	 * every entry per record. */
+	uint16_t code_slots[WDL_INDEX_SLOTS];
+	uint16_t guid_slots[WDL_INDEX_SLOTS];
+	uint16_t overflow_slot;     /* the overflow code's index + 1, or 0 */
+	struct wdl_input_stat *inputs;
+	size_t ninputs, inputs_cap;
+	struct wdl_guid_stat *guids;
+	size_t nguids, guids_cap;
+	uint64_t guids_overflow;
+	struct wdl_timeline timeline;
+	struct wdl_gate_state *gate; /* owned; NULL until evaluated */
+	struct wdl_peers peers;
+	struct wdl_bursts bursts;
+	struct wdl_window window;
+	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
+	void *event_payload;
+	bool detail_missing;        /* loaded from JSON (or merged with such a
+				       report): peers and bursts are not known */
+	/* Parallel reading (parallel.c): failures go to this sink instead of
+	 * the burst detector, which must see them in input order. */
+	bool (*burst_sink)(void *ctx, const wdilog_time *t, uint32_t code_index);
+	void *burst_ctx;
+};
+
+
+/* True when @p c and @p d are the same code (number, unknown name, or the
+ * overflow row), in one report or two. */
+bool wdl_same_code(const struct wdl_code_stat *c, const struct wdl_code_stat *d);
+/* The row of @p rep that is the same code as @p c, or NULL; borrowed. */
+const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
+						 const struct wdl_code_stat *c);
+
+/* Add @p src into @p dst exactly (wdilog_report_merge). With
+ * @p same_input, src's inputs are later parts of dst's last input (one
+ * file read in parts) and are added to it rather than listed again. */
+int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
+		     bool same_input, wdilog_error *err);
+
+/* Count one event against input @p input (an index into inputs). */
+int wdl_report_add_event(struct wdilog_report *rep, size_t input,
+			 const wdilog_event *ev, wdilog_error *err);
+
+
+/* Codes in report order: by number, then unknown names alphabetically,
+ * the overflow entry last. Returns a new array of pointers (caller frees
+ * with wdl_free), or NULL on OOM. */
+const struct wdl_code_stat **wdl_report_sorted_codes(const struct wdilog_report *rep);
+
+/* Report order of two codes (of the same or different reports): by
+ * number, then unknown names alphabetically, the overflow entry last. */
+int wdl_code_cmp(const struct wdl_code_stat *x, const struct wdl_code_stat *y);
+
+/* One code of one input, with the report's entry for it. */
+struct wdl_input_entry {
+	const struct wdl_code_stat *code;
+	const struct wdl_input_code *slot;
+};
+
+/* The codes of input @p in, in report order. A new array (caller frees
+ * with wdl_free), or NULL on OOM. */
+struct wdl_input_entry *wdl_input_sorted(const struct wdilog_report *rep,
+					 const struct wdl_input_stat *in);
+
+/* The entry for @p v, created (with count 0) if new; NULL on OOM. Past
+ * WDL_DISTINCT_MAX values, the overflow entry. */
+struct wdl_code_stat *wdl_report_code(struct wdilog_report *rep,
+				      const wdilog_status_value *v,
+				      wdilog_error *err);
+
+/* The overflow entry, created if needed; NULL on OOM. */
+struct wdl_code_stat *wdl_report_overflow_code(struct wdilog_report *rep,
+					       wdilog_error *err);
+
+/* Append an input named @p path with zero counts; NULL on OOM. The
+ * pointer is valid until the next input is added. */
+struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,
+					    const char *path,
+					    wdilog_error *err);
+
+/* The slot of code index @p code in input @p input, created if new;
+ * NULL on OOM. */
+struct wdl_input_code *wdl_report_input_code(struct wdilog_report *rep,
+					     size_t input, size_t code,
+					     wdilog_error *err);
+
+/* Add @p count events of undecoded GUID @p guid (lower case). */
+int wdl_report_add_guid(struct wdilog_report *rep, const char *guid,
+			uint64_t count, wdilog_error *err);
+
+/* Widen [*first, *last] to include @p t (ignored when not valid). */
+void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t);
+
+/* The code's name for reports: the seed's name, an unknown name, the
+ * overflow label, or NULL for a number outside the enum. */
+const char *wdl_code_name(const struct wdl_code_stat *c);
+
+/* The label of the overflow entry in reports. */
+#define WDL_OVERFLOW_NAME "(other values past the distinct-value limit)"
+
+#endif

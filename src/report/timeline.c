@@ -1,0 +1,125 @@
+/* Aggregate stage, time. Buckets are aligned to multiples of the width
+ * since the epoch, so two timelines of the same width line up and merge by
+ * adding. */
+#include "report/timeline.h"
+
+#include <string.h>
+
+static const uint32_t ladder[] = {
+	1, 2, 10, 30, 60, 300, 600, 1800, 3600, 7200, 21600, 43200, 86400,
+	604800,
+};
+
+uint32_t wdl_timeline_next_width(uint32_t w)
+{
+	for (size_t i = 0; i < sizeof(ladder) / sizeof(ladder[0]); i++)
+		if (ladder[i] > w && ladder[i] % w == 0)
+			return ladder[i];
+	return w <= UINT32_MAX / 2 ? w * 2 : w;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+void wdl_timeline_init(struct wdl_timeline *t, uint32_t width)
+{
+	memset(t, 0, sizeof(*t));
+	t->width = width ? width : 1;
+	t->fixed = width != 0;
+}
+
+/* Re-bucket to width @p w (a multiple of the current one). */
+static void coarsen(struct wdl_timeline *t, uint32_t w)
+{
+	int64_t f = w / t->width;
+	if (t->n) {
+		int64_t first = floor_div(t->first, f);
+		uint64_t merged[WDL_TIMELINE_MAX][WDILOG_PHASE_COUNT];
+		memset(merged, 0, sizeof(merged));
+		uint32_t n = 0;
+		for (uint32_t i = 0; i < t->n; i++) {
+			int64_t k = floor_div(t->first + i, f) - first;
+			for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+				merged[k][ph] += t->counts[i][ph];
+			n = (uint32_t)k + 1;
+		}
+		memcpy(t->counts, merged, sizeof(merged));
+		t->first = first;
+		t->n = n;
+	}
+	t->width = w;
+}
+
+/* Make bucket index range [lo, hi] (at the current width) fit. */
+static void fit(struct wdl_timeline *t, int64_t lo, int64_t hi)
+{
+	for (;;) {
+		int64_t a = t->n && t->first < lo ? t->first : lo;
+		int64_t b = t->n && t->first + t->n - 1 > hi ? t->first + t->n - 1 : hi;
+		if (b - a + 1 <= WDL_TIMELINE_MAX) {
+			if (!t->n) {
+				t->first = a;
+			} else if (a < t->first) {
+				uint32_t shift = (uint32_t)(t->first - a);
+				memmove(t->counts[shift], t->counts[0],
+					t->n * sizeof(t->counts[0]));
+				memset(t->counts[0], 0, shift * sizeof(t->counts[0]));
+				t->n += shift;
+				t->first = a;
+			}
+			if (b - t->first + 1 > t->n) {
+				uint32_t nn = (uint32_t)(b - t->first + 1);
+				memset(t->counts[t->n], 0,
+				       (nn - t->n) * sizeof(t->counts[0]));
+				t->n = nn;
+			}
+			return;
+		}
+		/* too wide: a user-chosen width gives way rather than lose counts */
+		uint32_t w = wdl_timeline_next_width(t->width);
+		int64_t f = w / t->width;
+		coarsen(t, w);
+		lo = floor_div(lo, f);
+		hi = floor_div(hi, f);
+	}
+}
+
+void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
+		      wdilog_phase phase)
+{
+	int64_t k = floor_div(key, t->width);
+	if (!t->n || k < t->first || k >= t->first + t->n) {
+		fit(t, k, k);
+		k = floor_div(key, t->width);
+	}
+	t->counts[k - t->first][phase]++;
+	t->zoned |= zoned;
+}
+
+void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src)
+{
+	if (!src->n)
+		return;
+	struct wdl_timeline s = *src;
+	while (dst->width < s.width || dst->width % s.width != 0) {
+		if (dst->width < s.width && s.width % dst->width == 0) {
+			coarsen(dst, s.width);
+			break;
+		}
+		coarsen(dst, wdl_timeline_next_width(dst->width));
+	}
+	if (s.width != dst->width)
+		coarsen(&s, dst->width);
+	fit(dst, s.first, s.first + s.n - 1);
+	/* fit may have widened dst to hold both spans: follow it */
+	if (s.width != dst->width)
+		coarsen(&s, dst->width);
+	int64_t off = s.first - dst->first;
+	for (uint32_t i = 0; i < s.n; i++)
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			dst->counts[off + i][ph] += s.counts[i][ph];
+	dst->zoned |= s.zoned;
+}
