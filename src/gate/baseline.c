@@ -19,8 +19,6 @@
 
 __extension__ typedef unsigned __int128 u128;
 
-#define PREFIX "WDI_ASSOC_STATUS_"
-#define PREFIX_LEN (sizeof(PREFIX) - 1)
 
 /* How two counts are compared. */
 struct scale {
