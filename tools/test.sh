@@ -5,6 +5,11 @@
 #
 #   sh tools/test.sh                  (as root on Debian 12; uses sudo otherwise)
 #   WDILOG_NO_APT=1 sh tools/test.sh  (skip apt: packages already there)
+#   WDILOG_QUICK=1 sh tools/test.sh   (a quick check: the plain run only)
+#
+# WDILOG_QUICK=1 leaves out the long parts: the sanitizer and TSan runs,
+# fuzzing, the install suite (a second build) and the Debian package
+# build (the package suite). Those are counted in neither number.
 #
 # Passed: meson's OK and EXPECTEDFAIL. Failed: FAIL, UNEXPECTEDPASS, TIMEOUT
 # and ERROR. Skipped tests are in neither count. A build that fails counts
@@ -65,14 +70,29 @@ if ! install_packages; then
 	exit 1
 fi
 
-run_suite build ""
+if [ "${WDILOG_QUICK:-0}" = 1 ]; then
+	run_suite build "--no-suite package --no-suite install"
+	say "WDILOG_QUICK=1: no install or package build, sanitizers, TSan or fuzzing"
+	echo "$passed passed, $failed failed"
+	exit $((failed > 0))
+fi
+
+# the package build (the package suite) is a step of its own, below
+run_suite build "--no-suite package"
+
+# the Debian packages, built from a copy of the sources and run through
+# lintian (a few minutes; skipped when dpkg-dev, debhelper or lintian are
+# missing)
+rm -f build/meson-logs/testlog.json
+meson test -C build --suite package --print-errorlogs || true
+count_results build
 
 # the sanitized run: everything but the lint (it reads sources only, and
-# once is enough)
+# once is enough) and the install and package suites (they build their own)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
-run_suite build-san "--no-suite lint" -Db_sanitize=address,undefined -Db_lundef=false
+run_suite build-san "--no-suite lint --no-suite install --no-suite package" -Db_sanitize=address,undefined -Db_lundef=false
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
 # threads: the parallel reader's tests under ThreadSanitizer
