@@ -177,7 +177,8 @@ def zsh(options, commands):
                                             desc, action))
     out += [")",
             "if (( CURRENT == 2 )); then",
-            "\tspecs+=(\"1: :_alternative 'commands:command:(%s)' "
+            # a leading space: _arguments adds no compadd options to it
+            "\tspecs+=(\"1: : _alternative 'commands:command:(%s)' "
             "'files:input:_files'\")" % " ".join(commands),
             "fi",
             "specs+=('*:input:_files')",

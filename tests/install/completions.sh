@@ -108,7 +108,8 @@ for name, (l, s, f) in [("--help", from_help()), ("bash", from_bash()),
                 print("%s: %s %s %s a value in args.c" % (
                     name, what, o, "takes" if ref[o] else "takes no")); bad += 1
     if f is not None and sorted(f) != sorted(want_f):
-        print("%s: formats %s, args.c has %s" % (name, f, want_f)); bad += 1
+        print("%s: formats %s, args.c has %s (FORMATS in completions/gen.py)" % (
+            name, f, want_f)); bad += 1
 print("%d long and %d short options, %d formats; %d differences" % (
     len(want_l), len(want_s), len(want_f), bad))
 sys.exit(1 if bad else 0)
@@ -145,6 +146,19 @@ complete_words merge wdilog me
 # lists them), and fish's answers for the same command lines
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n" zsh -n "$DIR/_wdilog"
+	# zsh_offers EXPECTED LINE: a tab after LINE in an interactive zsh
+	# shows EXPECTED
+	zsh_offers() {
+		if timeout 30 zsh "$TESTS_DIR/zsh_complete.zsh" "$DIR" "$2" "$1"; then
+			ok "zsh: '$2' offers $1"
+		else
+			fail "zsh: '$2' does not offer $1"
+		fi
+	}
+	zsh_offers --format 'wdilog --for'
+	zsh_offers json 'wdilog -f js'
+	zsh_offers always 'wdilog --color=al'
+	zsh_offers merge 'wdilog me'
 else
 	ok "zsh not installed: its completion is not checked"
 fi
