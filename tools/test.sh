@@ -98,7 +98,7 @@ unset ASAN_OPTIONS UBSAN_OPTIONS
 # threads: the parallel reader's tests under ThreadSanitizer
 TSAN_OPTIONS=halt_on_error=1
 export TSAN_OPTIONS
-run_suite build-tsan "parallel" -Db_sanitize=thread -Db_lundef=false
+run_suite build-tsan "--suite parallel" -Db_sanitize=thread -Db_lundef=false
 unset TSAN_OPTIONS
 
 # bounded fuzzing: each libFuzzer target 30 s under ASan+UBSan (clang);

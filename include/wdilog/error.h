@@ -43,7 +43,8 @@ typedef struct wdilog_error {
 /* Called once per diagnostic; @p diag is valid only during the call. */
 typedef void (*wdilog_diag_fn)(const wdilog_error *diag, void *payload);
 
-/* A short constant name for a status ("ENOMEM"); never NULL. */
+/* A short constant name for a status ("ENOMEM"), in static storage;
+ * never NULL. */
 WDILOG_API const char *wdilog_status_name(int status);
 
 #ifdef __cplusplus

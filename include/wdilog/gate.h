@@ -32,7 +32,8 @@ typedef enum wdilog_gate_limit {
 } wdilog_gate_limit;
 
 /* New gate with no rule and the default selection (records of kind
- * failure and unknown). Free with wdilog_gate_free. */
+ * failure and unknown). Returns WDILOG_OK with *out set to a gate the
+ * caller frees with wdilog_gate_free, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_gate_new(wdilog_gate **out, wdilog_error *err);
 
 /* Free; NULL does nothing. */
@@ -50,7 +51,9 @@ WDILOG_API int wdilog_gate_fail_on(wdilog_gate *gate, const char *list,
 				   wdilog_error *err);
 
 /* Exempt codes and names (comma list, as for wdilog_gate_fail_on but no
- * phases or kinds): their records never count, whatever selects them. */
+ * phases or kinds): their records never count, whatever selects them.
+ * @p list is read, not kept. Returns WDILOG_OK, WDILOG_EINVAL naming the
+ * bad item, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_gate_allow(wdilog_gate *gate, const char *list,
 				 wdilog_error *err);
 
@@ -69,7 +72,9 @@ WDILOG_API void wdilog_gate_set_baseline(wdilog_gate *gate,
 
 /* Parse a tolerance: "N" (absolute, in counts, or in records per 1,000
  * events when rates are compared) or "N%" (relative to the baseline);
- * N is a decimal with at most three fraction digits. Default 0. */
+ * N is a decimal with at most three fraction digits. Default 0. Returns
+ * WDILOG_OK, or WDILOG_EINVAL ("bad tolerance") leaving the gate as it
+ * was. */
 WDILOG_API int wdilog_gate_set_tolerance(wdilog_gate *gate, const char *spec,
 					 wdilog_error *err);
 
@@ -125,7 +130,8 @@ WDILOG_API int wdilog_report_load_json(wdilog_report **out, const char *path,
 				       const wdilog_options *opts,
 				       wdilog_error *err);
 
-/* The same from memory; @p name is used in messages. */
+/* The same from memory: @p data (@p len bytes) is read, not kept; @p name
+ * is used in messages. Returns as wdilog_report_load_json. */
 WDILOG_API int wdilog_report_load_json_memory(wdilog_report **out,
 					      const char *data, size_t len,
 					      const char *name,
@@ -144,18 +150,22 @@ WDILOG_API int wdilog_report_merge(wdilog_report *dst,
 
 /* JUnit XML in the Jenkins junit-4 shape: one <testsuite> per input, one
  * <testcase> per gate rule and phase (classname wdilog.<phase>), with
- * counts and first occurrences (file:line) in each failure's text. */
+ * counts and first occurrences (file:line) in each failure's text.
+ * Returns WDILOG_OK, WDILOG_EIO if writing failed, or WDILOG_ENOMEM; the
+ * same for the other renderers below. */
 WDILOG_API int wdilog_report_render_junit(const wdilog_report *rep,
 					  FILE *out, wdilog_error *err);
 
 /* GitHub-flavoured Markdown for a job summary: the gate verdict first,
- * then totals, phases and the most frequent codes. */
+ * then totals, phases and the most frequent codes. Returns as
+ * wdilog_report_render_junit. */
 WDILOG_API int wdilog_report_render_markdown(const wdilog_report *rep,
 					     FILE *out, wdilog_error *err);
 
 /* GitHub Actions workflow commands: an ::error per rule that failed and
  * per failing status record with its file and line (at most 10, GitHub's
- * per-step limit, the rest counted), then a ::notice summary. */
+ * per-step limit, the rest counted), then a ::notice summary. Returns as
+ * wdilog_report_render_junit. */
 WDILOG_API int wdilog_report_render_github(const wdilog_report *rep,
 					   FILE *out, wdilog_error *err);
 
@@ -168,7 +178,8 @@ typedef enum wdilog_diff_format {
 
 /* Compare report @p a (before) with @p b (after): totals, phases and
  * every code, with the change of each. @p a_name and @p b_name label
- * them. */
+ * them. Both reports are only read. Returns WDILOG_OK, WDILOG_EIO if
+ * writing failed, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_render_diff(const wdilog_report *a,
 					 const char *a_name,
 					 const wdilog_report *b,

@@ -86,26 +86,34 @@ typedef int (*wdilog_read_fn)(void *ctx, void *buf, size_t cap, size_t *got,
 			      wdilog_error *err);
 
 /* Open a file by path; "-" is standard input. gzip, the encoding and the
- * format are detected from the content. @p opts may be NULL for defaults
- * and is borrowed. */
+ * format are detected from the content. @p opts may be NULL for defaults;
+ * the struct is copied, what it points to is borrowed (wdilog_options).
+ * @p path is copied. Returns WDILOG_OK with *out set to a reader the
+ * caller frees with wdilog_reader_free, or a negative status with *err
+ * saying why (WDILOG_EIO: cannot open it, or a directory; WDILOG_ENOMEM),
+ * and then no reader to free. The same holds for the other opens. */
 WDILOG_API int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 				       const wdilog_options *opts,
 				       wdilog_error *err);
 
-/* Read an open descriptor (not closed by the reader); @p name is used in
- * diagnostics and copied. */
+/* Read an open descriptor (not closed by the reader: the caller keeps
+ * owning it); @p name is used in diagnostics and copied. Returns as
+ * wdilog_reader_open_path. */
 WDILOG_API int wdilog_reader_open_fd(wdilog_reader **out, int fd,
 				     const char *name,
 				     const wdilog_options *opts,
 				     wdilog_error *err);
 
-/* Read @p len bytes at @p data (borrowed until wdilog_reader_free). */
+/* Read @p len bytes at @p data (borrowed until wdilog_reader_free);
+ * @p name is copied. Returns as wdilog_reader_open_path. */
 WDILOG_API int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
 					 size_t len, const char *name,
 					 const wdilog_options *opts,
 					 wdilog_error *err);
 
-/* Read through a callback; @p ctx is passed to it and borrowed. */
+/* Read through a callback; @p ctx is passed to it and borrowed until
+ * wdilog_reader_free; @p name is copied. Returns as
+ * wdilog_reader_open_path. */
 WDILOG_API int wdilog_reader_open_callback(wdilog_reader **out,
 					   wdilog_read_fn read, void *ctx,
 					   const char *name,
@@ -119,11 +127,13 @@ WDILOG_API int wdilog_reader_open_callback(wdilog_reader **out,
 WDILOG_API int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev,
 				  wdilog_error *err);
 
-/* "wpp-text", "event-xml", "eventlog-text" or "plain-text". Final once
- * wdilog_reader_next returned WDILOG_DONE; never NULL. */
+/* "wpp-text", "event-xml", "eventlog-text" or "plain-text" (static
+ * storage). Final once wdilog_reader_next returned WDILOG_DONE; never
+ * NULL. */
 WDILOG_API const char *wdilog_reader_format(const wdilog_reader *r);
 
-/* "utf-8", "utf-16le", "utf-16be" or "windows-1252"; never NULL. */
+/* "utf-8", "utf-16le", "utf-16be" or "windows-1252" (static storage);
+ * never NULL. */
 WDILOG_API const char *wdilog_reader_encoding(const wdilog_reader *r);
 
 /* True if the input is a JSON report written by wdilog itself rather than
@@ -134,7 +144,8 @@ WDILOG_API bool wdilog_reader_is_report(wdilog_reader *r);
 /* True when the input was gzip-compressed. */
 WDILOG_API bool wdilog_reader_gzip(const wdilog_reader *r);
 
-/* The name given at open (path or "-"); owned by the reader. */
+/* The name given at open (path or "-"); owned by the reader, valid until
+ * wdilog_reader_free. */
 WDILOG_API const char *wdilog_reader_name(const wdilog_reader *r);
 
 /* Close and free; NULL does nothing. */

@@ -40,14 +40,18 @@ typedef struct wdilog_totals {
 				       time window (not in events) */
 } wdilog_totals;
 
-/* New empty report; @p opts (may be NULL) is borrowed for bucket width. */
+/* New empty report; @p opts (may be NULL) is read for the bucket width
+ * and the burst rule, and not kept. Returns WDILOG_OK with *out set to a
+ * report the caller frees with wdilog_report_free, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_new(wdilog_report **out,
 				 const wdilog_options *opts,
 				 wdilog_error *err);
 
-/* Read every remaining event of @p r into the report, as one input. On a
- * negative return the events read so far stay counted, the input is marked
- * unreadable, and *err says why. The reader is not freed. */
+/* Read every remaining event of @p r into the report, as one input.
+ * Returns WDILOG_OK at the end of the input, or a negative status (the
+ * reader's, an event callback's, or WDILOG_ENOMEM): the events read so far
+ * stay counted, the input is marked unreadable, and *err says why. The
+ * reader stays the caller's and is not freed; its name is copied. */
 WDILOG_API int wdilog_report_read(wdilog_report *rep, wdilog_reader *r,
 				  wdilog_error *err);
 
@@ -69,8 +73,10 @@ typedef void (*wdilog_input_fn)(const char *path, int status,
  * core). Inputs are read side by side, and a large wpp-text file is read in
  * parts; the report is identical to reading them one after another. The
  * diagnostic callback in @p opts may be called from several threads, one
- * call at a time. Returns WDILOG_OK, or WDILOG_ENOMEM / WDILOG_ERR when the
- * run itself failed (inputs that failed are reported through @p done). */
+ * call at a time. @p paths, @p opts and @p payload are borrowed for the
+ * call; the path and error given to @p done are valid only during its call.
+ * Returns WDILOG_OK, or WDILOG_ENOMEM / WDILOG_ERR when the run itself
+ * failed (inputs that failed are reported through @p done). */
 WDILOG_API int wdilog_report_read_paths(wdilog_report *rep,
 					const wdilog_path *paths, size_t n,
 					unsigned jobs, const wdilog_options *opts,
@@ -84,7 +90,9 @@ WDILOG_API int wdilog_report_read_paths(wdilog_report *rep,
 typedef int (*wdilog_event_fn)(const wdilog_event *ev, const char *input,
 			       void *payload);
 
-/* Set (or with NULL clear) the per-event callback. */
+/* Set (or with NULL clear) the per-event callback; @p payload is borrowed
+ * until it is replaced or the report freed. The event and input passed to
+ * @p fn are valid only during the call. */
 WDILOG_API void wdilog_report_on_event(wdilog_report *rep, wdilog_event_fn fn,
 				       void *payload);
 
@@ -108,13 +116,15 @@ WDILOG_API int wdilog_event_render_json(const wdilog_event *ev,
 					const char *input, FILE *out,
 					wdilog_error *err);
 
-/* List an input that could not be opened at all, with the reason. */
+/* List an input that could not be opened at all, with the reason: @p path
+ * and @p why's message (NULL: "unreadable") are copied. Returns WDILOG_OK
+ * or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_add_unreadable(wdilog_report *rep,
 					    const char *path,
 					    const wdilog_error *why,
 					    wdilog_error *err);
 
-/* Copy the totals out. */
+/* Copy the totals out into the caller's @p out. */
 WDILOG_API void wdilog_report_totals(const wdilog_report *rep,
 				     wdilog_totals *out);
 
@@ -125,22 +135,26 @@ typedef struct wdilog_text_style {
 	bool by_peer;               /* add the per-peer table */
 } wdilog_text_style;
 
-/* Write the human-readable report. Returns WDILOG_EIO if writing failed. */
+/* Write the human-readable report; @p style may be NULL (plain, ASCII).
+ * Returns WDILOG_OK, WDILOG_EIO if writing failed, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 					 const wdilog_text_style *style,
 					 wdilog_error *err);
 
 /* Write the report as one self-contained HTML page: inline style and
  * script, no external reference; the tables and the SVG timeline work
- * without scripts. Every string from the input is escaped. */
+ * without scripts. Every string from the input is escaped. Returns
+ * WDILOG_OK, WDILOG_EIO if writing failed, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 					 wdilog_error *err);
 
-/* Write the JSON report (schema WDILOG_SCHEMA). */
+/* Write the JSON report (schema WDILOG_SCHEMA). Returns WDILOG_OK,
+ * WDILOG_EIO if writing failed, or WDILOG_ENOMEM. */
 WDILOG_API int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 					 wdilog_error *err);
 
-/* Free; NULL does nothing. */
+/* Free the report and everything it owns (strings it handed out become
+ * invalid); NULL does nothing. */
 WDILOG_API void wdilog_report_free(wdilog_report *rep);
 
 #ifdef __cplusplus

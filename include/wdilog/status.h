@@ -33,9 +33,10 @@ typedef enum wdilog_kind {
 	WDILOG_KIND_COUNT
 } wdilog_kind;
 
-/* "probe", "auth", ...; NULL for an out-of-range value. */
+/* "probe", "auth", ... (static storage); NULL for an out-of-range value. */
 WDILOG_API const char *wdilog_phase_name(wdilog_phase phase);
-/* "failure", "benign", ...; NULL for an out-of-range value. */
+/* "failure", "benign", ... (static storage); NULL for an out-of-range
+ * value. */
 WDILOG_API const char *wdilog_kind_name(wdilog_kind kind);
 
 /* The seed's name of a known code ("WDI_ASSOC_STATUS_NO_BEACON_PROBE_RESPONSE"),
@@ -45,7 +46,8 @@ WDILOG_API const char *wdilog_status_code_name(uint32_t code);
 /* One sentence describing a known code, or NULL. Static storage. */
 WDILOG_API const char *wdilog_status_code_description(uint32_t code);
 
-/* Phase and kind of a number; unknown numbers give the unknown phase/kind. */
+/* Phase and kind of a number, stored in the caller's *phase and *kind;
+ * unknown numbers give the unknown phase/kind. */
 WDILOG_API void wdilog_status_classify(uint32_t code, wdilog_phase *phase,
 				       wdilog_kind *kind);
 
@@ -61,10 +63,11 @@ WDILOG_API bool wdilog_status_lookup(const char *name, size_t len,
 WDILOG_API const char *wdilog_dot11_status_name(uint32_t code);
 
 /* The same for an IEEE 802.11 reason code (carried by deauthentication
- * and disassociation frames). */
+ * and disassociation frames): static storage, or NULL. */
 WDILOG_API const char *wdilog_dot11_reason_name(uint32_t code);
 
-/* Parse a phase name; returns false if @p name is not one. */
+/* Parse a phase name (@p len bytes, not necessarily NUL-ended); returns
+ * true and sets *phase for a phase name, false if @p name is not one. */
 WDILOG_API bool wdilog_phase_parse(const char *name, size_t len,
 				   wdilog_phase *phase);
 

@@ -11,8 +11,9 @@ extern "C" {
 
 /* Called for each file found. @p problem is NULL for a file to read, or
  * says why an entry was passed over (unreadable directory, symlink loop,
- * not a regular file). A non-zero return stops the walk and is returned
- * from wdilog_walk. */
+ * not a regular file). @p path and @p problem are valid only during the
+ * call (copy the path to keep it). A non-zero return stops the walk and
+ * is returned from wdilog_walk. */
 typedef int (*wdilog_walk_fn)(const char *path, const wdilog_error *problem,
 			      void *payload);
 

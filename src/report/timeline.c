@@ -15,7 +15,12 @@ uint32_t wdl_timeline_next_width(uint32_t w)
 	for (size_t i = 0; i < sizeof(ladder) / sizeof(ladder[0]); i++)
 		if (ladder[i] > w && ladder[i] % w == 0)
 			return ladder[i];
-	return w <= UINT32_MAX / 2 ? w * 2 : w;
+	if (w <= UINT32_MAX / 4)
+		return w * 2;
+	/* The last step takes the largest multiple that fits: doubling
+	 * alone stops at 2^31 s, too narrow for years 1 to 9999 (3.2e11 s)
+	 * in 120 buckets; from a week's ladder this step reaches 3.7e9 s. */
+	return UINT32_MAX / w * w;
 }
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -80,6 +85,16 @@ static void fit(struct wdl_timeline *t, int64_t lo, int64_t hi)
 		}
 		/* too wide: a user-chosen width gives way rather than lose counts */
 		uint32_t w = wdl_timeline_next_width(t->width);
+		if (w == t->width) {
+			/* no wider width exists (a width near 2^32 s chosen or
+			 * loaded): the span stays as it is and the caller's
+			 * counts go to its edge bucket, rather than loop for
+			 * ever or lose them */
+			int64_t in_lo = t->n ? t->first : lo;
+			int64_t in_hi = t->n ? t->first + t->n - 1 : lo;
+			lo = hi = lo < in_lo ? in_lo : lo > in_hi ? in_hi : lo;
+			continue;
+		}
 		int64_t f = w / t->width;
 		coarsen(t, w);
 		lo = floor_div(lo, f);
@@ -87,15 +102,26 @@ static void fit(struct wdl_timeline *t, int64_t lo, int64_t hi)
 	}
 }
 
-void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
-		      wdilog_phase phase)
+/* The bucket holding time key @p key, made to fit; when the timeline
+ * cannot widen any further, the nearest edge bucket. */
+static uint64_t *slot(struct wdl_timeline *t, int64_t key)
 {
 	int64_t k = floor_div(key, t->width);
 	if (!t->n || k < t->first || k >= t->first + t->n) {
 		fit(t, k, k);
 		k = floor_div(key, t->width);
+		if (k < t->first)
+			k = t->first;
+		if (k >= t->first + t->n)
+			k = t->first + t->n - 1;
 	}
-	t->counts[k - t->first][phase]++;
+	return t->counts[k - t->first];
+}
+
+void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
+		      wdilog_phase phase)
+{
+	slot(t, key)[phase]++;
 	t->zoned |= zoned;
 }
 
@@ -103,23 +129,35 @@ void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src
 {
 	if (!src->n)
 		return;
-	struct wdl_timeline s = *src;
-	while (dst->width < s.width || dst->width % s.width != 0) {
-		if (dst->width < s.width && s.width % dst->width == 0) {
-			coarsen(dst, s.width);
+	/* widen dst to a multiple of src's width, so each source bucket
+	 * lands whole in one bucket of dst */
+	while (dst->width < src->width || dst->width % src->width != 0) {
+		if (dst->width < src->width && src->width % dst->width == 0) {
+			coarsen(dst, src->width);
 			break;
 		}
-		coarsen(dst, wdl_timeline_next_width(dst->width));
+		uint32_t w = wdl_timeline_next_width(dst->width);
+		if (w == dst->width)
+			break;  /* no common width: buckets go by their start */
+		coarsen(dst, w);
 	}
-	if (s.width != dst->width)
+	struct wdl_timeline s = *src;
+	if (s.width != dst->width && dst->width % s.width == 0)
 		coarsen(&s, dst->width);
-	fit(dst, s.first, s.first + s.n - 1);
-	/* fit may have widened dst to hold both spans: follow it */
-	if (s.width != dst->width)
-		coarsen(&s, dst->width);
-	int64_t off = s.first - dst->first;
-	for (uint32_t i = 0; i < s.n; i++)
+	if (s.width == dst->width)
+		fit(dst, s.first, s.first + s.n - 1);
+	/* by each bucket's start: fit may have widened dst again */
+	for (uint32_t i = 0; i < s.n; i++) {
+		uint64_t *d = slot(dst, (s.first + i) * (int64_t)s.width);
 		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
-			dst->counts[off + i][ph] += s.counts[i][ph];
+			d[ph] += s.counts[i][ph];
+	}
 	dst->zoned |= s.zoned;
+}
+
+int64_t wdl_timeline_bucket_start(const struct wdl_timeline *t, uint32_t i)
+{
+	int64_t key = (t->first + (int64_t)i) * (int64_t)t->width;
+	return key < WDL_TIME_KEY_MIN ? WDL_TIME_KEY_MIN
+	       : key > WDL_TIME_KEY_MAX ? WDL_TIME_KEY_MAX : key;
 }

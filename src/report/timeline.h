@@ -29,8 +29,22 @@ void wdl_timeline_init(struct wdl_timeline *t, uint32_t width);
 void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
 		      wdilog_phase phase);
 
-/* Add all of @p src into @p dst (re-bucketing to the coarser width). */
+/* Add all of @p src into @p dst (re-bucketing to the coarser width). When
+ * no width is a multiple of both (widths near 2^32 s), each source bucket
+ * goes to the bucket holding its start. */
 void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src);
+
+/* The time keys of the first and last second a date can be written with
+ * (0001-01-01T00:00:00 and 9999-12-31T23:59:59). */
+#define WDL_TIME_KEY_MIN (-62135596800)
+#define WDL_TIME_KEY_MAX 253402300799
+
+/* The start of bucket @p i (i == t->n: the end of the last one) as a time
+ * key, held within [WDL_TIME_KEY_MIN, WDL_TIME_KEY_MAX]: buckets are
+ * aligned to the epoch, so at the widest widths the first one starts
+ * before year 1. A bucket's clamped start still lies in the bucket, so a
+ * report that writes it loads back to the same bucket. */
+int64_t wdl_timeline_bucket_start(const struct wdl_timeline *t, uint32_t i);
 
 /* The next width on the ladder after @p w; each step divides the next, so
  * merging buckets is exact. */

@@ -21,6 +21,8 @@
 
 #include <wdilog/wdilog.h>
 
+#include "check.h"
+
 struct buf {
 	unsigned char *p;
 	size_t len, cap;
@@ -44,12 +46,9 @@ static void put(struct buf *b, const void *p, size_t n)
 	b->len += n;
 }
 
-static int failures;
-
 static void fail(const char *path, const char *what)
 {
-	printf("FAIL %s: %s\n", path, what);
-	failures++;
+	CHECK_MSG(false, "%s: %s", path, what);
 }
 
 /* The JSON report of @p data read as one input; NULL if it did not parse. */
@@ -438,6 +437,7 @@ int main(int argc, char **argv)
 			files++;
 		}
 	}
-	printf("%lu files, %d failures\n", files, failures);
-	return failures || files == 0 ? 1 : 0;
+	printf("%lu files\n", files);
+	CHECK_MSG(files > 0, "no input files found");
+	return check_report("nothing-lost");
 }

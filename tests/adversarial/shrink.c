@@ -23,17 +23,7 @@
 
 #include <wdilog/wdilog.h>
 
-static int failures;
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
-			printf(__VA_ARGS__);                               \
-			putchar('\n');                                     \
-			failures++;                                        \
-		}                                                          \
-	} while (0)
+#include "check.h"
 
 struct shrinker {
 	int fd;
@@ -130,19 +120,19 @@ static void run(const char *path, const char *unit, size_t count,
 	printf("%s: shrunk to %lld after %zu bytes: %llu events, %llu damaged\n",
 	       path, (long long)new_size, s.read_at_shrink,
 	       (unsigned long long)t.events, (unsigned long long)t.damaged);
-	CHECK(s.shrunk, "the file never shrank");
-	CHECK(rc == WDILOG_OK, "read ended with %s: %s", wdilog_status_name(rc),
+	CHECK_MSG(s.shrunk, "the file never shrank");
+	CHECK_MSG(rc == WDILOG_OK, "read ended with %s: %s", wdilog_status_name(rc),
 	      err.message);
-	CHECK(t.events == t.with_status + t.without_status + t.undecoded +
+	CHECK_MSG(t.events == t.with_status + t.without_status + t.undecoded +
 			  t.damaged, "events do not add up");
-	CHECK(t.events == whole + partial, "%llu events, expected %llu",
+	CHECK_MSG(t.events == whole + partial, "%llu events, expected %llu",
 	      (unsigned long long)t.events,
 	      (unsigned long long)(whole + partial));
-	CHECK(t.with_status >= whole, "events before the cut lost");
+	CHECK_MSG(t.with_status >= whole, "events before the cut lost");
 	if (xml)
-		CHECK(t.damaged == partial, "the cut event is not damaged");
+		CHECK_MSG(t.damaged == partial, "the cut event is not damaged");
 	else
-		CHECK(t.damaged == 0, "a text line cut short is damaged");
+		CHECK_MSG(t.damaged == 0, "a text line cut short is damaged");
 }
 
 int main(int argc, char **argv)
@@ -165,7 +155,5 @@ int main(int argc, char **argv)
 	/* exactly at an event boundary ahead of the reader */
 	run(txt, wpp_line, nl, 300 * 1024, (off_t)(10000 * strlen(wpp_line)),
 	    false);
-	if (failures)
-		printf("%d check(s) failed\n", failures);
-	return failures ? 1 : 0;
+	return check_report("shrink");
 }

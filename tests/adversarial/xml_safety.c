@@ -20,21 +20,10 @@
 
 #include <wdilog/wdilog.h>
 
+#include "check.h"
 #include "parse/event.h"
 #include "parse/extract.h"
 #include "parse/parse_xml.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                      \
-			fputc('\n', stderr);                               \
-			failures++;                                        \
-		}                                                          \
-	} while (0)
 
 struct result {
 	bool ok;
@@ -69,11 +58,11 @@ static void parse(const char *span, struct result *r)
 
 static void no_canary(const struct result *r, const char *what)
 {
-	CHECK(!strstr(r->why, "CANARY"), "%s: canary in the error", what);
+	CHECK_MSG(!strstr(r->why, "CANARY"), "%s: canary in the error", what);
 	for (size_t i = 0; i < r->nstatus; i++) {
-		CHECK(r->codes[i] != 99, "%s: the secret's status 99 was read",
+		CHECK_MSG(r->codes[i] != 99, "%s: the secret's status 99 was read",
 		      what);
-		CHECK(!strstr(r->names[i], "CANARY"), "%s: canary in a name",
+		CHECK_MSG(!strstr(r->names[i], "CANARY"), "%s: canary in a name",
 		      what);
 	}
 }
@@ -92,7 +81,7 @@ static void external(const char *secret, bool fifo)
 		 "<Event>" DATA("&x;") "</Event>", secret);
 	parse(span, &r);
 	no_canary(&r, what);
-	CHECK(r.nstatus == 0, "%s: a status from an external entity", what);
+	CHECK_MSG(r.nstatus == 0, "%s: a status from an external entity", what);
 
 	/* a parameter entity used inside the DTD */
 	snprintf(span, sizeof(span),
@@ -107,7 +96,7 @@ static void external(const char *secret, bool fifo)
 		 "<Event>" DATA("31") "</Event>", secret);
 	parse(span, &r);
 	no_canary(&r, what);
-	CHECK(r.ok && r.nstatus == 1 && r.codes[0] == 31,
+	CHECK_MSG(r.ok && r.nstatus == 1 && r.codes[0] == 31,
 	      "%s: the event beside an external DTD was not read (%s)", what,
 	      r.why);
 
@@ -118,7 +107,7 @@ static void external(const char *secret, bool fifo)
 		 "</Event>", secret);
 	parse(span, &r);
 	no_canary(&r, what);
-	CHECK(r.nstatus == 0, "%s: a status from an XInclude", what);
+	CHECK_MSG(r.nstatus == 0, "%s: a status from an XInclude", what);
 }
 
 static double cpu_now(void)
@@ -166,14 +155,14 @@ static void laughs(void)
 #else
 	const double limit = 1.0;
 #endif
-	CHECK(cpu < limit, "billion laughs took %.2f s of CPU", cpu);
-	CHECK(grew < 64 * 1024, "billion laughs grew memory by %ld KiB", grew);
-	CHECK(r.nstatus == 0, "a status from an entity");
+	CHECK_MSG(cpu < limit, "billion laughs took %.2f s of CPU", cpu);
+	CHECK_MSG(grew < 64 * 1024, "billion laughs grew memory by %ld KiB", grew);
+	CHECK_MSG(r.nstatus == 0, "a status from an entity");
 
 	/* an internal entity is not expanded either (formats.md section 4) */
 	parse("<!DOCTYPE Event [<!ENTITY s \"31\">]><Event>" DATA("&s;")
 	      "</Event>", &r);
-	CHECK(r.nstatus == 0, "an internal entity was expanded into status %u",
+	CHECK_MSG(r.nstatus == 0, "an internal entity was expanded into status %u",
 	      r.codes[0]);
 }
 
@@ -221,9 +210,5 @@ int main(int argc, char **argv)
 	wdl_keyset_dispose(&keys);
 	unlink(fifo);
 	unlink(file);
-	if (failures)
-		fprintf(stderr, "%d check(s) failed\n", failures);
-	else
-		puts("ok");
-	return failures ? 1 : 0;
+	return check_report("xml-safety");
 }

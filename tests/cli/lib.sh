@@ -1,14 +1,22 @@
-# Shared by the CLI tests; sourced, never run. Its own variables start
-# with _ so that they never clobber a test's. meson runs each case as
-#   sh CASE.sh WDILOG SAMPLES_DIR
+# The one shell helper library of the CLI tests (tests/cli/*/*.sh);
+# sourced, never run. Its own variables start with _ so that they never
+# clobber a test's. meson runs each case as
+#   sh GROUP/CASE.sh WDILOG SAMPLES_DIR [EXTRA]
 # with WDILOG_SRCDIR set to the source root. A case prints one line per
-# check and exits 0 when all passed, 1 when any failed, 77 to be skipped.
+# check ("ok N - what" or "not ok N - what"), ends with finish (the
+# "N passed, N failed" line) and exits 0 when all passed, 1 when any
+# failed, 77 to be skipped.
 set -eu
 
 WDILOG=$1
 SAMPLES=$2
 SRCDIR=${WDILOG_SRCDIR:?WDILOG_SRCDIR is not set (run through meson test)}
+# tests/cli: the shared checkers (contract.py, validate.py) live here
+CLI_DIR=$SRCDIR/tests/cli
+# the folder of the running case (its own data files)
 TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
+# the sample most cases read
+D=$SAMPLES/tracefmt-default.txt
 
 # The environment of the person running the tests must not leak in.
 unset NO_COLOR
@@ -29,15 +37,18 @@ for p in /usr/bin/python3 python3; do
 	fi
 done
 
+_nchecks=0
 nfail=0
 
 ok() {
-	printf 'ok: %s\n' "$*"
+	_nchecks=$((_nchecks + 1))
+	printf 'ok %s - %s\n' "$_nchecks" "$*"
 }
 
 fail() {
-	printf 'FAIL: %s\n' "$*"
+	_nchecks=$((_nchecks + 1))
 	nfail=$((nfail + 1))
+	printf 'not ok %s - %s\n' "$_nchecks" "$*"
 }
 
 # check DESCRIPTION COMMAND...: pass when COMMAND succeeds.
@@ -52,8 +63,8 @@ check() {
 }
 
 finish() {
+	printf '%s passed, %s failed\n' "$((_nchecks - nfail))" "$nfail"
 	if [ "$nfail" -ne 0 ]; then
-		printf '%s check(s) failed\n' "$nfail"
 		exit 1
 	fi
 	exit 0
@@ -162,5 +173,83 @@ expect_eq() {
 		ok "$1 ($2)"
 	else
 		fail "$1: got '$2', want '$3'"
+	fi
+}
+
+# has DESCRIPTION FILE TEXT: FILE contains TEXT (a fixed string).
+has() {
+	if grep -qF -- "$3" "$2"; then
+		ok "$1"
+	else
+		fail "$1: '$3' not in $(basename "$2")"
+		show "$2"
+	fi
+}
+
+# lacks DESCRIPTION FILE TEXT: FILE does not contain TEXT.
+lacks() {
+	if grep -qF -- "$3" "$2"; then
+		fail "$1: '$3' found in $(basename "$2")"
+	else
+		ok "$1"
+	fi
+}
+
+# same DESCRIPTION A B: identical files.
+same() {
+	if cmp -s "$2" "$3"; then
+		ok "$1"
+	else
+		fail "$1: files differ"
+		diff "$2" "$3" | head -20 | sed 's/^/#   /'
+	fi
+}
+
+# same_merged DESCRIPTION MERGED ONE_RUN: a merge of JSON reports equals
+# one run, but for the per-peer and burst members, which merged reports
+# leave null.
+same_merged() {
+	need_python
+	if "$PYTHON" - "$2" "$3" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for k in ("peers", "no_peer", "peers_past_limit", "bursts"):
+    assert a.get(k) is None, "merged report has %s" % k
+    a.pop(k, None)
+    b.pop(k, None)
+sys.exit(0 if a == b else 1)
+PY
+	then
+		ok "$1"
+	else
+		fail "$1: reports differ"
+	fi
+}
+
+# trace FILE EVENTS CODE...: a tracefmt text file with one event per
+# CODE (AssocStatus=CODE) and events without status up to EVENTS.
+trace() {
+	_trace_f=$1 _trace_events=$2 _trace_i=0
+	shift 2
+	{
+		for _trace_c in "$@"; do
+			_trace_i=$((_trace_i + 1))
+			printf '[0]0888.0D60::10/23/2003-12:27:%02d.000 [drv]AssocStatus=%s\n' \
+				$((_trace_i % 60)) "$_trace_c"
+		done
+		while [ "$_trace_i" -lt "$_trace_events" ]; do
+			_trace_i=$((_trace_i + 1))
+			printf '[0]0888.0D60::10/23/2003-12:28:%02d.000 [drv]idle\n' \
+				$((_trace_i % 60))
+		done
+	} >"$_trace_f"
+}
+
+# need PROGRAM: fail (not skip) when a tool from tools/packages.txt is
+# missing, so that a machine without it cannot pass by accident.
+need() {
+	if ! command -v "$1" >/dev/null 2>&1; then
+		fail "$1 is installed (tools/packages.txt)"
+		finish
 	fi
 }

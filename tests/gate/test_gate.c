@@ -13,30 +13,9 @@
 
 #include <wdilog/wdilog.h>
 
+#include "check.h"
 #include "util/alloc.h"
 #include "gate/gate_int.h"
-
-static int failures, checks;
-
-#define CHECK(cond, ...) check((cond), __FILE__, __LINE__, __VA_ARGS__)
-
-static void check(int ok, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void check(int ok, const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-	checks++;
-	printf("%s %d - ", ok ? "ok" : "not ok", checks);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	if (!ok) {
-		failures++;
-		printf(" (%s:%d)", file, line);
-	}
-	putchar('\n');
-}
 
 /* A minimal wdilog/1 report: EVENTS events, one input named PATH, and
  * codes given as "code:count" or "NAME:count" items. */
@@ -116,12 +95,12 @@ static void test_tolerance(void)
 		wdilog_gate_new(&g, &err);
 		int rc = wdilog_gate_set_tolerance(g, t[i].s, &err);
 		if (t[i].ok)
-			CHECK(rc == WDILOG_OK && g->tol_milli == t[i].milli &&
+			CHECK_MSG(rc == WDILOG_OK && g->tol_milli == t[i].milli &&
 			      g->tol_percent == t[i].pct,
 			      "tolerance '%s' is %llu thousandths%s", t[i].s,
 			      (unsigned long long)t[i].milli, t[i].pct ? " percent" : "");
 		else
-			CHECK(rc == WDILOG_EINVAL && strstr(err.message, "bad tolerance"),
+			CHECK_MSG(rc == WDILOG_EINVAL && strstr(err.message, "bad tolerance"),
 			      "tolerance '%s' rejected", t[i].s);
 		wdilog_gate_free(g);
 	}
@@ -145,9 +124,9 @@ static void test_selection(void)
 		wdilog_gate_new(&g, &err);
 		int rc = wdilog_gate_fail_on(g, t[i].list, &err);
 		if (t[i].ok)
-			CHECK(rc == WDILOG_OK, "--fail-on '%s' accepted", t[i].list);
+			CHECK_MSG(rc == WDILOG_OK, "--fail-on '%s' accepted", t[i].list);
 		else
-			CHECK(rc == WDILOG_EINVAL && strstr(err.message, t[i].msg),
+			CHECK_MSG(rc == WDILOG_EINVAL && strstr(err.message, t[i].msg),
 			      "--fail-on '%s' rejected: %s", t[i].list, err.message);
 		wdilog_gate_free(g);
 	}
@@ -179,28 +158,28 @@ static void test_baseline_limits(void)
 	char base[8192];
 	snprintf(base, sizeof(base), "%s", report_json("a", 100, "31:10"));
 	/* exactly at the limit passes: 10 * 1.1 = 11 in any float rounding */
-	CHECK(baseline_passes(base, report_json("a", 100, "31:11"), "10%"),
+	CHECK_MSG(baseline_passes(base, report_json("a", 100, "31:11"), "10%"),
 	      "11 against 10 + 10%% passes (exactly at the limit)");
-	CHECK(!baseline_passes(base, report_json("a", 100, "31:12"), "10%"),
+	CHECK_MSG(!baseline_passes(base, report_json("a", 100, "31:12"), "10%"),
 	      "12 against 10 + 10%% fails");
-	CHECK(baseline_passes(base, report_json("a", 100, "31:11"), "1"),
+	CHECK_MSG(baseline_passes(base, report_json("a", 100, "31:11"), "1"),
 	      "11 against 10 + 1 passes");
-	CHECK(!baseline_passes(base, report_json("a", 100, "31:11"), "0.999"),
+	CHECK_MSG(!baseline_passes(base, report_json("a", 100, "31:11"), "0.999"),
 	      "11 against 10 + 0.999 fails");
 	/* rates: 10 in 100 events is 100 per 1,000; 33 in 300 is 110 */
-	CHECK(baseline_passes(base, report_json("a", 300, "31:33"), "10%"),
+	CHECK_MSG(baseline_passes(base, report_json("a", 300, "31:33"), "10%"),
 	      "110 per 1,000 against 100 + 10%% passes");
-	CHECK(!baseline_passes(base, report_json("a", 300, "31:34"), "10%"),
+	CHECK_MSG(!baseline_passes(base, report_json("a", 300, "31:34"), "10%"),
 	      "113.3 per 1,000 against 100 + 10%% fails");
-	CHECK(baseline_passes(base, report_json("a", 300, "31:33"), "10"),
+	CHECK_MSG(baseline_passes(base, report_json("a", 300, "31:33"), "10"),
 	      "110 per 1,000 against 100 + 10 passes");
-	CHECK(!baseline_passes(base, report_json("a", 300, "31:33"), "9.999"),
+	CHECK_MSG(!baseline_passes(base, report_json("a", 300, "31:33"), "9.999"),
 	      "110 per 1,000 against 100 + 9.999 fails");
-	CHECK(baseline_passes(base, report_json("a", 300, "31:1"), NULL),
+	CHECK_MSG(baseline_passes(base, report_json("a", 300, "31:1"), NULL),
 	      "fewer records pass");
-	CHECK(!baseline_passes(base, report_json("a", 100, "31:10,7:1,99:1"), "100%"),
+	CHECK_MSG(!baseline_passes(base, report_json("a", 100, "31:10,7:1,99:1"), "100%"),
 	      "an unknown number is a new code whatever the tolerance");
-	CHECK(baseline_passes(base, report_json("a", 100, "31:10,7:1"), NULL),
+	CHECK_MSG(baseline_passes(base, report_json("a", 100, "31:10,7:1"), NULL),
 	      "a new benign code is not counted");
 }
 
@@ -223,7 +202,7 @@ static void test_escaping(void)
 	wdilog_report *rep = load(report_json(
 		"a&b<c>\\\"d'\\u0001e\\uFFFEf\\r\\n]]>g\\u00e9",
 		10, "WDI_ASSOC_STATUS_X%\\r\\nY:2,31:1"));
-	CHECK(rep != NULL, "report with odd text loads");
+	CHECK_MSG(rep != NULL, "report with odd text loads");
 	if (!rep)
 		return;
 	wdilog_gate *g;
@@ -237,14 +216,14 @@ static void test_escaping(void)
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "junit.xml", NULL,
 				      XML_PARSE_NONET | XML_PARSE_NOERROR |
 				      XML_PARSE_NOWARNING);
-	CHECK(rc == WDILOG_OK && doc != NULL, "JUnit is well-formed XML 1.0");
+	CHECK_MSG(rc == WDILOG_OK && doc != NULL, "JUnit is well-formed XML 1.0");
 	if (doc) {
 		xmlNodePtr suite = xmlDocGetRootElement(doc)->children;
 		while (suite && suite->type != XML_ELEMENT_NODE)
 			suite = suite->next;
 		xmlChar *name = suite ? xmlGetProp(suite, BAD_CAST "name") : NULL;
 		const char *want = "a&b<c>\"d'\\x01e\\uFFFEf\r\n]]>g\xc3\xa9";
-		CHECK(name && strcmp((const char *)name, want) == 0,
+		CHECK_MSG(name && strcmp((const char *)name, want) == 0,
 		      "attribute round-trips: forbidden characters shown, CR LF kept");
 		xmlFree(name);
 		xmlFreeDoc(doc);
@@ -253,17 +232,17 @@ static void test_escaping(void)
 
 	char *gh = render(wdilog_report_render_github, rep, &rc);
 	/* controls from the input are shown, never written raw */
-	CHECK(strstr(gh, "::error file=a&b<c>\"d'\\x01" "e\xef\xbf\xbe"
+	CHECK_MSG(strstr(gh, "::error file=a&b<c>\"d'\\x01" "e\xef\xbf\xbe"
 			 "f%0D%0A]]>g\xc3\xa9,line=") != NULL,
 	      "GitHub property: CR LF escaped, controls shown");
-	CHECK(strstr(gh, "::WDI_ASSOC_STATUS_X%25%0D%0AY: unknown phase") != NULL,
+	CHECK_MSG(strstr(gh, "::WDI_ASSOC_STATUS_X%25%0D%0AY: unknown phase") != NULL,
 	      "GitHub data: %% CR LF escaped, ':' kept");
 	free(gh);
 
 	char *md = render(wdilog_report_render_markdown, rep, &rc);
-	CHECK(strstr(md, "| a\\&b\\<c\\>\"d'\\\\x01e") != NULL,
+	CHECK_MSG(strstr(md, "| a\\&b\\<c\\>\"d'\\\\x01e") != NULL,
 	      "Markdown: punctuation escaped, controls shown");
-	CHECK(strstr(md, "WDI\\_ASSOC\\_STATUS\\_X%\\\\x0d\\\\x0aY") != NULL,
+	CHECK_MSG(strstr(md, "WDI\\_ASSOC\\_STATUS\\_X%\\\\x0d\\\\x0aY") != NULL,
 	      "Markdown: a name cannot break its table row");
 	free(md);
 	wdilog_gate_free(g);
@@ -316,7 +295,7 @@ static void test_alloc_failures(void)
 	wdl_alloc_fail_from(0);
 	int rc = pipeline();
 	unsigned long total = wdl_alloc_count();
-	CHECK(rc == WDILOG_OK, "pipeline runs (%lu allocations)", total);
+	CHECK_MSG(rc == WDILOG_OK, "pipeline runs (%lu allocations)", total);
 	int clean = 1;
 	for (unsigned long i = 1; i <= total; i++) {
 		wdl_alloc_fail_from(i);
@@ -327,7 +306,7 @@ static void test_alloc_failures(void)
 		}
 	}
 	wdl_alloc_fail_from(0);
-	CHECK(clean, "every failed allocation ends in ENOMEM (leaks: ASan)");
+	CHECK_MSG(clean, "every failed allocation ends in ENOMEM (leaks: ASan)");
 }
 
 int main(void)
@@ -337,6 +316,5 @@ int main(void)
 	test_baseline_limits();
 	test_escaping();
 	test_alloc_failures();
-	printf("%d passed, %d failed\n", checks - failures, failures);
-	return failures != 0;
+	return check_report("gate");
 }

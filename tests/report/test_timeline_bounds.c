@@ -43,8 +43,49 @@ static void test_span(int64_t span_seconds, bool shuffled)
 	free(text);
 }
 
+/* Years 1 and 9999 (.NET's DateTime.MinValue and MaxValue, which real
+ * logs print) once stopped the width growing at 2^31 s and hung. */
+static void test_extreme_years(void)
+{
+	static const char text[] =
+		"[0]0888.0D60::01/01/0001-00:00:00.000 [w]AssocStatus=41\n"
+		"[0]0888.0D60::06/15/2024-12:00:00.000 [w]AssocStatus=51\n"
+		"[0]0888.0D60::12/31/9999-23:59:59.999 [w]AssocStatus=41\n";
+	wdilog_report *rep = report_of(text, sizeof(text) - 1, "t", NULL,
+				       NULL, NULL);
+	CHECK(rep && rep->totals.statuses == 3);
+	if (!rep)
+		return;
+	check_exact(rep);
+	const struct wdl_timeline *t = &rep->timeline;
+	CHECK(wdl_timeline_bucket_start(t, 0) == WDL_TIME_KEY_MIN);
+	CHECK(wdl_timeline_bucket_start(t, t->n) == WDL_TIME_KEY_MAX);
+
+	/* a width no ladder step is a multiple of, near 2^32 s */
+	struct wdl_timeline odd;
+	wdl_timeline_init(&odd, UINT32_MAX);
+	wdl_timeline_add(&odd, WDL_TIME_KEY_MIN, false, WDILOG_PHASE_AUTH);
+	wdl_timeline_add(&odd, WDL_TIME_KEY_MAX, false, WDILOG_PHASE_ASSOC);
+	CHECK(odd.n <= WDL_TIMELINE_MAX);
+	struct wdl_timeline sum = rep->timeline;
+	wdl_timeline_merge(&sum, &odd);
+	wdl_timeline_merge(&odd, &rep->timeline);
+	uint64_t in_sum = 0, in_odd = 0;
+	for (uint32_t i = 0; i < sum.n; i++)
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			in_sum += sum.counts[i][ph];
+	for (uint32_t i = 0; i < odd.n; i++)
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			in_odd += odd.counts[i][ph];
+	CHECK_EQ_U(in_sum, 5);
+	CHECK_EQ_U(in_odd, 5);
+	CHECK(sum.n <= WDL_TIMELINE_MAX && odd.n <= WDL_TIMELINE_MAX);
+	wdilog_report_free(rep);
+}
+
 int main(void)
 {
+	test_extreme_years();
 	/* a minute, a day, a month and ten years; in order and shuffled */
 	static const int64_t spans[] = { 60, 86400, 30 * 86400,
 					 3653 * (int64_t)86400 };

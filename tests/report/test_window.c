@@ -70,7 +70,7 @@ static void test_matches_cut(const char *sample, const char *cut,
 {
 	char a[512], b[512];
 	snprintf(a, sizeof(a), "%s/%s", SAMPLES_DIR, sample);
-	snprintf(b, sizeof(b), "%s/cut/%s", REPORT_TESTS_DIR, cut);
+	snprintf(b, sizeof(b), "%s/report/cut/%s", TESTS_DIR, cut);
 	wdilog_report *full = report_of_file(a, NULL, since, until);
 	wdilog_report *pre = report_of_file(b, NULL, NULL, NULL);
 	CHECK(full && pre);

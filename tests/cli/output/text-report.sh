@@ -1,0 +1,21 @@
+# The text report: tables by phase and by code with first and last times,
+# a timeline, within 100 columns for every sample and for samples/ whole.
+. "$(dirname "$0")/../lib.sh"
+
+for f in "$SAMPLES"/*.txt "$SAMPLES"/*.xml "$SAMPLES"/*.gz "$SAMPLES"; do
+	name=$(basename "$f")
+	run -q --color=never "$f"
+	expect_rc 0 "$name: text report"
+	widest=$(awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }' "$T/out")
+	check "$name: within 100 columns ($widest)" test "$widest" -le 100
+	check "$name: phase table" grep -q '^PHASE .*STATUSES .*FAILURES .*FIRST .*LAST' "$T/out"
+	check "$name: code table with first and last" \
+		grep -q '^ CODE  NAME .*COUNT  FIRST .*LAST' "$T/out"
+	check "$name: timeline" grep -q '^TIMELINE' "$T/out"
+done
+# one day: times of day under a heading that names the date
+run -q --color=never "$SAMPLES/tracefmt-default.txt"
+check "one day: the date in the heading" grep -q '^status codes, times on 2003-10-23:' "$T/out"
+check "one day: first and last of code 15" \
+	grep -q '^   15  ROAMING_LOW_LINK_QUALITY .* 2  12:27:44.123   12:28:33.000$' "$T/out"
+finish
