@@ -35,19 +35,19 @@ for p in wdilog libwdilog0 libwdilog-dev; do
 	dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$T/$p.files" || true
 done
 
-# has PACKAGE PATH: the package holds PATH
-has() {
+# pkg_has PACKAGE PATH: the package holds PATH
+pkg_has() {
 	check "$1 holds $2" grep -q -x -F "$2" "$T/$1.files"
 }
-has wdilog /usr/bin/wdilog
-has wdilog /usr/share/man/man1/wdilog.1.gz
-has wdilog /usr/share/bash-completion/completions/wdilog
-has wdilog /usr/share/zsh/vendor-completions/_wdilog
-has wdilog /usr/share/fish/vendor_completions.d/wdilog.fish
-has libwdilog0 "/usr/lib/$multiarch/libwdilog.so.0"
-has libwdilog-dev /usr/include/wdilog/wdilog.h
-has libwdilog-dev "/usr/lib/$multiarch/libwdilog.so"
-has libwdilog-dev "/usr/lib/$multiarch/pkgconfig/wdilog.pc"
+pkg_has wdilog /usr/bin/wdilog
+pkg_has wdilog /usr/share/man/man1/wdilog.1.gz
+pkg_has wdilog /usr/share/bash-completion/completions/wdilog
+pkg_has wdilog /usr/share/zsh/vendor-completions/_wdilog
+pkg_has wdilog /usr/share/fish/vendor_completions.d/wdilog.fish
+pkg_has libwdilog0 "/usr/lib/$multiarch/libwdilog.so.0"
+pkg_has libwdilog-dev /usr/include/wdilog/wdilog.h
+pkg_has libwdilog-dev "/usr/lib/$multiarch/libwdilog.so"
+pkg_has libwdilog-dev "/usr/lib/$multiarch/pkgconfig/wdilog.pc"
 check "the library is only in libwdilog0" \
 	no_grep 'libwdilog\.so\.0' "$T/wdilog.files" "$T/libwdilog-dev.files"
 
