@@ -4,13 +4,16 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "input/input.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -124,6 +127,40 @@ static int leaves_tree(const struct walker *w, const char *path)
 	return inside ? 0 : 1;
 }
 
+/* A file found in a directory: a binary one (an .evtx or .etl beside the
+ * text logs, a .zip) is passed over with the format named, not read as
+ * text and counted as damage. A file named on the command line is not
+ * checked here: the reader refuses it itself, as an error. */
+static int binary_or_visit(struct walker *w, const char *path,
+			   wdilog_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return w->fn(path, NULL, w->payload);  /* the reader says why */
+	struct wdl_input in;
+	int rc = wdl_input_open_fd(&in, fd, true, err);
+	if (rc < 0) {
+		close(fd);
+		return rc;
+	}
+	enum wdl_binary kind = WDL_BINARY_NONE;
+	wdilog_error ignored = { 0 };
+	rc = wdl_input_sniff(&in, &ignored);
+	bool gzip = in.gzip;
+	if (rc >= 0)
+		kind = in.binary;
+	wdl_input_close(&in);
+	if (rc == WDILOG_ENOMEM)
+		return wdl_fail_oom(err);
+	if (kind == WDL_BINARY_NONE)
+		return w->fn(path, NULL, w->payload);
+	char why[240];
+	snprintf(why, sizeof(why), "%s%s, not a text or XML trace (%s)",
+		 gzip ? "gzip-compressed " : "", wdl_binary_name(kind),
+		 wdl_binary_advice(kind));
+	return problem(w, path, why);
+}
+
 static int visit(struct walker *w, const char *path, wdilog_error *err)
 {
 	struct stat st;
@@ -145,7 +182,7 @@ static int visit(struct walker *w, const char *path, wdilog_error *err)
 		return rc;
 	if (!first)
 		return problem(w, path, "already read under another name (a link)");
-	return w->fn(path, NULL, w->payload);
+	return binary_or_visit(w, path, err);
 }
 
 static void free_names(char **names, size_t n)
