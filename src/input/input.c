@@ -217,6 +217,7 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 				return source_end(in, err);
 			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
 				 "gzip data ends early (truncated file); the decompressed part was read");
+			in->truncated = true;
 		}
 	}
 	return WDILOG_OK;
@@ -327,6 +328,14 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 	if (in->binary != WDL_BINARY_NONE && !in->accept_binary)
 		return refuse_binary(in, err);
 	return read_layer(in, dst, cap, got, err);
+}
+
+bool wdl_input_truncated(const struct wdl_input *in)
+{
+	for (; in; in = in->lower)
+		if (in->truncated)
+			return true;
+	return false;
 }
 
 void wdl_input_close(struct wdl_input *in)

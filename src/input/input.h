@@ -42,6 +42,8 @@ struct wdl_input {
 	enum wdl_binary binary;     /* what the (inflated) bytes start with */
 	bool accept_binary;         /* hand binary bytes out anyway; else the
 				       first read fails naming the format */
+	bool truncated;             /* a gzip stream ended without its
+				       trailer: the last bytes are cut */
 	bool z_active;              /* inside a gzip member */
 	bool z_done;                /* no more gzip output */
 	bool z_corrupt;             /* inflate failed; reported once the
@@ -73,6 +75,11 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 /* Check the magic now (what the first read does), without handing out
  * bytes: in->binary and in->gzip are set after it. */
 int wdl_input_sniff(struct wdl_input *in, wdilog_error *err);
+
+/* True once a gzip stream (at any depth) has ended without its trailer:
+ * the input was cut short, and its last record with it. Final when a read
+ * has returned 0 bytes. */
+bool wdl_input_truncated(const struct wdl_input *in);
 
 void wdl_input_close(struct wdl_input *in);
 

@@ -1,5 +1,6 @@
 /* The input stage's byte-level checks (issue 11): binary formats told by
- * their magic (item 2), gzip inside gzip inflated again (item 2). */
+ * their magic (item 2), gzip inside gzip inflated again (item 2), a gzip
+ * stream cut short marked truncated (item 7). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ static struct bytes gz_again(struct bytes b)
 struct result {
 	int rc;
 	struct bytes out;
-	bool gzip;
+	bool truncated, gzip;
 	enum wdl_binary binary;
 	wdilog_error err;
 };
@@ -74,6 +75,7 @@ static struct result read_all(const void *p, size_t n, bool accept_binary,
 			break;
 		r.out.len += got;
 	}
+	r.truncated = wdl_input_truncated(&in);
 	r.gzip = in.gzip;
 	r.binary = in.binary;
 	wdl_input_close(&in);
@@ -93,14 +95,38 @@ static void plain_and_gzip(void)
 {
 	struct result r = read_all(text, strlen(text), false, 0);
 	CHECK(r.rc == 0 && same(r.out, text));
-	CHECK(!r.gzip && r.binary == WDL_BINARY_NONE);
+	CHECK(!r.truncated && !r.gzip && r.binary == WDL_BINARY_NONE);
 	free(r.out.p);
 
 	struct bytes g = gz(text, strlen(text));
 	r = read_all(g.p, g.len, false, 0);
 	CHECK(r.rc == 0 && same(r.out, text));
-	CHECK(r.gzip);
+	CHECK(r.gzip && !r.truncated);
 	free(r.out.p);
+	free(g.p);
+}
+
+/* Item 7: a stream without its trailer, or cut in the middle, says so. */
+static void truncated_gzip(void)
+{
+	struct bytes g = gz(text, strlen(text));
+	struct result r = read_all(g.p, g.len - 8, false, 0);
+	CHECK(r.rc == 0);
+	CHECK(r.truncated);
+	free(r.out.p);
+
+	r = read_all(g.p, g.len / 2, false, 0);
+	CHECK(r.rc == 0);
+	CHECK(r.truncated);
+	CHECK(r.out.len < strlen(text) && memcmp(r.out.p, text, r.out.len) == 0);
+	free(r.out.p);
+
+	/* cut inside, whole outside: still cut */
+	struct bytes outer = gz(g.p, g.len / 2);
+	r = read_all(outer.p, outer.len, false, 0);
+	CHECK(r.rc == 0 && r.truncated && r.gzip);
+	free(r.out.p);
+	free(outer.p);
 	free(g.p);
 }
 
@@ -110,7 +136,7 @@ static void gzip_in_gzip(void)
 	struct bytes g = gz_again(gz(text, strlen(text)));
 	struct result r = read_all(g.p, g.len, false, 0);
 	CHECK(r.rc == 0 && same(r.out, text));
-	CHECK(r.gzip && r.binary == WDL_BINARY_NONE);
+	CHECK(r.gzip && !r.truncated && r.binary == WDL_BINARY_NONE);
 	free(r.out.p);
 
 	for (int k = 2; k < WDL_GZIP_DEPTH; k++)
@@ -212,6 +238,7 @@ static void sniff_table(void)
 int main(void)
 {
 	plain_and_gzip();
+	truncated_gzip();
 	gzip_in_gzip();
 	binary_refused();
 	sniff_table();
