@@ -249,6 +249,7 @@ static int push_layer(struct wdl_input *in, wdilog_error *err)
 	low->sniffed = true;
 	low->inflate = true;
 	low->accept_binary = true;
+	low->max_bytes = 0;     /* the limit is on what the top hands out */
 	in->read = read_lower;
 	in->ctx = in;
 	in->fd = -1;
@@ -327,7 +328,26 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 	}
 	if (in->binary != WDL_BINARY_NONE && !in->accept_binary)
 		return refuse_binary(in, err);
-	return read_layer(in, dst, cap, got, err);
+	if (in->max_bytes) {
+		if (in->out_bytes >= in->max_bytes) {
+			/* one byte more than the limit tells a longer input
+			 * from one of exactly max_bytes */
+			unsigned char probe;
+			int rc = read_layer(in, &probe, 1, got, err);
+			if (rc < 0 || *got == 0)
+				return rc;
+			*got = 0;
+			return wdl_fail(err, WDILOG_EIO,
+					"input longer than the limit of %llu bytes; the rest was not read",
+					(unsigned long long)in->max_bytes);
+		}
+		if (cap > in->max_bytes - in->out_bytes)
+			cap = (size_t)(in->max_bytes - in->out_bytes);
+	}
+	int rc = read_layer(in, dst, cap, got, err);
+	if (rc >= 0)
+		in->out_bytes += *got;
+	return rc;
 }
 
 bool wdl_input_truncated(const struct wdl_input *in)

@@ -44,6 +44,9 @@ struct wdl_input {
 				       first read fails naming the format */
 	bool truncated;             /* a gzip stream ended without its
 				       trailer: the last bytes are cut */
+	uint64_t max_bytes;         /* stop with an error past this many
+				       bytes handed out; 0 = no limit */
+	uint64_t out_bytes;         /* bytes handed out so far */
 	bool z_active;              /* inside a gzip member */
 	bool z_done;                /* no more gzip output */
 	bool z_corrupt;             /* inflate failed; reported once the
@@ -68,7 +71,8 @@ int wdl_input_open_callback(struct wdl_input *in, wdilog_read_fn read,
 /* Up to @p cap decompressed bytes; *got is 0 only at the end. The first
  * call checks the magic: a binary format (in->binary) fails it with
  * WDILOG_EFORMAT and a message naming the format and its converter,
- * unless in->accept_binary. */
+ * unless in->accept_binary. Past in->max_bytes it fails with WDILOG_EIO
+ * (what was handed out before stands). */
 int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 		   size_t *got, wdilog_error *err);
 

@@ -1,6 +1,7 @@
 /* The input stage's byte-level checks (issue 11): binary formats told by
  * their magic (item 2), gzip inside gzip inflated again (item 2), a gzip
- * stream cut short marked truncated (item 7). */
+ * stream cut short marked truncated (item 7), and the byte limit that
+ * stops /dev/zero (item 15). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,7 +63,7 @@ static struct result read_all(const void *p, size_t n, bool accept_binary,
 		return r;
 	}
 	in.accept_binary = accept_binary;
-	(void)max_bytes;
+	in.max_bytes = max_bytes;
 	size_t cap = 0;
 	for (;;) {
 		if (r.out.len + 100 > cap) {
@@ -235,6 +236,31 @@ static void sniff_table(void)
 		      wdl_binary_advice((enum wdl_binary)b));
 }
 
+/* Item 15: a byte limit ends an endless input (or a gzip bomb) with an
+ * error after what was read; an input of exactly the limit is whole. */
+static void byte_limit(void)
+{
+	size_t n = strlen(text);
+	struct result r = read_all(text, n, false, 10);
+	CHECK(r.rc == WDILOG_EIO && r.out.len == 10);
+	CHECK(strstr(r.err.message, "limit of 10 bytes") != NULL);
+	free(r.out.p);
+
+	r = read_all(text, n, false, n);
+	CHECK(r.rc == 0 && same(r.out, text));
+	free(r.out.p);
+
+	size_t big = 4u << 20;
+	unsigned char *zeros = calloc(1, big);
+	memset(zeros, 'x', big);
+	struct bytes g = gz(zeros, big);
+	r = read_all(g.p, g.len, false, 100000);
+	CHECK(r.rc == WDILOG_EIO && r.out.len == 100000);
+	free(r.out.p);
+	free(g.p);
+	free(zeros);
+}
+
 int main(void)
 {
 	plain_and_gzip();
@@ -242,5 +268,6 @@ int main(void)
 	gzip_in_gzip();
 	binary_refused();
 	sniff_table();
+	byte_limit();
 	return check_report("input");
 }
