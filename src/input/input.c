@@ -358,18 +358,28 @@ bool wdl_input_truncated(const struct wdl_input *in)
 	return false;
 }
 
-void wdl_input_close(struct wdl_input *in)
+static void close_layer(struct wdl_input *in)
 {
-	if (in->lower) {
-		wdl_input_close(in->lower);
-		wdl_free(in->lower);
-		in->lower = NULL;
-	}
 	if (in->z_init)
 		inflateEnd(&in->z);
+	in->z_init = false;
 	if (in->close_fd && in->fd >= 0)
 		close(in->fd);
 	wdl_free(in->block);
 	in->block = NULL;
 	in->fd = -1;
+}
+
+void wdl_input_close(struct wdl_input *in)
+{
+	/* the layers below (gzip inside gzip) are owned, one after another */
+	struct wdl_input *low = in->lower;
+	in->lower = NULL;
+	close_layer(in);
+	while (low) {
+		struct wdl_input *next = low->lower;
+		close_layer(low);
+		wdl_free(low);
+		low = next;
+	}
 }
