@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -114,67 +115,148 @@ static int write_stdout(const struct cli_output *o, cli_render_fn render,
 	return 0;
 }
 
-/* A temporary file beside @p path, open for writing. */
-static int open_tmp(const char *path, FILE **f, char **tmp)
+static mode_t current_umask(void)
 {
-	size_t len = strlen(path) + sizeof(".tmp.XXXXXX");
-	*tmp = malloc(len);
-	if (!*tmp)
+	mode_t m = umask(0);
+	umask(m);
+	return m;
+}
+
+/* A temporary file beside @p final, to be renamed over it: with @p keep's
+ * mode and owner when it replaces a file, else the mode a new file gets
+ * (0666 less the umask). */
+static int open_tmp(const char *path, const char *final,
+		    const struct stat *keep, struct cli_stream *s)
+{
+	size_t len = strlen(final) + sizeof(".tmp.XXXXXX");
+	s->tmp = malloc(len);
+	if (!s->tmp)
 		return fail_write(path, "out of memory");
-	snprintf(*tmp, len, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(*tmp);
+	snprintf(s->tmp, len, "%s.tmp.XXXXXX", final);
+	int fd = mkstemp(s->tmp);
 	if (fd < 0) {
 		int e = errno;
-		free(*tmp);
+		free(s->tmp);
+		s->tmp = NULL;
 		return fail_write(path, strerror(e));
 	}
-	*f = fdopen(fd, "w");
-	if (!*f) {
-		int e = errno;
+	int e = 0;
+	mode_t mode = keep ? keep->st_mode & 0777 : 0666 & ~current_umask();
+	if (fchmod(fd, mode) != 0)
+		e = errno;
+	/* best effort: root rewriting someone's report leaves it theirs */
+	if (!e && keep && (keep->st_uid != geteuid() || keep->st_gid != getegid()) &&
+	    fchown(fd, keep->st_uid, keep->st_gid) != 0 && errno != EPERM)
+		e = errno;
+	if (!e && !(s->f = fdopen(fd, "w")))
+		e = errno;
+	if (e) {
 		close(fd);
-		unlink(*tmp);
-		free(*tmp);
+		unlink(s->tmp);
+		free(s->tmp);
+		s->tmp = NULL;
 		return fail_write(path, strerror(e));
 	}
+	s->final = final;
+	s->sync = true;
 	return 0;
 }
 
-/* Close the temporary file and rename it over @p path if all went well
- * (@p ok), else remove it. */
-static int commit_tmp(const char *path, FILE *f, char *tmp, bool ok)
+/* Write into @p path itself: a device, a FIFO, a socket or what a symbolic
+ * link leads to stays what it is (root must not turn /dev/null into a
+ * file). @p st is what the path leads to, NULL if nothing yet. */
+static int open_through(const char *path, const struct stat *st,
+			struct cli_stream *s)
+{
+	int flags = O_WRONLY | O_NOCTTY | O_CLOEXEC;
+	if (!st || S_ISREG(st->st_mode))
+		flags |= O_CREAT | O_TRUNC;
+	int fd = open(path, flags, 0666);
+	if (fd < 0)
+		return fail_write(path, strerror(errno));
+	s->f = fdopen(fd, "w");
+	if (!s->f) {
+		int e = errno;
+		close(fd);
+		return fail_write(path, strerror(e));
+	}
+	s->sync = st && S_ISREG(st->st_mode);
+	return 0;
+}
+
+/* Choose how @p path is written. A regular file (new, or existing, also
+ * behind a symbolic link) is replaced atomically; anything else is
+ * written through. Links into /proc (/dev/stdout, /dev/fd/N) are written
+ * through too: they stand for a descriptor the shell opened. */
+static int open_target(const char *path, struct cli_stream *s)
+{
+	struct stat lst, st;
+	s->f = NULL;
+	s->tmp = NULL;
+	s->final = NULL;
+	s->resolved = NULL;
+	s->sync = false;
+	if (lstat(path, &lst) != 0) {
+		if (errno != ENOENT)
+			return fail_write(path, strerror(errno));
+		return open_tmp(path, path, NULL, s);
+	}
+	if (S_ISREG(lst.st_mode))
+		return open_tmp(path, path, &lst, s);
+	if (!S_ISLNK(lst.st_mode))
+		return open_through(path, &lst, s);
+	if (stat(path, &st) != 0)
+		return open_through(path, NULL, s);  /* creates the link's target */
+	if (S_ISREG(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real && strncmp(real, "/proc/", 6) != 0) {
+			s->resolved = real;
+			return open_tmp(path, real, &st, s);
+		}
+		free(real);
+	}
+	return open_through(path, &st, s);
+}
+
+/* Finish @p s: flush, and rename the temporary file over its target if all
+ * went well (@p ok), else remove it. */
+static int close_target(const char *path, struct cli_stream *s, bool ok)
 {
 	int e = errno;
-	ok = ok && fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+	ok = ok && fflush(s->f) == 0 && !ferror(s->f) &&
+	     (!s->sync || fsync(fileno(s->f)) == 0);
 	if (!ok && !e)
 		e = errno;
-	ok = (fclose(f) == 0) && ok;
-	/* the report is readable like any other output file */
-	if (ok && chmod(tmp, 0644) != 0)
-		ok = false;
-	if (ok && rename(tmp, path) != 0) {
+	if (fclose(s->f) != 0 && ok) {
 		e = errno;
 		ok = false;
 	}
-	if (!ok) {
-		unlink(tmp);
-		free(tmp);
-		return fail_write(path, e ? strerror(e) : "write failed");
+	s->f = NULL;
+	if (ok && s->tmp && rename(s->tmp, s->final) != 0) {
+		e = errno;
+		ok = false;
 	}
-	free(tmp);
+	if (!ok && s->tmp)
+		unlink(s->tmp);
+	free(s->tmp);
+	free(s->resolved);
+	s->tmp = NULL;
+	s->resolved = NULL;
+	if (!ok)
+		return fail_write(path, e ? strerror(e) : "write failed");
 	return 0;
 }
 
 static int write_file(const struct cli_output *o, cli_render_fn render,
 		      void *ctx)
 {
-	FILE *f;
-	char *tmp;
-	if (open_tmp(o->path, &f, &tmp))
+	struct cli_stream s = { .o = o };
+	if (open_target(o->path, &s))
 		return EXIT_TROUBLE;
 	wdilog_error err = { 0 };
 	errno = 0;
-	int rc = render(f, true, o, ctx, &err);
-	return commit_tmp(o->path, f, tmp, rc >= 0);
+	int rc = render(s.f, true, o, ctx, &err);
+	return close_target(o->path, &s, rc >= 0);
 }
 
 int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx)
@@ -185,25 +267,78 @@ int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx)
 	return write_file(o, render, ctx);
 }
 
+/* What an output path names: the file (device and inode) if it exists,
+ * else its directory and its last component. */
+struct out_id {
+	dev_t dev;
+	ino_t ino;
+	const char *leaf;           /* NULL when the file exists */
+};
+
+static bool output_id(const char *path, struct out_id *id)
+{
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		*id = (struct out_id){ st.st_dev, st.st_ino, NULL };
+		return true;
+	}
+	const char *slash = strrchr(path, '/');
+	id->leaf = slash ? slash + 1 : path;
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+			  : strdup(".");
+	bool ok = dir && stat(dir, &st) == 0;
+	free(dir);
+	if (ok) {
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+	}
+	return ok;
+}
+
+int cli_check_outputs(const struct cli_output *o, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!o[i].path || strcmp(o[i].path, "-") == 0)
+			continue;
+		struct out_id a;
+		bool have_a = output_id(o[i].path, &a);
+		for (size_t j = 0; j < i; j++) {
+			if (!o[j].path || strcmp(o[j].path, "-") == 0)
+				continue;
+			struct out_id b;
+			bool same = strcmp(o[i].path, o[j].path) == 0;
+			if (!same && have_a && output_id(o[j].path, &b))
+				same = a.dev == b.dev && a.ino == b.ino &&
+				       (a.leaf && b.leaf ? strcmp(a.leaf, b.leaf) == 0
+							 : !a.leaf && !b.leaf);
+			if (same)
+				return cli_usage_error("--output '%s' and '%s' are one file: give each output its own path",
+						       o[j].path, o[i].path);
+		}
+	}
+	return 0;
+}
+
 int cli_stream_open(struct cli_stream *s, const struct cli_output *o)
 {
 	s->o = o;
 	s->tmp = NULL;
+	s->resolved = NULL;
 	if (!o->path || strcmp(o->path, "-") == 0) {
 		s->f = stdout;
 		return 0;
 	}
-	return open_tmp(o->path, &s->f, &s->tmp);
+	return open_target(o->path, s);
 }
 
 int cli_stream_close(struct cli_stream *s, bool ok)
 {
-	if (!s->tmp) {
+	if (s->f == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout))
 			return fail_write("standard output",
 					  errno ? strerror(errno) : "write failed");
 		return 0;
 	}
 	errno = 0;
-	return commit_tmp(s->o->path, s->f, s->tmp, ok);
+	return close_target(s->o->path, s, ok);
 }

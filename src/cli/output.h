@@ -15,10 +15,13 @@ typedef int (*cli_render_fn)(FILE *out, bool to_file,
 			     const struct cli_output *o, void *ctx,
 			     wdilog_error *err);
 
-/* Call @p render for @p o. A file is written to a temporary name in the
- * same directory and renamed over PATH only when complete, so a failed run
- * never leaves a report that looks whole. Returns 0 or EXIT_TROUBLE (with a
- * message on stderr). */
+/* Call @p render for @p o. A regular file (new or existing, also behind a
+ * symbolic link) is written to a temporary name in its directory and
+ * renamed over it only when complete, so a failed run never leaves a
+ * report that looks whole; an existing file keeps its mode, a new one gets
+ * 0666 less the umask. A device, FIFO or socket (and /dev/stdout, a link
+ * into /proc) is written through, never replaced. Returns 0 or
+ * EXIT_TROUBLE (with a message on stderr). */
 int cli_write(const struct cli_output *o, cli_render_fn render, void *ctx);
 
 /* What cli_render_report renders. */
@@ -35,11 +38,20 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 /* An output written while the inputs are read: the event stream. */
 struct cli_stream {
 	const struct cli_output *o;
-	FILE *f;                    /* stdout, or the temporary file */
-	char *tmp;                  /* its name, or NULL for stdout */
+	FILE *f;                    /* stdout, the temporary file, or the
+				       target written through */
+	char *tmp;                  /* the temporary's name, or NULL */
+	const char *final;          /* what tmp is renamed over */
+	char *resolved;             /* owned: a symbolic link's target */
+	bool sync;                  /* a regular file: fsync before closing */
 };
 
-/* Open @p o for streaming (a file is written under a temporary name).
+/* Two outputs naming one file (the same path, or two names of one file
+ * or of one not yet created) are a usage error: one would overwrite the
+ * other. Returns 0, or EXIT_TROUBLE with the usage message on stderr. */
+int cli_check_outputs(const struct cli_output *o, size_t n);
+
+/* Open @p o for streaming (a file is written as cli_write does).
  * Returns 0 or EXIT_TROUBLE with a message on stderr. */
 int cli_stream_open(struct cli_stream *s, const struct cli_output *o);
 

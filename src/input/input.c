@@ -104,6 +104,30 @@ static int fill_block(struct wdl_input *in, size_t want, wdilog_error *err)
 	return WDILOG_OK;
 }
 
+/* At the end of the source: a read failure held back until the bytes
+ * before it were handed out, or a clean end. */
+static int source_end(const struct wdl_input *in, wdilog_error *err)
+{
+	if (in->held < 0 && err)
+		*err = in->held_err;
+	return in->held;
+}
+
+/* fill_block for the magic check, which wants more bytes than one read
+ * may give: a failure after some bytes is held until those are out. */
+static int sniff_fill(struct wdl_input *in, wdilog_error *err)
+{
+	int rc = fill_block(in, WDL_MAGIC_BYTES, err);
+	if (rc < 0 && in->block_len > in->block_pos) {
+		in->held = rc;
+		if (err)
+			in->held_err = *err;
+		in->src_eof = true;
+		rc = WDILOG_OK;
+	}
+	return rc;
+}
+
 static int start_member(struct wdl_input *in, wdilog_error *err)
 {
 	int zrc = in->z_init ? inflateReset(&in->z)
@@ -146,7 +170,7 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 				return rc;
 			if (in->block_len == in->block_pos) {
 				in->z_done = true;
-				break;
+				return source_end(in, err);
 			}
 			if (!at_gzip_magic(in)) {
 				wdl_diag(in->opts, WDILOG_DIAG_WARNING, in->name, 0,
@@ -188,25 +212,91 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 			return gzip_corrupt(in, err);
 		} else if (zrc == Z_BUF_ERROR && in->src_eof &&
 			   in->block_pos == in->block_len && *got == 0) {
+			in->z_done = true;
+			if (in->held < 0)
+				return source_end(in, err);
 			wdl_diag(in->opts, WDILOG_DIAG_DAMAGED, in->name, 0, 0,
 				 "gzip data ends early (truncated file); the decompressed part was read");
-			in->z_done = true;
+			in->truncated = true;
 		}
 	}
 	return WDILOG_OK;
 }
 
-int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
-		   size_t *got, wdilog_error *err)
+/* The next layer up reads what the layer below it hands out. */
+static int read_lower(void *ctx, void *buf, size_t cap, size_t *got,
+		      wdilog_error *err)
 {
-	if (!in->sniffed) {
-		int rc = fill_block(in, 2, err);
-		if (rc < 0)
-			return rc;
-		in->sniffed = true;
-		in->gzip = at_gzip_magic(in);
+	struct wdl_input *in = ctx;
+	return wdl_input_read(in->lower, buf, cap, got, err);
+}
+
+/* @p in holds gzip: move it (its source, its block) one layer down as the
+ * layer that inflates, and make @p in read that layer's output. Called
+ * before any inflating, so no z_stream (which points to itself) moves. */
+static int push_layer(struct wdl_input *in, wdilog_error *err)
+{
+	struct wdl_input *low = wdl_malloc(sizeof(*low));
+	unsigned char *block = wdl_malloc(WDL_INPUT_BLOCK);
+	if (!low || !block) {
+		wdl_free(low);
+		wdl_free(block);
+		return wdl_fail_oom(err);
 	}
-	if (in->gzip)
+	*low = *in;
+	if (low->ctx == in)
+		low->ctx = low;     /* the fd and memory sources read themselves */
+	low->sniffed = true;
+	low->inflate = true;
+	low->accept_binary = true;
+	low->max_bytes = 0;     /* the limit is on what the top hands out */
+	in->read = read_lower;
+	in->ctx = in;
+	in->fd = -1;
+	in->close_fd = false;
+	in->mem = NULL;
+	in->mem_len = in->mem_pos = 0;
+	in->block = block;
+	in->block_len = in->block_pos = 0;
+	in->src_eof = false;
+	in->held = WDILOG_OK;
+	in->lower = low;
+	in->gzip_depth++;
+	return WDILOG_OK;
+}
+
+int wdl_input_sniff(struct wdl_input *in, wdilog_error *err)
+{
+	if (in->sniffed)
+		return WDILOG_OK;
+	int rc = sniff_fill(in, err);
+	while (rc >= 0 && at_gzip_magic(in) && in->gzip_depth < WDL_GZIP_DEPTH) {
+		rc = push_layer(in, err);
+		if (rc >= 0)
+			rc = sniff_fill(in, err);
+	}
+	if (rc < 0)
+		return rc;
+	in->sniffed = true;
+	in->gzip = in->gzip_depth > 0;
+	in->binary = wdl_binary_sniff(in->block + in->block_pos,
+				      in->block_len - in->block_pos);
+	return WDILOG_OK;
+}
+
+static int refuse_binary(const struct wdl_input *in, wdilog_error *err)
+{
+	return wdl_fail(err, WDILOG_EFORMAT, "%s%s, not a text or XML trace: %s",
+			in->gzip ? "gzip-compressed " : "",
+			wdl_binary_name(in->binary),
+			wdl_binary_advice(in->binary));
+}
+
+/* Hand out bytes of this layer: inflated, or as they come. */
+static int read_layer(struct wdl_input *in, unsigned char *dst, size_t cap,
+		      size_t *got, wdilog_error *err)
+{
+	if (in->inflate)
 		return read_gzip(in, dst, cap, got, err);
 	if (in->block_pos < in->block_len) {
 		size_t n = in->block_len - in->block_pos;
@@ -219,7 +309,7 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 	}
 	if (in->src_eof) {
 		*got = 0;
-		return WDILOG_OK;
+		return source_end(in, err);
 	}
 	int rc = in->read(in->ctx, dst, cap, got, err);
 	if (rc >= 0 && *got == 0)
@@ -227,13 +317,69 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 	return rc;
 }
 
-void wdl_input_close(struct wdl_input *in)
+int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
+		   size_t *got, wdilog_error *err)
+{
+	*got = 0;
+	if (!in->sniffed) {
+		int rc = wdl_input_sniff(in, err);
+		if (rc < 0)
+			return rc;
+	}
+	if (in->binary != WDL_BINARY_NONE && !in->accept_binary)
+		return refuse_binary(in, err);
+	if (in->max_bytes) {
+		if (in->out_bytes >= in->max_bytes) {
+			/* one byte more than the limit tells a longer input
+			 * from one of exactly max_bytes */
+			unsigned char probe;
+			int rc = read_layer(in, &probe, 1, got, err);
+			if (rc < 0 || *got == 0)
+				return rc;
+			*got = 0;
+			return wdl_fail(err, WDILOG_EIO,
+					"input longer than the limit of %llu bytes; the rest was not read",
+					(unsigned long long)in->max_bytes);
+		}
+		if (cap > in->max_bytes - in->out_bytes)
+			cap = (size_t)(in->max_bytes - in->out_bytes);
+	}
+	int rc = read_layer(in, dst, cap, got, err);
+	if (rc >= 0)
+		in->out_bytes += *got;
+	return rc;
+}
+
+bool wdl_input_truncated(const struct wdl_input *in)
+{
+	for (; in; in = in->lower)
+		if (in->truncated)
+			return true;
+	return false;
+}
+
+static void close_layer(struct wdl_input *in)
 {
 	if (in->z_init)
 		inflateEnd(&in->z);
+	in->z_init = false;
 	if (in->close_fd && in->fd >= 0)
 		close(in->fd);
 	wdl_free(in->block);
 	in->block = NULL;
 	in->fd = -1;
+}
+
+void wdl_input_close(struct wdl_input *in)
+{
+	/* the layers below (gzip inside gzip) are owned, one after another */
+	struct wdl_input *low = in->lower;
+	in->lower = NULL;
+	close_layer(in);
+	while (low) {
+		struct wdl_input *next = low->lower;
+		close_layer(low);
+		wdl_free(low);
+		low = next;
+	}
 }

@@ -12,9 +12,15 @@
 #include <wdilog/options.h>
 #include <wdilog/reader.h>
 
+#include "input/magic.h"
+
 /* Compressed bytes are read in blocks of this size; also the raw block
  * size of plain input. 64 KiB keeps syscalls rare and fits in L2. */
 #define WDL_INPUT_BLOCK (64u * 1024u)
+
+/* gzip inside gzip is inflated again, this many layers deep at most (a
+ * capture gzipped twice by two tools is real; ten times is not). */
+#define WDL_GZIP_DEPTH 4
 
 struct wdl_input {
 	wdilog_read_fn read;        /* the raw source */
@@ -27,8 +33,20 @@ struct wdl_input {
 	unsigned char *block;       /* owned, WDL_INPUT_BLOCK bytes */
 	size_t block_len, block_pos;
 	bool src_eof;
-	bool sniffed;               /* gzip magic checked */
-	bool gzip;
+	bool sniffed;               /* gzip and binary magic checked */
+	bool gzip;                  /* the input is gzip (at any depth) */
+	bool inflate;               /* this layer inflates its source */
+	struct wdl_input *lower;    /* owned: the layer this one reads the
+				       output of (gzip inside gzip), or NULL */
+	unsigned gzip_depth;        /* gzip layers below this one */
+	enum wdl_binary binary;     /* what the (inflated) bytes start with */
+	bool accept_binary;         /* hand binary bytes out anyway; else the
+				       first read fails naming the format */
+	bool truncated;             /* a gzip stream ended without its
+				       trailer: the last bytes are cut */
+	uint64_t max_bytes;         /* stop with an error past this many
+				       bytes handed out; 0 = no limit */
+	uint64_t out_bytes;         /* bytes handed out so far */
 	bool z_active;              /* inside a gzip member */
 	bool z_done;                /* no more gzip output */
 	bool z_corrupt;             /* inflate failed; reported once the
@@ -36,6 +54,9 @@ struct wdl_input {
 	z_stream z;
 	bool z_init;
 	uint64_t gzip_members;
+	int held;                   /* a read failure held back until the
+				       bytes read before it are out */
+	wdilog_error held_err;
 	const wdilog_options *opts; /* for diagnostics */
 	const char *name;
 };
@@ -47,9 +68,22 @@ int wdl_input_open_memory(struct wdl_input *in, const void *data, size_t len,
 int wdl_input_open_callback(struct wdl_input *in, wdilog_read_fn read,
 			    void *ctx, wdilog_error *err);
 
-/* Up to @p cap decompressed bytes; *got is 0 only at the end. */
+/* Up to @p cap decompressed bytes; *got is 0 only at the end. The first
+ * call checks the magic: a binary format (in->binary) fails it with
+ * WDILOG_EFORMAT and a message naming the format and its converter,
+ * unless in->accept_binary. Past in->max_bytes it fails with WDILOG_EIO
+ * (what was handed out before stands). */
 int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
 		   size_t *got, wdilog_error *err);
+
+/* Check the magic now (what the first read does), without handing out
+ * bytes: in->binary and in->gzip are set after it. */
+int wdl_input_sniff(struct wdl_input *in, wdilog_error *err);
+
+/* True once a gzip stream (at any depth) has ended without its trailer:
+ * the input was cut short, and its last record with it. Final when a read
+ * has returned 0 bytes. */
+bool wdl_input_truncated(const struct wdl_input *in);
 
 void wdl_input_close(struct wdl_input *in);
 

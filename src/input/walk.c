@@ -4,12 +4,16 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "input/input.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -21,12 +25,69 @@ struct visited {
 	ino_t ino;
 };
 
+/* Every directory and file met so far, by device and inode: open
+ * addressing, grown at half full. */
+struct seen_set {
+	struct visited *slots;
+	size_t cap, n;
+};
+
 struct walker {
 	wdilog_walk_fn fn;
 	void *payload;
+	unsigned flags;
+	dev_t root_dev;             /* the file system the walk started on */
+	char *root_real;            /* owned: the root, links resolved */
 	struct visited stack[MAX_DEPTH];
 	int depth;
+	struct seen_set seen;
 };
+
+static size_t seen_hash(dev_t dev, ino_t ino, size_t cap)
+{
+	uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15u ^ (uint64_t)dev;
+	h ^= h >> 29;
+	return (size_t)h & (cap - 1);
+}
+
+/* Slot of (dev, ino), or the empty slot where it belongs. Slots hold
+ * inode 0 when empty (no file has inode 0 on a POSIX system). */
+static struct visited *seen_slot(struct seen_set *s, dev_t dev, ino_t ino)
+{
+	size_t i = seen_hash(dev, ino, s->cap);
+	while (s->slots[i].ino != 0 &&
+	       !(s->slots[i].dev == dev && s->slots[i].ino == ino))
+		i = (i + 1) & (s->cap - 1);
+	return &s->slots[i];
+}
+
+/* Record (dev, ino); *first is false if it was there already. */
+static int seen_add(struct seen_set *s, const struct stat *st, bool *first,
+		    wdilog_error *err)
+{
+	*first = false;
+	if (2 * (s->n + 1) > s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 256;
+		struct visited *ns = wdl_calloc(ncap, sizeof(*ns));
+		if (!ns)
+			return wdl_fail_oom(err);
+		struct seen_set grown = { ns, ncap, 0 };
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slots[i].ino != 0)
+				*seen_slot(&grown, s->slots[i].dev,
+					   s->slots[i].ino) = s->slots[i];
+		grown.n = s->n;
+		wdl_free(s->slots);
+		*s = grown;
+	}
+	struct visited *v = seen_slot(s, st->st_dev, st->st_ino);
+	*first = v->ino == 0;
+	if (*first) {
+		*v = (struct visited){ st->st_dev, st->st_ino };
+		s->n++;
+	}
+	return WDILOG_OK;
+}
 
 static int problem(struct walker *w, const char *path, const char *why)
 {
@@ -43,16 +104,85 @@ static int cmp_names(const void *a, const void *b)
 static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 		    wdilog_error *err);
 
+/* 1 if @p path, a directory, is a symbolic link that leads out of the
+ * walk's root (a link to / would walk the whole system), -1 with errno if
+ * that cannot be told, 0 otherwise. */
+static int leaves_tree(const struct walker *w, const char *path)
+{
+	struct stat lst;
+	if (w->flags & WDILOG_WALK_LINKS_OUT)
+		return 0;
+	if (lstat(path, &lst) != 0)
+		return -1;
+	if (!S_ISLNK(lst.st_mode))
+		return 0;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return -1;
+	size_t n = strlen(w->root_real);
+	bool inside = strncmp(real, w->root_real, n) == 0 &&
+		      (real[n] == '/' || real[n] == '\0' ||
+		       (n > 0 && w->root_real[n - 1] == '/'));
+	free(real);
+	return inside ? 0 : 1;
+}
+
+/* A file found in a directory: a binary one (an .evtx or .etl beside the
+ * text logs, a .zip) is passed over with the format named, not read as
+ * text and counted as damage. A file named on the command line is not
+ * checked here: the reader refuses it itself, as an error. */
+static int binary_or_visit(struct walker *w, const char *path,
+			   wdilog_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return w->fn(path, NULL, w->payload);  /* the reader says why */
+	struct wdl_input in;
+	int rc = wdl_input_open_fd(&in, fd, true, err);
+	if (rc < 0) {
+		close(fd);
+		return rc;
+	}
+	enum wdl_binary kind = WDL_BINARY_NONE;
+	wdilog_error ignored = { 0 };
+	rc = wdl_input_sniff(&in, &ignored);
+	bool gzip = in.gzip;
+	if (rc >= 0)
+		kind = in.binary;
+	wdl_input_close(&in);
+	if (rc == WDILOG_ENOMEM)
+		return wdl_fail_oom(err);
+	if (kind == WDL_BINARY_NONE)
+		return w->fn(path, NULL, w->payload);
+	char why[240];
+	snprintf(why, sizeof(why), "%s%s, not a text or XML trace (%s)",
+		 gzip ? "gzip-compressed " : "", wdl_binary_name(kind),
+		 wdl_binary_advice(kind));
+	return problem(w, path, why);
+}
+
 static int visit(struct walker *w, const char *path, wdilog_error *err)
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return problem(w, path, strerror(errno));
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
+		int rc = leaves_tree(w, path);
+		if (rc)
+			return rc < 0 ? problem(w, path, strerror(errno))
+				      : problem(w, path, "a symbolic link out of the directory given (name its target to read it)");
 		return walk_dir(w, path, &st, err);
+	}
 	if (!S_ISREG(st.st_mode))
 		return problem(w, path, "not a regular file");
-	return w->fn(path, NULL, w->payload);
+	/* a second name for a file already read (a link) adds nothing */
+	bool first;
+	int rc = seen_add(&w->seen, &st, &first, err);
+	if (rc < 0)
+		return rc;
+	if (!first)
+		return problem(w, path, "already read under another name (a link)");
+	return binary_or_visit(w, path, err);
 }
 
 static void free_names(char **names, size_t n)
@@ -102,12 +232,23 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 				       "directory loop (a symbolic link back up the tree)");
 	if (w->depth == MAX_DEPTH)
 		return problem(w, path, "directories nested too deep");
+	if (w->depth > 0 && st->st_dev != w->root_dev &&
+	    !(w->flags & WDILOG_WALK_CROSS_FILE_SYSTEMS))
+		return problem(w, path, "on another file system (a mount point or a link out of it)");
+	/* links to one directory from many places would read it as many
+	 * times (36 links nest to 6^6 copies); once is enough */
+	bool first;
+	int rc = seen_add(&w->seen, st, &first, err);
+	if (rc < 0)
+		return rc;
+	if (!first)
+		return problem(w, path, "directory already read under another name (a link)");
 	DIR *d = opendir(path);
 	if (!d)
 		return problem(w, path, strerror(errno));
 	char **names = NULL;
 	size_t n = 0;
-	int rc = list_dir(d, &names, &n, err);
+	rc = list_dir(d, &names, &n, err);
 	closedir(d);
 	if (rc < 0)
 		return rc;
@@ -130,17 +271,30 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 	return rc;
 }
 
-int wdilog_walk(const char *path, wdilog_walk_fn fn, void *payload,
-		wdilog_error *err)
+int wdilog_walk_flags(const char *path, unsigned flags, wdilog_walk_fn fn,
+		      void *payload, wdilog_error *err)
 {
-	struct walker w = { .fn = fn, .payload = payload };
+	struct walker w = { .fn = fn, .payload = payload, .flags = flags };
 	struct stat st;
 	if (strcmp(path, "-") == 0)
 		return fn(path, NULL, payload);
 	if (stat(path, &st) != 0)
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s", strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return walk_dir(&w, path, &st, err);
-	/* a named FIFO or device is read as the user asked */
-	return fn(path, NULL, payload);
+	if (!S_ISDIR(st.st_mode))
+		/* a named FIFO or device is read as the user asked */
+		return fn(path, NULL, payload);
+	w.root_dev = st.st_dev;
+	w.root_real = realpath(path, NULL);
+	if (!w.root_real)
+		return wdl_fail(err, WDILOG_EIO, "cannot open: %s", strerror(errno));
+	int rc = walk_dir(&w, path, &st, err);
+	wdl_free(w.seen.slots);
+	free(w.root_real);
+	return rc;
+}
+
+int wdilog_walk(const char *path, wdilog_walk_fn fn, void *payload,
+		wdilog_error *err)
+{
+	return wdilog_walk_flags(path, 0, fn, payload, err);
 }

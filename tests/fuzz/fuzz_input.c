@@ -71,6 +71,7 @@ static int run(const uint8_t *data, size_t size, enum stage stage,
 		fuzz_fail("input open");
 	in.opts = &opts;
 	in.name = "fuzz";
+	in.accept_binary = true;    /* the byte stages, whatever the bytes */
 	if (stage == DECODED && wdl_decoder_init(&dec, &in, &err) < 0)
 		fuzz_fail("decoder init");
 	char *tmp = malloc(cap);
@@ -244,15 +245,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					  .len = size }, "plain bytes");
 	}
 
-	/* gzip, one member or two, reads back as the data */
+	/* gzip, one member or two, reads back as the data (gzip inside
+	 * gzip is inflated twice: the data is not what comes back) */
 	size_t split = size ? (size_t)ctl % (size + 1) : 0;
 	size_t first = gzip_of(data, size, split, &gz);
 	rc = run(gz.p, gz.len, RAW, pieces[ctl & 3], caps[(ctl >> 2) & 3],
 		 &other, &dg);
-	if (rc < 0)
+	if (rc < 0 && !is_gzip)
 		fuzz_fail("our own gzip failed to read");
-	same(&other, &(struct buf){ .p = (unsigned char *)(uintptr_t)data,
-				    .len = size }, "gzip round trip");
+	if (!is_gzip)
+		same(&other, &(struct buf){ .p = (unsigned char *)(uintptr_t)data,
+					    .len = size }, "gzip round trip");
 	if (!is_gzip) {
 		run(gz.p, gz.len, DECODED, pieces[(ctl >> 4) & 3], 4096, &other,
 		    &dg);
@@ -265,13 +268,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct diags cd = { 0 };
 		rc = run(gz.p, cut, RAW, pieces[(ctl >> 6) & 3], 4096, &other,
 			 &cd);
-		if (other.len > size || memcmp(other.p ? other.p : data, data,
-					       other.len) != 0)
+		if (!is_gzip && (other.len > size ||
+				 memcmp(other.p ? other.p : data, data,
+					other.len) != 0))
 			fuzz_fail("truncated gzip gave bytes that are not a prefix");
 		/* one byte into the next member is not yet gzip's magic: it
 		 * is reported as trailing bytes, a warning */
 		bool warned = cut == first + 1 && cd.other;
-		if (rc >= 0 && cut != first && !cd.damaged && !warned)
+		if (!is_gzip && rc >= 0 && cut != first && !cd.damaged &&
+		    !warned)
 			fuzz_fail("truncated gzip (%zu of %zu bytes) not reported",
 				  cut, gz.len);
 		/* flipped bits: anything but more than the data */
