@@ -13,7 +13,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"
-#include "render/markdown.h"
+#include "util/escape.h"
 #include "render/json_writer.h"
 
 #define PREFIX "WDI_ASSOC_STATUS_"
@@ -92,17 +92,6 @@ static uint64_t total_of(const wdilog_report *r, size_t i)
 	return v;
 }
 
-/* Control characters in paths and names are shown, never sent. */
-static void put_safe(FILE *out, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(out, "\\x%02x", *p);
-		else
-			fputc(*p, out);
-	}
-}
-
 static void put_delta(FILE *out, int width, int64_t d)
 {
 	char buf[32];
@@ -118,9 +107,9 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 		      const struct pair *v, size_t n)
 {
 	fputs("wdilog diff: ", out);
-	put_safe(out, an);
+	wdl_escape_str(out, WDL_ESC_TEXT, an);
 	fputs(" -> ", out);
-	put_safe(out, bn);
+	wdl_escape_str(out, WDL_ESC_TEXT, bn);
 	fprintf(out, "\n\n%-18s %10s %10s %10s\n", "TOTAL", "A", "B", "CHANGE");
 	for (size_t i = 0; i < NTOTALS; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
@@ -159,7 +148,7 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 		fprintf(out, "%10s  ", num);
 		if (!name)
 			name = "(not in the enum)";
-		put_safe(out, name);
+		wdl_escape_str(out, WDL_ESC_TEXT, name);
 		size_t len = strlen(name);
 		fprintf(out, "%*s", len < 34 ? (int)(34 - len) : 0, "");
 		fprintf(out, " %-12s %-7s %7" PRIu64 " %7" PRIu64 " ",
@@ -240,9 +229,9 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 			  const struct pair *v, size_t n)
 {
 	fputs("### wdilog diff: ", out);
-	wdl_md_text(out, an);
+	wdl_escape_str(out, WDL_ESC_MARKDOWN, an);
 	fputs(" → ", out);
-	wdl_md_text(out, bn);
+	wdl_escape_str(out, WDL_ESC_MARKDOWN, bn);
 	fputs("\n\n| total | A | B | change |\n|---|--:|--:|--:|\n", out);
 	for (size_t i = 0; i < NTOTALS; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
@@ -259,7 +248,7 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 			fprintf(out, "| %" PRIu32 " | ", c->code);
 		else
 			fputs("| - | ", out);
-		wdl_md_text(out, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
 		fprintf(out, " | %s | %s | %" PRIu64 " | %" PRIu64 " | %s |\n",
 			wdilog_phase_name(c->phase), wdilog_kind_name(c->kind),
 			count_of(v[i].a), count_of(v[i].b), change_word(&v[i]));

@@ -15,48 +15,12 @@
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 #include "gate/gate_int.h"
 
 /* GitHub's per-step limit for each annotation level. */
 #define ANNOTATIONS_MAX 10
 
-/* Workflow command data: %, CR and LF are the command syntax's own. In a
- * property value, ':' and ',' end the value, so they are escaped too. */
-static void gh_put(FILE *out, const char *s, bool property)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x80) {
-			/* a log line must not carry C1 controls or bad bytes */
-			size_t len = wdl_utf8_len(p, strlen((const char *)p));
-			if (len == 2 && wdl_utf8_is_c1(p))
-				fprintf(out, "\\u%04x", p[1]);
-			else if (len)
-				fwrite(p, 1, len, out);
-			else
-				fprintf(out, "\\x%02x", *p);
-			p += len ? len - 1 : 0;
-			continue;
-		}
-		if ((*p < 0x20 && *p != '\r' && *p != '\n') || *p == 0x7f) {
-			fprintf(out, "\\x%02x", *p);
-			continue;
-		}
-		switch (*p) {
-		case '%': fputs("%25", out); break;
-		case '\r': fputs("%0D", out); break;
-		case '\n': fputs("%0A", out); break;
-		case ':':
-			fputs(property ? "%3A" : ":", out);
-			break;
-		case ',':
-			fputs(property ? "%2C" : ",", out);
-			break;
-		default:
-			fputc(*p, out);
-		}
-	}
-}
 
 static void put_value(FILE *out, uint64_t milli)
 {
@@ -68,7 +32,7 @@ static void put_value(FILE *out, uint64_t milli)
 static void rule_error(FILE *out, const wdilog_gate_check *c)
 {
 	fputs("::error title=", out);
-	gh_put(out, c->scope ? "wdilog baseline" : "wdilog gate", true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, c->scope ? "wdilog baseline" : "wdilog gate");
 	fputs("::", out);
 	if (!c->scope) {
 		fprintf(out, "%s: ", c->rule);
@@ -84,7 +48,7 @@ static void rule_error(FILE *out, const wdilog_gate_check *c)
 		} else {
 			if (c->has_code)
 				fprintf(out, "%" PRIu32 " ", c->code);
-			gh_put(out, c->name ? c->name : "(not in the enum)", false);
+			wdl_escape_str(out, WDL_ESC_GITHUB, c->name ? c->name : "(not in the enum)");
 		}
 		fprintf(out, " %s: ", c->change);
 		put_value(out, c->measured);
@@ -117,16 +81,16 @@ static void record(FILE *out, const char *level, const char *path,
 {
 	const struct wdl_code_stat *c = pl->code;
 	fprintf(out, "::%s file=", level);
-	gh_put(out, path, true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, path);
 	fprintf(out, ",line=%" PRIu64 ",title=", pl->line);
 	char title[48];
 	snprintf(title, sizeof(title), "wdilog %s %s",
 		 wdilog_phase_name(c->phase), wdilog_kind_name(c->kind));
-	gh_put(out, title, true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, title);
 	fputs("::", out);
 	const char *name = wdl_code_name(c);
 	if (name) {
-		gh_put(out, name, false);
+		wdl_escape_str(out, WDL_ESC_GITHUB, name);
 		if (c->has_code)
 			fprintf(out, " (%" PRIu32 ")", c->code);
 	} else {

@@ -7,8 +7,8 @@
  * inputs, each a <section> with a fixed id that tests look for.
  *
  * Every string that came from the input (paths, names, messages) goes
- * through put_text(), which escapes markup and replaces bytes that are
- * not UTF-8. Tables are capped at HTML_ROWS rows so the page stays small
+ * through util/escape.h (WDL_ESC_HTML), which escapes markup and replaces
+ * controls and bytes that are not UTF-8. Tables are capped at HTML_ROWS rows so the page stays small
  * (well under 2 MB) whatever the input; the JSON report lists all. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
@@ -22,7 +22,7 @@
 #include "parse/context.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
 /* Rows per table: a page a person reads, not a dump. 1000 rows of the
  * widest table are about 500 KB. */
@@ -118,50 +118,6 @@ static const char sort_script[] =
 "t.setAttribute('data-sort-ready','1');});\n"
 "})();\n";
 
-/* Text from anywhere, escaped for element content and quoted attribute
- * values: markup characters, tab and newline as references (so no raw
- * control byte is ever written), other C0 controls, DEL and C1 as U+FFFD,
- * and bytes that are not UTF-8 too. */
-static void put_text_n(FILE *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		switch (c) {
-		case '&': fputs("&amp;", out); i++; continue;
-		case '<': fputs("&lt;", out); i++; continue;
-		case '>': fputs("&gt;", out); i++; continue;
-		case '"': fputs("&quot;", out); i++; continue;
-		case '\'': fputs("&#39;", out); i++; continue;
-		case '\t': fputs("&#9;", out); i++; continue;
-		case '\n': fputs("&#10;", out); i++; continue;
-		default: break;
-		}
-		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
-				fputs("\xEF\xBF\xBD", out);
-			else
-				fputc(c, out);
-			i++;
-			continue;
-		}
-		size_t len = wdl_utf8_len(p + i, n - i);
-		bool ok = len && !(len == 2 && wdl_utf8_is_c1(p + i));
-		if (ok) {
-			fwrite(p + i, 1, len, out);
-			i += len;
-		} else {
-			fputs("\xEF\xBF\xBD", out);
-			i++;
-		}
-	}
-}
-
-static void put_text(FILE *out, const char *s)
-{
-	put_text_n(out, s, strlen(s));
-}
-
 static void put_time(FILE *out, const wdilog_time *t)
 {
 	char buf[48];
@@ -211,9 +167,9 @@ static void put_name(FILE *out, const char *name)
 		return;
 	}
 	fputs("<span title=\"", out);
-	put_text(out, name);
+	wdl_escape_str(out, WDL_ESC_HTML, name);
 	fputs("\">", out);
-	put_text(out, strncmp(name, prefix, n) == 0 && name[n] ? name + n : name);
+	wdl_escape_str(out, WDL_ESC_HTML, strncmp(name, prefix, n) == 0 && name[n] ? name + n : name);
 	fputs("</span>", out);
 }
 
@@ -497,7 +453,7 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		num_cell(out, v[i].failures);
 		top_cell(out, rep, v[i].codes, v[i].ncodes);
 		fputs("<td>", out);
-		put_text(out, rep->inputs[v[i].input].path);
+		wdl_escape_str(out, WDL_ESC_HTML, rep->inputs[v[i].input].path);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
@@ -555,7 +511,7 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 			time_cell(out, &c->last);
 			fputs("<td class=\"text\">", out);
 			if (desc)
-				put_text(out, desc);
+				wdl_escape_str(out, WDL_ESC_HTML, desc);
 			else if (c->overflow)
 				fputs("Values past the limit of distinct values.", out);
 			else if (c->has_code)
@@ -579,7 +535,7 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 		     const struct wdl_peer_stat *p)
 {
 	fputs("<tr><td class=\"mono\">", out);
-	put_text(out, label);
+	wdl_escape_str(out, WDL_ESC_HTML, label);
 	fputs("</td>", out);
 	num_cell(out, p->statuses);
 	fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td>",
@@ -648,7 +604,7 @@ static void guids(FILE *out, const wdilog_report *rep)
 	size_t shown = rep->nguids < HTML_ROWS ? rep->nguids : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {
 		fputs("<tr><td class=\"mono\">", out);
-		put_text(out, rep->guids[i].guid);
+		wdl_escape_str(out, WDL_ESC_HTML, rep->guids[i].guid);
 		fputs("</td>", out);
 		num_cell(out, rep->guids[i].count);
 		fputs("</tr>\n", out);
@@ -673,11 +629,11 @@ static void inputs(FILE *out, const wdilog_report *rep)
 	for (size_t i = 0; i < shown; i++) {
 		const struct wdl_input_stat *in = &rep->inputs[i];
 		fputs("<tr><td class=\"mono\">", out);
-		put_text(out, in->path);
+		wdl_escape_str(out, WDL_ESC_HTML, in->path);
 		fputs("</td><td>", out);
-		put_text(out, in->format);
+		wdl_escape_str(out, WDL_ESC_HTML, in->format);
 		fputs("</td><td>", out);
-		put_text(out, in->encoding);
+		wdl_escape_str(out, WDL_ESC_HTML, in->encoding);
 		fprintf(out, "%s</td>", in->gzip ? " + gzip" : "");
 		num_cell(out, in->events);
 		num_cell(out, in->statuses);
@@ -687,7 +643,7 @@ static void inputs(FILE *out, const wdilog_report *rep)
 		num_cell(out, in->malformed);
 		fputs("<td class=\"failure\">", out);
 		if (in->unreadable)
-			put_text(out, in->error);
+			wdl_escape_str(out, WDL_ESC_HTML, in->error);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);

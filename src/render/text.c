@@ -16,7 +16,7 @@
 #include "parse/context.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
 #define PREFIX_LEN (sizeof("WDI_ASSOC_STATUS_") - 1)
 /* Rows of the peer and burst tables in text; the JSON and HTML reports
@@ -33,25 +33,20 @@ static const struct style ansi = { "\033[1m", "\033[31m", "\033[33m",
 				   "\033[32m", "\033[35m", "\033[2m",
 				   "\033[0m" };
 
-/* Print @p s with C0/C1 controls, DEL and ESC as visible escapes. Bytes
- * that are not UTF-8 are escaped too: a lone 0x9b is CSI to a terminal
- * that reads 8-bit controls. */
-static void put_safe(FILE *out, const char *s)
+/* Text from an input, laid out as printf's "%-*.*s" would lay it out
+ * and then escaped (util/escape.h): a log or a crafted report cannot
+ * drive the terminal. @p prec < 0 means no cut. */
+static void put_cell(FILE *out, const char *s, int width, int prec)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		size_t k = p[i] < 0x80 ? 1 : wdl_utf8_len(p + i, n - i);
-		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
-			fprintf(out, "\\x%02x", p[i]);
-			k = 1;
-		} else if (k == 2 && wdl_utf8_is_c1(p + i)) {
-			fprintf(out, "\\u%04x", p[i + 1]);   /* C1 */
-		} else {
-			fwrite(p + i, 1, k, out);
-		}
-		i += k;
+	char buf[256];
+	if (prec < 0 && strlen(s) >= sizeof(buf)) {
+		wdl_escape_str(out, WDL_ESC_TEXT, s);   /* too long to pad anyway */
+		return;
 	}
+	if (prec < 0 || prec >= (int)sizeof(buf))
+		prec = (int)sizeof(buf) - 1;
+	snprintf(buf, sizeof(buf), "%-*.*s", width, prec, s);
+	wdl_escape_str(out, WDL_ESC_TEXT, buf);
 }
 
 static const char *kind_color(const struct style *st, wdilog_kind k)
@@ -192,8 +187,9 @@ static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 		if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
 		    name[PREFIX_LEN])
 			name += PREFIX_LEN;
-		fprintf(out, "%5s  %-34.34s %-12s %s%-7s%s %6" PRIu64 "  ", num,
-			name ? name : "(not in the enum)",
+		fprintf(out, "%5s  ", num);
+		put_cell(out, name ? name : "(not in the enum)", 34, 34);
+		fprintf(out, " %-12s %s%-7s%s %6" PRIu64 "  ",
 			wdilog_phase_name(c->phase), kind_color(st, c->kind),
 			wdilog_kind_name(c->kind), st->reset, c->count);
 		put_short_time(out, &c->first, k, 14);
@@ -290,7 +286,7 @@ static void put_top(FILE *out, const wdilog_report *rep,
 			 name ? name : "(not in the enum)");
 	else
 		snprintf(buf, sizeof(buf), "%s", name ? name : "?");
-	fprintf(out, "%.*s", width, buf);
+	put_cell(out, buf, 0, width);
 	if (with_count)
 		fprintf(out, " (%" PRIu64 ")", top.count);
 }
@@ -442,21 +438,23 @@ static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
 		return;
 	fprintf(out, "\n%sUNDECODED%s events by trace GUID (missing TMF files):\n",
 		st->bold, st->reset);
-	for (size_t i = 0; i < rep->nguids; i++)
-		fprintf(out, "  %s %7" PRIu64 "\n", rep->guids[i].guid,
-			rep->guids[i].count);
+	for (size_t i = 0; i < rep->nguids; i++) {
+		fputs("  ", out);
+		wdl_escape_str(out, WDL_ESC_TEXT, rep->guids[i].guid);
+		fprintf(out, " %7" PRIu64 "\n", rep->guids[i].count);
+	}
 	if (rep->guids_overflow)
 		fprintf(out, "  (%" PRIu64 " more past the distinct limit)\n",
 			rep->guids_overflow);
 }
 
-/* @p s escaped as put_safe does, with its middle elided past @p max
+/* @p s escaped as put_cell does, with its middle elided past @p max
  * columns (the JSON report keeps it whole). */
 static void put_safe_max(FILE *out, const char *s, size_t max)
 {
 	size_t n = strlen(s);
 	if (n <= max) {
-		put_safe(out, s);
+		wdl_escape(out, WDL_ESC_TEXT, s, n);
 		return;
 	}
 	size_t head = max / 3, tail = max - head - 3;
@@ -466,12 +464,9 @@ static void put_safe_max(FILE *out, const char *s, size_t max)
 	const char *t = s + n - tail;
 	while (*t && ((unsigned char)*t & 0xC0) == 0x80)
 		t++;
-	char *h = wdl_strndup(s, head);
-	if (h)
-		put_safe(out, h);
-	wdl_free(h);
+	wdl_escape(out, WDL_ESC_TEXT, s, head);
 	fputs("...", out);
-	put_safe(out, t);
+	wdl_escape_str(out, WDL_ESC_TEXT, t);
 }
 
 /* Each input on a line of its own, its figures on the next: paths are
@@ -488,10 +483,12 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 			 in->gzip ? "+gzip" : "");
 		fputs("  ", out);
 		put_safe_max(out, in->path, 96);
-		fprintf(out, "\n       %-14s %-13s %8" PRIu64 " %8" PRIu64 " %8" PRIu64
-			" %9" PRIu64 "\n",
-			in->format, enc, in->events, in->statuses, in->damaged,
-			in->undecoded);
+		fputs("\n       ", out);
+		put_cell(out, in->format, 14, -1);
+		fputc(' ', out);
+		put_cell(out, enc, 13, -1);
+		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 "\n",
+			in->events, in->statuses, in->damaged, in->undecoded);
 		if (in->unreadable) {
 			fprintf(out, "       %sunreadable: ", st->red);
 			put_safe_max(out, in->error, 80);
