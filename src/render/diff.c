@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -71,25 +72,9 @@ static int64_t delta(uint64_t a, uint64_t b)
 	return a - b > INT64_MAX ? INT64_MIN : -(int64_t)(a - b);
 }
 
-struct total_row {
-	const char *name;
-	size_t offset;
-};
-
-#define TOTAL(f) { #f, offsetof(wdilog_totals, f) }
-static const struct total_row total_rows[] = {
-	TOTAL(events), TOTAL(with_status), TOTAL(without_status),
-	TOTAL(undecoded), TOTAL(damaged), TOTAL(statuses), TOTAL(failures),
-	TOTAL(benign), TOTAL(successes), TOTAL(unknown), TOTAL(malformed),
-	TOTAL(unreadable_inputs),
-};
-#define NTOTALS (sizeof(total_rows) / sizeof(total_rows[0]))
-
 static uint64_t total_of(const wdilog_report *r, size_t i)
 {
-	uint64_t v;
-	memcpy(&v, (const char *)&r->totals + total_rows[i].offset, sizeof(v));
-	return v;
+	return wdl_counter_get(&r->totals, wdl_counters[i].total);
 }
 
 static void put_delta(FILE *out, int width, int64_t d)
@@ -111,9 +96,9 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 	fputs(" -> ", out);
 	wdl_escape_str(out, WDL_ESC_TEXT, bn);
 	fprintf(out, "\n\n%-18s %10s %10s %10s\n", "TOTAL", "A", "B", "CHANGE");
-	for (size_t i = 0; i < NTOTALS; i++) {
+	for (size_t i = 0; i < wdl_ncounters; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
-		fprintf(out, "%-18s %10" PRIu64 " %10" PRIu64 " ", total_rows[i].name,
+		fprintf(out, "%-18s %10" PRIu64 " %10" PRIu64 " ", wdl_counters[i].key,
 			x, y);
 		put_delta(out, 10, delta(x, y));
 		fputc('\n', out);
@@ -182,8 +167,8 @@ static void diff_json(FILE *out, const wdilog_report *a, const char *an,
 	wdl_json_key(&j, "b"); wdl_json_string(&j, bn);
 	wdl_json_key(&j, "totals");
 	wdl_json_object(&j, false);
-	for (size_t i = 0; i < NTOTALS; i++)
-		json_pair(&j, total_rows[i].name, total_of(a, i), total_of(b, i));
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		json_pair(&j, wdl_counters[i].key, total_of(a, i), total_of(b, i));
 	wdl_json_end_object(&j);
 	wdl_json_key(&j, "phases");
 	wdl_json_object(&j, false);
@@ -233,10 +218,10 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 	fputs(" → ", out);
 	wdl_escape_str(out, WDL_ESC_MARKDOWN, bn);
 	fputs("\n\n| total | A | B | change |\n|---|--:|--:|--:|\n", out);
-	for (size_t i = 0; i < NTOTALS; i++) {
+	for (size_t i = 0; i < wdl_ncounters; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
 		fprintf(out, "| %s | %" PRIu64 " | %" PRIu64 " | %+" PRId64 " |\n",
-			total_rows[i].name, x, y, delta(x, y));
+			wdl_counters[i].key, x, y, delta(x, y));
 	}
 	if (!n)
 		return;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
 #include "util/alloc.h"
 #include "parse/context.h"
@@ -229,18 +230,17 @@ static void verdict(FILE *out, const wdilog_report *rep)
 		fprintf(out, "; %" PRIu64 " input%s could not be read whole",
 			t->unreadable_inputs, t->unreadable_inputs == 1 ? "" : "s");
 	fputs("</p>\n<dl class=\"totals\">\n", out);
-	const struct { const char *name; uint64_t v; } items[] = {
-		{ "status records", t->statuses }, { "failures", t->failures },
-		{ "benign", t->benign }, { "successes", t->successes },
-		{ "unknown", t->unknown }, { "events", t->events },
-		{ "with status", t->with_status },
-		{ "without status", t->without_status },
-		{ "undecoded", t->undecoded }, { "damaged", t->damaged },
-		{ "malformed values", t->malformed },
+	/* records first, then events, then values; unreadable inputs are
+	 * in the verdict line above */
+	static const enum wdl_counter_group shown[] = {
+		WDL_COUNTS_RECORDS, WDL_COUNTS_EVENTS, WDL_COUNTS_VALUES,
 	};
-	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		fprintf(out, "<div><dt>%s</dt><dd>%" PRIu64 "</dd></div>\n",
-			items[i].name, items[i].v);
+	for (size_t g = 0; g < sizeof(shown) / sizeof(shown[0]); g++)
+		for (size_t i = 0; i < wdl_ncounters; i++)
+			if (wdl_counters[i].group == shown[g])
+				fprintf(out, "<div><dt>%s</dt><dd>%" PRIu64
+					"</dd></div>\n", wdl_counters[i].label,
+					wdl_counter_get(t, wdl_counters[i].total));
 	fputs("</dl>\n", out);
 	/* the span of the status records, from the phases' first and last */
 	wdilog_time first = { 0 }, last = { 0 };

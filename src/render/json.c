@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
 #include "util/alloc.h"
 #include "parse/context.h"
@@ -19,18 +20,10 @@ static void totals(struct wdl_json *j, const wdilog_totals *t)
 {
 	wdl_json_key(j, "totals");
 	wdl_json_object(j, false);
-	wdl_json_key(j, "events"); wdl_json_uint(j, t->events);
-	wdl_json_key(j, "with_status"); wdl_json_uint(j, t->with_status);
-	wdl_json_key(j, "without_status"); wdl_json_uint(j, t->without_status);
-	wdl_json_key(j, "undecoded"); wdl_json_uint(j, t->undecoded);
-	wdl_json_key(j, "damaged"); wdl_json_uint(j, t->damaged);
-	wdl_json_key(j, "statuses"); wdl_json_uint(j, t->statuses);
-	wdl_json_key(j, "failures"); wdl_json_uint(j, t->failures);
-	wdl_json_key(j, "benign"); wdl_json_uint(j, t->benign);
-	wdl_json_key(j, "successes"); wdl_json_uint(j, t->successes);
-	wdl_json_key(j, "unknown"); wdl_json_uint(j, t->unknown);
-	wdl_json_key(j, "malformed"); wdl_json_uint(j, t->malformed);
-	wdl_json_key(j, "unreadable_inputs"); wdl_json_uint(j, t->unreadable_inputs);
+	for (size_t i = 0; i < wdl_ncounters; i++) {
+		wdl_json_key(j, wdl_counters[i].key);
+		wdl_json_uint(j, wdl_counter_get(t, wdl_counters[i].total));
+	}
 	wdl_json_end_object(j);
 }
 
@@ -116,13 +109,12 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 		wdl_json_key(j, "format"); wdl_json_string(j, in->format);
 		wdl_json_key(j, "encoding"); wdl_json_string(j, in->encoding);
 		wdl_json_key(j, "gzip"); wdl_json_bool(j, in->gzip);
-		wdl_json_key(j, "events"); wdl_json_uint(j, in->events);
-		wdl_json_key(j, "with_status"); wdl_json_uint(j, in->with_status);
-		wdl_json_key(j, "without_status"); wdl_json_uint(j, in->without_status);
-		wdl_json_key(j, "undecoded"); wdl_json_uint(j, in->undecoded);
-		wdl_json_key(j, "damaged"); wdl_json_uint(j, in->damaged);
-		wdl_json_key(j, "statuses"); wdl_json_uint(j, in->statuses);
-		wdl_json_key(j, "malformed"); wdl_json_uint(j, in->malformed);
+		for (size_t k = 0; k < wdl_ncounters; k++) {
+			if (wdl_counters[k].input == WDL_NOT_PER_INPUT)
+				continue;
+			wdl_json_key(j, wdl_counters[k].key);
+			wdl_json_uint(j, wdl_counter_get(in, wdl_counters[k].input));
+		}
 		wdl_json_key(j, "error");
 		if (in->unreadable)
 			wdl_json_string(j, in->error);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
@@ -482,20 +483,22 @@ const char *wdl_code_name(const struct wdl_code_stat *c)
 	return wdilog_status_code_name(c->code);
 }
 
+#define EACH(f, label, group, opt) \
+	{ #f, label, group, false, opt, offsetof(wdilog_totals, f), \
+	  offsetof(struct wdl_input_stat, f) },
+#define TOTAL(f, label, group, opt) \
+	{ #f, label, group, opt, false, offsetof(wdilog_totals, f), \
+	  WDL_NOT_PER_INPUT },
+const struct wdl_counter wdl_counters[] = { WDL_COUNTERS(EACH, TOTAL) };
+#undef EACH
+#undef TOTAL
+const size_t wdl_ncounters = sizeof(wdl_counters) / sizeof(wdl_counters[0]);
+
 static void add_totals(wdilog_totals *d, const wdilog_totals *s)
 {
-	d->events += s->events;
-	d->with_status += s->with_status;
-	d->without_status += s->without_status;
-	d->undecoded += s->undecoded;
-	d->damaged += s->damaged;
-	d->statuses += s->statuses;
-	d->failures += s->failures;
-	d->benign += s->benign;
-	d->successes += s->successes;
-	d->unknown += s->unknown;
-	d->malformed += s->malformed;
-	d->unreadable_inputs += s->unreadable_inputs;
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		*wdl_counter_at(d, wdl_counters[i].total) +=
+			wdl_counter_get(s, wdl_counters[i].total);
 	d->outside_window += s->outside_window;
 }
 
@@ -516,13 +519,10 @@ static struct wdl_code_stat *merge_code(wdilog_report *dst,
 static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
 {
 	bool both = d->unreadable && s->unreadable;
-	d->events += s->events;
-	d->with_status += s->with_status;
-	d->without_status += s->without_status;
-	d->undecoded += s->undecoded;
-	d->damaged += s->damaged;
-	d->statuses += s->statuses;
-	d->malformed += s->malformed;
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		if (wdl_counters[i].input != WDL_NOT_PER_INPUT)
+			*wdl_counter_at(d, wdl_counters[i].input) +=
+				wdl_counter_get(s, wdl_counters[i].input);
 	if (s->unreadable && !d->unreadable) {
 		d->unreadable = true;
 		memcpy(d->error, s->error, sizeof(d->error));
