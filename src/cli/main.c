@@ -252,46 +252,12 @@ static int build_gate(struct run *run)
 	return 0;
 }
 
-static void put_milli(FILE *out, uint64_t v)
-{
-	fprintf(out, "%llu", (unsigned long long)(v / 1000));
-	if (v % 1000) {
-		char frac[8];
-		snprintf(frac, sizeof(frac), "%03u", (unsigned)(v % 1000));
-		for (int k = 2; k > 0 && frac[k] == '0'; k--)
-			frac[k] = '\0';
-		fprintf(out, ".%s", frac);
-	}
-}
-
 static void print_check(const wdilog_gate_check *c)
 {
-	fputs("wdilog: gate: ", stderr);
-	if (!c->scope) {
-		fprintf(stderr, "%s: ", c->rule);
-		put_milli(stderr, c->measured);
-		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
-		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed values"
-		      : " damaged events or unreadable inputs", stderr);
-	} else {
-		fputs("baseline: ", stderr);
-		if (strcmp(c->scope, "phase") == 0) {
-			fprintf(stderr, "phase %s", c->phase);
-		} else {
-			if (c->has_code)
-				fprintf(stderr, "%lu ", (unsigned long)c->code);
-			wdl_escape_str(stderr, WDL_ESC_TEXT, c->name ? c->name : "(not in the enum)");
-		}
-		fprintf(stderr, " %s: ", c->change);
-		put_milli(stderr, c->measured);
-		fputs(" now, ", stderr);
-		put_milli(stderr, c->baseline);
-		fputs(" before", stderr);
-		if (c->rate)
-			fputs(" (per 1,000 events)", stderr);
-	}
-	fputs(", limit ", stderr);
-	put_milli(stderr, c->limit);
+	char line[512];
+	wdilog_gate_check_describe(c, line, sizeof(line));
+	fputs(c->scope ? "wdilog: gate: baseline: " : "wdilog: gate: ", stderr);
+	wdl_escape_str(stderr, WDL_ESC_TEXT, line);
 	fputs(c->passed ? ": passed\n" : ": FAILED\n", stderr);
 }
 

@@ -17,8 +17,6 @@
 #include "util/escape.h"
 #include "render/json_writer.h"
 
-#define PREFIX "WDI_ASSOC_STATUS_"
-#define PREFIX_LEN (sizeof(PREFIX) - 1)
 
 /* ---- wdilog diff ---------------------------------------------------- */
 
@@ -128,11 +126,11 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 			snprintf(num, sizeof(num), "%" PRIu32, c->code);
 		const char *name = wdl_code_name(c);
 		/* as in the text report, names without the common prefix */
-		if (name && strncmp(name, PREFIX, PREFIX_LEN) == 0 && name[PREFIX_LEN])
-			name += PREFIX_LEN;
+		if (name)
+			name = wdl_status_short_name(name);
 		fprintf(out, "%10s  ", num);
 		if (!name)
-			name = "(not in the enum)";
+			name = WDL_NOT_IN_ENUM;
 		wdl_escape_str(out, WDL_ESC_TEXT, name);
 		size_t len = strlen(name);
 		fprintf(out, "%*s", len < 34 ? (int)(34 - len) : 0, "");
@@ -233,7 +231,7 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 			fprintf(out, "| %" PRIu32 " | ", c->code);
 		else
 			fputs("| - | ", out);
-		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : WDL_NOT_IN_ENUM);
 		fprintf(out, " | %s | %s | %" PRIu64 " | %" PRIu64 " | %s |\n",
 			wdilog_phase_name(c->phase), wdilog_kind_name(c->kind),
 			count_of(v[i].a), count_of(v[i].b), change_word(&v[i]));

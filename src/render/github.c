@@ -22,43 +22,14 @@
 #define ANNOTATIONS_MAX 10
 
 
-static void put_value(FILE *out, uint64_t milli)
-{
-	char buf[32];
-	wdl_milli_format(milli, buf, sizeof(buf));
-	fputs(buf, out);
-}
-
 static void rule_error(FILE *out, const wdilog_gate_check *c)
 {
+	char line[512];
 	fputs("::error title=", out);
 	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, c->scope ? "wdilog baseline" : "wdilog gate");
 	fputs("::", out);
-	if (!c->scope) {
-		fprintf(out, "%s: ", c->rule);
-		put_value(out, c->measured);
-		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
-		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed status values"
-		      : " damaged events or unreadable inputs", out);
-		fputs(", limit ", out);
-		put_value(out, c->limit);
-	} else {
-		if (strcmp(c->scope, "phase") == 0) {
-			fprintf(out, "phase %s", c->phase);
-		} else {
-			if (c->has_code)
-				fprintf(out, "%" PRIu32 " ", c->code);
-			wdl_escape_str(out, WDL_ESC_GITHUB, c->name ? c->name : "(not in the enum)");
-		}
-		fprintf(out, " %s: ", c->change);
-		put_value(out, c->measured);
-		fputs(" now, ", out);
-		put_value(out, c->baseline);
-		fputs(" in the baseline, limit ", out);
-		put_value(out, c->limit);
-		if (c->rate)
-			fputs(" (per 1,000 events)", out);
-	}
+	wdilog_gate_check_describe(c, line, sizeof(line));
+	wdl_escape_str(out, WDL_ESC_GITHUB, line);
 	fputc('\n', out);
 }
 

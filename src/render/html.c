@@ -161,16 +161,14 @@ static const char *kind_class(wdilog_kind k)
  * its title. */
 static void put_name(FILE *out, const char *name)
 {
-	static const char prefix[] = "WDI_ASSOC_STATUS_";
-	size_t n = sizeof(prefix) - 1;
 	if (!name) {
-		fputs("(not in the enum)", out);
+		fputs(WDL_NOT_IN_ENUM, out);
 		return;
 	}
 	fputs("<span title=\"", out);
 	wdl_escape_str(out, WDL_ESC_HTML, name);
 	fputs("\">", out);
-	wdl_escape_str(out, WDL_ESC_HTML, strncmp(name, prefix, n) == 0 && name[n] ? name + n : name);
+	wdl_escape_str(out, WDL_ESC_HTML, wdl_status_short_name(name));
 	fputs("</span>", out);
 }
 

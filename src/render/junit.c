@@ -91,7 +91,7 @@ static void code_lines(struct text *t, const struct wdl_input_stat *in,
 		const char *name = wdl_code_name(c);
 		if (c->has_code)
 			addf(t, "  %" PRIu32 " %s", c->code,
-			     name ? name : "(not in the enum)");
+			     name ? name : WDL_NOT_IN_ENUM);
 		else
 			addf(t, "  %s", name);
 		addf(t, ": %" PRIu64 " here, first at %s:%" PRIu64, v[k].slot->count,
@@ -265,7 +265,7 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 				addf(&body, "phase %s", pname);
 			else if (c->has_code)
 				addf(&body, "code %" PRIu32 " %s", c->code,
-				     c->name ? c->name : "(not in the enum)");
+				     c->name ? c->name : WDL_NOT_IN_ENUM);
 			else
 				addf(&body, "code %s", c->name);
 			addf(&body, ": ");

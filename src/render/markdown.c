@@ -48,7 +48,7 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 		fputs("baseline, ", out);
 		if (c->has_code)
 			fprintf(out, "%" PRIu32 " ", c->code);
-		wdl_escape_str(out, WDL_ESC_MARKDOWN, c->name ? c->name : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, c->name ? c->name : WDL_NOT_IN_ENUM);
 	}
 	fputs(" | ", out);
 	md_value(out, c->limit);
@@ -170,7 +170,7 @@ static int code_table(FILE *out, const wdilog_report *rep)
 			fprintf(out, "| %" PRIu32 " | ", c->code);
 		else
 			fputs("| - | ", out);
-		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : WDL_NOT_IN_ENUM);
 		fprintf(out, " | %s | %s%s%s | %" PRIu64 " | ",
 			wdilog_phase_name(c->phase), c->failing ? "**" : "",
 			wdilog_kind_name(c->kind), c->failing ? "**" : "", c->count);

@@ -18,7 +18,6 @@
 #include "parse/timestamp.h"
 #include "util/escape.h"
 
-#define PREFIX_LEN (sizeof("WDI_ASSOC_STATUS_") - 1)
 /* Rows of the peer and burst tables in text; the JSON and HTML reports
  * list them all. A terminal page, not a dump. */
 #define PEER_ROWS 40
@@ -184,11 +183,10 @@ static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 		const char *name = c->overflow ? "(past the distinct limit)"
 				   : !c->has_code ? c->name
 				   : wdilog_status_code_name(c->code);
-		if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
-		    name[PREFIX_LEN])
-			name += PREFIX_LEN;
+		if (name)
+			name = wdl_status_short_name(name);
 		fprintf(out, "%5s  ", num);
-		put_cell(out, name ? name : "(not in the enum)", 34, 34);
+		put_cell(out, name ? name : WDL_NOT_IN_ENUM, 34, 34);
 		fprintf(out, " %-12s %s%-7s%s %6" PRIu64 "  ",
 			wdilog_phase_name(c->phase), kind_color(st, c->kind),
 			wdilog_kind_name(c->kind), st->reset, c->count);
@@ -277,13 +275,12 @@ static void put_top(FILE *out, const wdilog_report *rep,
 	}
 	const struct wdl_code_stat *c = &rep->codes[top.index];
 	const char *name = wdl_code_name(c);
-	if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
-	    name[PREFIX_LEN])
-		name += PREFIX_LEN;
+	if (name)
+		name = wdl_status_short_name(name);
 	char buf[160];
 	if (c->has_code)
 		snprintf(buf, sizeof(buf), "%" PRIu32 " %s", c->code,
-			 name ? name : "(not in the enum)");
+			 name ? name : WDL_NOT_IN_ENUM);
 	else
 		snprintf(buf, sizeof(buf), "%s", name ? name : "?");
 	put_cell(out, buf, 0, width);

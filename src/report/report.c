@@ -18,7 +18,7 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	wdilog_report *rep = wdl_calloc(1, sizeof(*rep));
 	if (!rep)
 		return wdl_fail_oom(err);
-	for (size_t i = 0; i < 64; i++)
+	for (size_t i = 0; i < WDL_DIRECT_CODES; i++)
 		rep->known_index[i] = -1;
 	wdl_timeline_init(&rep->timeline, opts ? opts->bucket_seconds : 0);
 	wdl_peers_init(&rep->peers);
@@ -99,7 +99,7 @@ struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
 		c->overflow = true;
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
-		c->selected = true;
+		c->selected = wdl_selected_by_default(c->kind);
 	}
 	return c;
 }
@@ -126,7 +126,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 				      const wdilog_status_value *v,
 				      wdilog_error *err)
 {
-	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
+	if (v->has_code && v->code < WDL_DIRECT_CODES && rep->known_index[v->code] >= 0)
 		return &rep->codes[rep->known_index[v->code]];
 	size_t slot = value_slot(v);
 	for (; rep->code_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
@@ -154,7 +154,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	rep->code_slots[slot] = (uint16_t)(c - rep->codes + 1);
 	if (v->has_code) {
 		wdilog_status_classify(v->code, &c->phase, &c->kind);
-		if (v->code < 64)
+		if (v->code < WDL_DIRECT_CODES)
 			rep->known_index[v->code] = (int16_t)(c - rep->codes);
 	} else {
 		c->phase = WDILOG_PHASE_UNKNOWN;
@@ -162,7 +162,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	}
 	/* what a gate counts by default (formats.md section 5) until a gate
 	 * is evaluated */
-	c->selected = c->kind == WDILOG_KIND_FAILURE || c->kind == WDILOG_KIND_UNKNOWN;
+	c->selected = wdl_selected_by_default(c->kind);
 	return c;
 }
 
@@ -624,8 +624,7 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	dst->gate = NULL;
 	for (size_t i = 0; i < dst->ncodes; i++) {
 		struct wdl_code_stat *c = &dst->codes[i];
-		c->selected = c->kind == WDILOG_KIND_FAILURE ||
-			      c->kind == WDILOG_KIND_UNKNOWN;
+		c->selected = wdl_selected_by_default(c->kind);
 		c->failing = false;
 	}
 	return WDILOG_OK;

@@ -13,6 +13,7 @@
 #include "report/timeline.h"
 #include "report/verdict.h"
 #include "report/window.h"
+#include "status/names.h"
 
 /* Distinct codes, unknown names and GUIDs kept, each. Past it, new values
  * are counted in an overflow entry rather than growing memory without
@@ -83,7 +84,7 @@ struct wdilog_report {
 	struct wdl_phase_stat phases[WDILOG_PHASE_COUNT];
 	struct wdl_code_stat *codes;
 	size_t ncodes, codes_cap;
-	int16_t known_index[64];    /* code < 64 -> index in codes, or -1 */
+	int16_t known_index[WDL_DIRECT_CODES]; /* code -> index in codes, or -1 */
 	/* Hash indexes (index + 1, 0 = empty) of codes[] and guids[]: without
 	 * them hostile input with thousands of distinct values costs a scan of
 	 * every entry per record. */
