@@ -11,6 +11,7 @@
 
 #include "report/counters.h"
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"

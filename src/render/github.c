@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/escape.h"
@@ -78,8 +79,8 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 		   bool failing_only, unsigned *budget, uint64_t *missed)
 {
 	*missed = 0;
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		size_t n = 0;
 		struct place *v = wdl_malloc((in->ncodes * WDL_INPUT_LINES + 1) *
 					     sizeof(*v));
@@ -87,7 +88,7 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 			return WDILOG_ENOMEM;
 		uint64_t total = 0;
 		for (size_t k = 0; k < in->ncodes; k++) {
-			const struct wdl_code_stat *c = &rep->codes[in->codes[k].code];
+			const struct wdl_code_stat *c = wdl_view_input_code(rep, in, k);
 			if (failing_only ? !c->failing : !c->selected)
 				continue;
 			total += in->codes[k].count;
@@ -107,7 +108,7 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 				wdilog_error *err)
 {
-	const struct wdl_gate_state *st = rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(rep);
 	bool asked = st && st->asked;
 	bool failed = asked && !st->passed;
 	unsigned budget = ANNOTATIONS_MAX;

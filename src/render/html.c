@@ -19,6 +19,7 @@
 
 #include "report/counters.h"
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -189,7 +190,7 @@ static void top_cell(FILE *out, const wdilog_report *rep,
 		fputs("<td data-v=\"\">-</td>", out);
 		return;
 	}
-	const struct wdl_code_stat *c = &rep->codes[top.index];
+	const struct wdl_code_stat *c = wdl_view_code(rep, top.index);
 	fputs("<td class=\"mono\"><span class=\"nw\">", out);
 	put_code(out, c);
 	fprintf(out, "</span> &times;%" PRIu64 "</td>", top.count);
@@ -214,10 +215,11 @@ static void verdict(FILE *out, const wdilog_report *rep)
 			t->statuses);
 	if (t->unknown)
 		fprintf(out, ", %" PRIu64 " unknown", t->unknown);
-	size_t nb;
-	uint64_t dropped;
-	struct wdl_burst *b = wdl_bursts_list(&rep->bursts, &nb, &dropped);
-	wdl_free(b);
+	size_t nb = 0;
+	uint64_t dropped = 0;
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (bs)
+		wdl_free(wdl_bursts_list(bs, &nb, &dropped));
 	if (nb)
 		fprintf(out, ", %zu burst%s", nb + (size_t)dropped,
 			nb + dropped == 1 ? "" : "s");
@@ -316,8 +318,9 @@ static double x_of_key(const struct wdl_timeline *t, double key)
 static void burst_bands(FILE *out, const wdilog_report *rep,
 			const struct wdl_timeline *t)
 {
-	size_t n;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, NULL);
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	size_t n = 0;
+	struct wdl_burst *v = bs ? wdl_bursts_list(bs, &n, NULL) : NULL;
 	for (size_t i = 0; v && i < n; i++) {
 		double a = x_of_key(t, (double)wdl_time_key(&v[i].start));
 		double b = x_of_key(t, (double)wdl_time_key(&v[i].end) + 1);
@@ -424,16 +427,29 @@ static void more_rows(FILE *out, size_t more, const char *what)
 			"report lists them all.</p>\n", more, what);
 }
 
+/* A section a merged report cannot fill: where the JSON report says null. */
+static void not_known(FILE *out, const char *what)
+{
+	fprintf(out, "<p class=\"note\">%s not known for merged reports: JSON "
+		"reports do not carry them.</p>\n</section>\n", what);
+}
+
 static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (!bs) {
+		fputs("<section id=\"bursts\">\n<h2>Bursts</h2>\n", out);
+		not_known(out, "Bursts are");
+		return WDILOG_OK;
+	}
 	size_t n;
 	uint64_t dropped;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &dropped);
+	struct wdl_burst *v = wdl_bursts_list(bs, &n, &dropped);
 	if (!v && n)
 		return wdl_fail_oom(err);
 	fprintf(out, "<section id=\"bursts\">\n<h2>Bursts</h2>\n<p class=\"note\">"
 		"Stretches where at least %" PRIu32 " failures fell within %" PRIu32
-		" s.</p>\n", rep->bursts.min_failures, rep->bursts.window);
+		" s.</p>\n", bs->min_failures, bs->window);
 	if (!n) {
 		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
 		return WDILOG_OK;
@@ -451,7 +467,7 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		num_cell(out, v[i].failures);
 		top_cell(out, rep, v[i].codes, v[i].ncodes);
 		fputs("<td>", out);
-		wdl_escape_str(out, WDL_ESC_HTML, rep->inputs[v[i].input].path);
+		wdl_escape_str(out, WDL_ESC_HTML, wdl_view_input(rep, v[i].input)->path);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
@@ -548,7 +564,12 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 
 static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
-	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peers *ps = wdl_view_peers(rep);
+	if (!ps) {
+		fputs("<section id=\"peers\">\n<h2>Peers</h2>\n", out);
+		not_known(out, "Peers are");
+		return WDILOG_OK;
+	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
 	if (!v)
 		return wdl_fail_oom(err);
@@ -625,7 +646,7 @@ static void inputs(FILE *out, const wdilog_report *rep)
 	      "<th>Problem</th></tr></thead>\n<tbody>\n", out);
 	size_t shown = rep->ninputs < HTML_ROWS ? rep->ninputs : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		fputs("<tr><td class=\"mono\">", out);
 		wdl_escape_str(out, WDL_ESC_HTML, in->path);
 		fputs("</td><td>", out);

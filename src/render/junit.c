@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/escape.h"
@@ -295,7 +296,7 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 
 static void suite_cases(struct suite *s)
 {
-	const struct wdl_gate_state *st = s->rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(s->rep);
 	const struct wdl_input_stat *in = s->in;
 	if (in->unreadable) {
 		struct tcase tc = { .name = "read", .classname = "wdilog.input",
@@ -337,10 +338,10 @@ int wdilog_report_render_junit(const wdilog_report *rep, FILE *out,
 	bool oom = false;
 	/* totals for <testsuites> first */
 	for (size_t i = 0; i < rep->ninputs && !oom; i++) {
-		struct wdl_input_entry *v = wdl_input_sorted(rep, &rep->inputs[i]);
+		struct wdl_input_entry *v = wdl_input_sorted(rep, wdl_view_input(rep, i));
 		if (!v)
 			return wdl_fail_oom(err);
-		struct suite s = { .rep = rep, .in = &rep->inputs[i], .v = v };
+		struct suite s = { .rep = rep, .in = wdl_view_input(rep, i), .v = v };
 		suite_cases(&s);
 		tests += s.tests;
 		failures += s.failures;
@@ -353,8 +354,8 @@ int wdilog_report_render_junit(const wdilog_report *rep, FILE *out,
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<testsuites name=\"wdilog\" tests=\"%u\" failures=\"%u\" "
 		"errors=\"%u\" time=\"0\">\n", tests, failures, errors);
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		struct wdl_input_entry *v = wdl_input_sorted(rep, in);
 		if (!v)
 			return wdl_fail_oom(err);

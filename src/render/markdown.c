@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"
@@ -65,7 +66,7 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 
 static void verdict(FILE *out, const wdilog_report *rep)
 {
-	const struct wdl_gate_state *st = rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(rep);
 	if (!st || !st->asked) {
 		fputs("## wdilog: no gate\n\n", out);
 		return;
@@ -141,8 +142,8 @@ static void first_seen(FILE *out, const wdilog_report *rep,
 		       const struct wdl_code_stat *c)
 {
 	size_t idx = (size_t)(c - rep->codes);
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		for (size_t k = 0; k < in->ncodes; k++) {
 			if (in->codes[k].code != idx || !in->codes[k].nlines)
 				continue;
@@ -189,11 +190,11 @@ static int code_table(FILE *out, const wdilog_report *rep)
 static void input_table(FILE *out, const wdilog_report *rep)
 {
 	size_t shown = 0, more = 0;
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		uint64_t sel = 0;
 		for (size_t k = 0; k < in->ncodes; k++)
-			if (rep->codes[in->codes[k].code].selected)
+			if (wdl_view_input_code(rep, in, k)->selected)
 				sel += in->codes[k].count;
 		if (!in->unreadable && !in->damaged && !sel)
 			continue;

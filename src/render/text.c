@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -273,7 +274,7 @@ static void put_top(FILE *out, const wdilog_report *rep,
 		fputs("-", out);
 		return;
 	}
-	const struct wdl_code_stat *c = &rep->codes[top.index];
+	const struct wdl_code_stat *c = wdl_view_code(rep, top.index);
 	const char *name = wdl_code_name(c);
 	if (name)
 		name = wdl_status_short_name(name);
@@ -325,7 +326,12 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 static int peer_table(FILE *out, const wdilog_report *rep,
 		      const struct style *st, wdilog_error *err)
 {
-	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peers *ps = wdl_view_peers(rep);
+	if (!ps) {
+		fprintf(out, "\n%sPEERS%s not known for merged reports\n",
+			st->bold, st->reset);
+		return WDILOG_OK;
+	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
 	if (!v)
 		return wdl_fail_oom(err);
@@ -368,16 +374,18 @@ static int cmp_burst_start(const void *a, const void *b)
 static int burst_list(FILE *out, const wdilog_report *rep,
 		      const struct style *st, wdilog_error *err)
 {
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (!bs)
+		return WDILOG_OK;   /* merged: not known, and none is not said */
 	size_t n;
 	uint64_t not_listed;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	struct wdl_burst *v = wdl_bursts_list(bs, &n, &not_listed);
 	if (!v && n)
 		return wdl_fail_oom(err);
 	if (!n)
 		return WDILOG_OK;
 	fprintf(out, "\n%sBURSTS%s of at least %" PRIu32 " failures within %" PRIu32
-		" s\n", st->bold, st->reset, rep->bursts.min_failures,
-		rep->bursts.window);
+		" s\n", st->bold, st->reset, bs->min_failures, bs->window);
 	fprintf(out, "%s%-29s  %-14s  %8s  %s%s\n", st->bold, "START", "END",
 		"FAILURES", "DOMINANT CODE (RECORDS)", st->reset);
 	size_t shown = n;
@@ -473,8 +481,8 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 	fprintf(out, "\n%sINPUTS%s %-14s %-13s %8s %8s %8s %9s\n", st->bold,
 		st->reset, "FORMAT", "ENCODING", "EVENTS", "STATUSES", "DAMAGED",
 		"UNDECODED");
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		char enc[24];
 		snprintf(enc, sizeof(enc), "%s%s", in->encoding,
 			 in->gzip ? "+gzip" : "");
