@@ -94,16 +94,8 @@ static size_t main_input(const struct job *j)
  * one, so nothing else touches the main report. */
 static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code)
 {
-	wdilog_report *main = j->run->main;
-	const struct wdl_code_stat *s = &j->rep->codes[code];
-	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
-				  .name = s->name };
-	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(main, NULL)
-					      : wdl_report_code(main, &v, NULL);
-	if (!c)
-		return false;
-	return wdl_bursts_add(&main->bursts, t, (uint32_t)(c - main->codes),
-			      main_input(j));
+	return wdl_report_replay_failure(j->run->main, j->rep, t, code,
+					 main_input(j));
 }
 
 static bool flush_log(struct job *j)
@@ -160,8 +152,7 @@ static void run_job(struct run *run, struct job *j)
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
 	if (run->threaded) {
-		j->rep->burst_sink = job_sink;
-		j->rep->burst_ctx = j;
+		wdl_report_defer_bursts(j->rep, job_sink, j);
 	}
 	rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
 		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);

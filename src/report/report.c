@@ -262,9 +262,7 @@ static int add_records(wdilog_report *rep, size_t input,
 				   &ev->time))
 			return wdl_fail_oom(err);
 		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
-		    !(rep->burst_sink
-			      ? rep->burst_sink(rep->burst_ctx, &ev->time, idx)
-			      : wdl_bursts_add(&rep->bursts, &ev->time, idx, input)))
+		    !wdl_bursts_add(&rep->bursts, &ev->time, idx, input))
 			return wdl_fail_oom(err);
 	}
 	return WDILOG_OK;
@@ -284,6 +282,24 @@ static bool outside_window(wdilog_report *rep, const wdilog_event *ev)
 		w->untimed_events++;
 	rep->totals.outside_window++;
 	return true;
+}
+
+void wdl_report_defer_bursts(wdilog_report *rep, wdl_burst_sink sink, void *ctx)
+{
+	wdl_bursts_defer(&rep->bursts, sink, ctx);
+}
+
+bool wdl_report_replay_failure(wdilog_report *rep, const wdilog_report *part,
+			       const wdilog_time *t, uint32_t code, size_t input)
+{
+	const struct wdl_code_stat *s = &part->codes[code];
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(rep, NULL)
+					      : wdl_report_code(rep, &v, NULL);
+	if (!c)
+		return false;
+	return wdl_bursts_replay(&rep->bursts, t, (uint32_t)(c - rep->codes), input);
 }
 
 int wdl_report_add_event(wdilog_report *rep, size_t input,
