@@ -428,18 +428,18 @@ static void more_rows(FILE *out, size_t more, const char *what)
 }
 
 /* A section a merged report cannot fill: where the JSON report says null. */
-static void not_known(FILE *out, const char *what)
+static void not_known(FILE *out, const char *id, const char *title)
 {
-	fprintf(out, "<p class=\"note\">%s not known for merged reports: JSON "
-		"reports do not carry them.</p>\n</section>\n", what);
+	fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<p class=\"note\">%s are "
+		"not known for merged reports: JSON reports do not carry them."
+		"</p>\n</section>\n", id, title, title);
 }
 
 static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
 	const struct wdl_bursts *bs = wdl_view_bursts(rep);
 	if (!bs) {
-		fputs("<section id=\"bursts\">\n<h2>Bursts</h2>\n", out);
-		not_known(out, "Bursts are");
+		not_known(out, "bursts", "Bursts");
 		return WDILOG_OK;
 	}
 	size_t n;
@@ -566,8 +566,7 @@ static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
 	const struct wdl_peers *ps = wdl_view_peers(rep);
 	if (!ps) {
-		fputs("<section id=\"peers\">\n<h2>Peers</h2>\n", out);
-		not_known(out, "Peers are");
+		not_known(out, "peers", "Peers");
 		return WDILOG_OK;
 	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
