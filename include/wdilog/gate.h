@@ -101,6 +101,16 @@ typedef struct wdilog_gate_check {
 	bool passed;
 } wdilog_gate_check;
 
+/* One sentence for a check, the same in every output that words it (the
+ * CLI's verdict lines, GitHub annotations): "max-failures: 4 status
+ * records counted, limit 0" or "phase probe above: 3 now, 1 in the
+ * baseline, limit 2 (per 1,000 events)". Written to @p buf (always
+ * NUL-terminated when @p cap > 0), cut to fit; the status name in it
+ * comes from an input and is not escaped. Returns the length the whole
+ * sentence needs, as snprintf does. */
+WDILOG_API size_t wdilog_gate_check_describe(const wdilog_gate_check *c,
+					     char *buf, size_t cap);
+
 /* Evaluate @p gate over @p rep and keep the result in the report, where
  * every renderer shows it (the JSON "gate" object, JUnit testcases, the
  * Markdown verdict, GitHub annotations). A gate with no rules is recorded

@@ -304,9 +304,9 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 		case 'j': {
 			char *end;
 			unsigned long v = strtoul(optarg, &end, 10);
-			if (end == optarg || *end || optarg[0] == '-' || v < 1 || v > 64)
-				return cli_usage_error("--jobs takes a number from 1 to 64, not '%s'",
-						       optarg);
+			if (end == optarg || *end || optarg[0] == '-' || v < 1 || v > CLI_JOBS_MAX)
+				return cli_usage_error("--jobs takes a number from 1 to %d, not '%s'",
+						       CLI_JOBS_MAX, optarg);
 			a->jobs = (unsigned)v;
 			break;
 		}

@@ -17,6 +17,10 @@ enum cli_command { CMD_ANALYZE, CMD_MERGE, CMD_DIFF };
 /* The gate limits, in the library's order (wdilog_gate_limit). */
 #define CLI_LIMITS 3
 
+/* --jobs at most: the library's thread cap (JOBS_MAX in
+ * src/report/read_paths.c), which the CLI cannot include. */
+#define CLI_JOBS_MAX 64
+
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* One report to write: a format and a path (NULL: standard output). */

@@ -1,10 +1,13 @@
 /* wdilog, the command: parse options, open each input (or load each JSON
  * report for merge and diff), feed one report, evaluate the gate, write
- * every report, pick the exit status. Uses only <wdilog/wdilog.h>. */
+ * every report, pick the exit status. Uses only <wdilog/wdilog.h> and
+ * util/ (the escaper). */
 #include <stdlib.h>
 #include <string.h>
 
 #include <wdilog/wdilog.h>
+
+#include "util/escape.h"
 
 #include "args.h"
 #include "output.h"
@@ -36,12 +39,12 @@ static void print_diag(const wdilog_error *d)
 {
 	fputs("wdilog: ", stderr);
 	if (d->input) {
-		cli_put_safe(stderr, d->input);
+		wdl_escape_str(stderr, WDL_ESC_TEXT, d->input);
 		if (d->line)
 			fprintf(stderr, ":%llu", (unsigned long long)d->line);
 		fputs(": ", stderr);
 	}
-	cli_put_safe(stderr, d->message);
+	wdl_escape_str(stderr, WDL_ESC_TEXT, d->message);
 	fputc('\n', stderr);
 }
 
@@ -201,7 +204,7 @@ static int load_report(struct run *run, const char *what, const char *path,
 	wdilog_error err = { 0 };
 	if (wdilog_report_load_json(out, path, &run->opts, &err) < 0) {
 		fprintf(stderr, "wdilog: %s: ", what);
-		cli_put_safe(stderr, err.message);
+		wdl_escape_str(stderr, WDL_ESC_TEXT, err.message);
 		fputc('\n', stderr);
 		return EXIT_TROUBLE;
 	}
@@ -249,46 +252,12 @@ static int build_gate(struct run *run)
 	return 0;
 }
 
-static void put_milli(FILE *out, uint64_t v)
-{
-	fprintf(out, "%llu", (unsigned long long)(v / 1000));
-	if (v % 1000) {
-		char frac[8];
-		snprintf(frac, sizeof(frac), "%03u", (unsigned)(v % 1000));
-		for (int k = 2; k > 0 && frac[k] == '0'; k--)
-			frac[k] = '\0';
-		fprintf(out, ".%s", frac);
-	}
-}
-
 static void print_check(const wdilog_gate_check *c)
 {
-	fputs("wdilog: gate: ", stderr);
-	if (!c->scope) {
-		fprintf(stderr, "%s: ", c->rule);
-		put_milli(stderr, c->measured);
-		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
-		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed values"
-		      : " damaged events or unreadable inputs", stderr);
-	} else {
-		fputs("baseline: ", stderr);
-		if (strcmp(c->scope, "phase") == 0) {
-			fprintf(stderr, "phase %s", c->phase);
-		} else {
-			if (c->has_code)
-				fprintf(stderr, "%lu ", (unsigned long)c->code);
-			cli_put_safe(stderr, c->name ? c->name : "(not in the enum)");
-		}
-		fprintf(stderr, " %s: ", c->change);
-		put_milli(stderr, c->measured);
-		fputs(" now, ", stderr);
-		put_milli(stderr, c->baseline);
-		fputs(" before", stderr);
-		if (c->rate)
-			fputs(" (per 1,000 events)", stderr);
-	}
-	fputs(", limit ", stderr);
-	put_milli(stderr, c->limit);
+	char line[512];
+	wdilog_gate_check_describe(c, line, sizeof(line));
+	fputs(c->scope ? "wdilog: gate: baseline: " : "wdilog: gate: ", stderr);
+	wdl_escape_str(stderr, WDL_ESC_TEXT, line);
 	fputs(c->passed ? ": passed\n" : ": FAILED\n", stderr);
 }
 

@@ -6,6 +6,8 @@
 
 #include <wdilog/wdilog.h>
 
+#include "util/escape.h"
+
 static const char help_text[] =
 "Usage: wdilog [OPTION]... [FILE|DIR]...\n"
 "  or:  wdilog merge [OPTION]... REPORT.json...\n"
@@ -103,12 +105,7 @@ int cli_usage_error(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	fputs("wdilog: ", stderr);
-	for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(stderr, "\\x%02x", *p);
-		else
-			fputc(*p, stderr);
-	}
+	wdl_escape_str(stderr, WDL_ESC_TEXT, msg);
 	fputs("\nTry 'wdilog --help' for more information.\n", stderr);
 	return EXIT_TROUBLE;
 }

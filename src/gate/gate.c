@@ -17,8 +17,6 @@
 #include "gate/gate_int.h"
 #include "util/span.h"
 
-#define PREFIX "WDI_ASSOC_STATUS_"
-#define PREFIX_LEN (sizeof(PREFIX) - 1)
 
 /* An item longer than any status name is a mistake, not a name. */
 #define ITEM_MAX 96
@@ -134,7 +132,7 @@ static int add_value(struct wdl_value_set *s, const char *p, size_t len,
 		return set_add_code(s, code, err);
 	/* an unknown name is counted under its full spelling (formats.md
 	 * section 4), so only the full spelling can name it */
-	if (len > PREFIX_LEN && wdl_ieq(p, PREFIX, PREFIX_LEN)) {
+	if (len > WDL_STATUS_PREFIX_LEN && wdl_ieq(p, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN)) {
 		for (size_t i = 0; i < len; i++)
 			if (!wdl_is_word((unsigned char)p[i]))
 				goto no;
@@ -295,8 +293,7 @@ bool wdilog_gate_has_rules(const wdilog_gate *g)
 
 bool wdl_gate_selects(const wdilog_gate *g, const struct wdl_code_stat *c)
 {
-	bool failing_kind = c->kind == WDILOG_KIND_FAILURE ||
-			    c->kind == WDILOG_KIND_UNKNOWN;
+	bool failing_kind = wdl_selected_by_default(c->kind);
 	if (set_has(&g->allow, c))
 		return false;
 	if (!g->custom)
@@ -312,7 +309,7 @@ static void covered_phases(const wdilog_gate *g, const wdilog_report *rep,
 	for (int p = 0; p < WDILOG_PHASE_COUNT; p++)
 		covered[p] = false;
 	/* kinds per phase, from the classification table (formats.md 5) */
-	for (uint32_t code = 0; code < 64; code++) {
+	for (uint32_t code = 0; code < WDL_DIRECT_CODES; code++) {
 		wdilog_phase ph;
 		wdilog_kind k;
 		if (!wdilog_status_code_name(code))
@@ -379,6 +376,39 @@ void wdl_milli_format(uint64_t milli, char *dst, size_t cap)
 			fl--;
 		snprintf(dst + n, cap - (size_t)n, ".%.*s", (int)fl, f);
 	}
+}
+
+/* What a limit rule counts, in words. */
+static const char *rule_counts(const char *rule)
+{
+	return strcmp(rule, "max-failures") == 0 ? "status records counted"
+	       : strcmp(rule, "max-malformed") == 0 ? "malformed status values"
+	       : "damaged events or unreadable inputs";
+}
+
+size_t wdilog_gate_check_describe(const wdilog_gate_check *c, char *buf,
+				  size_t cap)
+{
+	char measured[32], limit[32], base[32], what[64] = "";
+	wdl_milli_format(c->measured, measured, sizeof(measured));
+	wdl_milli_format(c->limit, limit, sizeof(limit));
+	int n;
+	if (!c->scope) {
+		n = snprintf(buf, cap, "%s: %s %s, limit %s", c->rule, measured,
+			     rule_counts(c->rule), limit);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	wdl_milli_format(c->baseline, base, sizeof(base));
+	if (strcmp(c->scope, "phase") == 0)
+		snprintf(what, sizeof(what), "phase %s", c->phase);
+	else if (c->has_code)
+		snprintf(what, sizeof(what), "%" PRIu32 " ", c->code);
+	n = snprintf(buf, cap, "%s%s %s: %s now, %s in the baseline, limit %s%s",
+		     what, strcmp(c->scope, "phase") == 0 ? ""
+		     : c->name ? c->name : WDL_NOT_IN_ENUM,
+		     c->change, measured, base, limit,
+		     c->rate ? " (per 1,000 events)" : "");
+	return n < 0 ? 0 : (size_t)n;
 }
 
 static int limit_check(struct wdl_gate_state *st, const char *rule,

@@ -9,15 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"
-#include "render/markdown.h"
+#include "util/escape.h"
 #include "render/json_writer.h"
 
-#define PREFIX "WDI_ASSOC_STATUS_"
-#define PREFIX_LEN (sizeof(PREFIX) - 1)
 
 /* ---- wdilog diff ---------------------------------------------------- */
 
@@ -71,36 +71,9 @@ static int64_t delta(uint64_t a, uint64_t b)
 	return a - b > INT64_MAX ? INT64_MIN : -(int64_t)(a - b);
 }
 
-struct total_row {
-	const char *name;
-	size_t offset;
-};
-
-#define TOTAL(f) { #f, offsetof(wdilog_totals, f) }
-static const struct total_row total_rows[] = {
-	TOTAL(events), TOTAL(with_status), TOTAL(without_status),
-	TOTAL(undecoded), TOTAL(damaged), TOTAL(statuses), TOTAL(failures),
-	TOTAL(benign), TOTAL(successes), TOTAL(unknown), TOTAL(malformed),
-	TOTAL(unreadable_inputs),
-};
-#define NTOTALS (sizeof(total_rows) / sizeof(total_rows[0]))
-
 static uint64_t total_of(const wdilog_report *r, size_t i)
 {
-	uint64_t v;
-	memcpy(&v, (const char *)&r->totals + total_rows[i].offset, sizeof(v));
-	return v;
-}
-
-/* Control characters in paths and names are shown, never sent. */
-static void put_safe(FILE *out, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(out, "\\x%02x", *p);
-		else
-			fputc(*p, out);
-	}
+	return wdl_counter_get(&r->totals, wdl_counters[i].total);
 }
 
 static void put_delta(FILE *out, int width, int64_t d)
@@ -118,13 +91,13 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 		      const struct pair *v, size_t n)
 {
 	fputs("wdilog diff: ", out);
-	put_safe(out, an);
+	wdl_escape_str(out, WDL_ESC_TEXT, an);
 	fputs(" -> ", out);
-	put_safe(out, bn);
+	wdl_escape_str(out, WDL_ESC_TEXT, bn);
 	fprintf(out, "\n\n%-18s %10s %10s %10s\n", "TOTAL", "A", "B", "CHANGE");
-	for (size_t i = 0; i < NTOTALS; i++) {
+	for (size_t i = 0; i < wdl_ncounters; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
-		fprintf(out, "%-18s %10" PRIu64 " %10" PRIu64 " ", total_rows[i].name,
+		fprintf(out, "%-18s %10" PRIu64 " %10" PRIu64 " ", wdl_counters[i].key,
 			x, y);
 		put_delta(out, 10, delta(x, y));
 		fputc('\n', out);
@@ -154,12 +127,12 @@ static void diff_text(FILE *out, const wdilog_report *a, const char *an,
 			snprintf(num, sizeof(num), "%" PRIu32, c->code);
 		const char *name = wdl_code_name(c);
 		/* as in the text report, names without the common prefix */
-		if (name && strncmp(name, PREFIX, PREFIX_LEN) == 0 && name[PREFIX_LEN])
-			name += PREFIX_LEN;
+		if (name)
+			name = wdl_status_short_name(name);
 		fprintf(out, "%10s  ", num);
 		if (!name)
-			name = "(not in the enum)";
-		put_safe(out, name);
+			name = WDL_NOT_IN_ENUM;
+		wdl_escape_str(out, WDL_ESC_TEXT, name);
 		size_t len = strlen(name);
 		fprintf(out, "%*s", len < 34 ? (int)(34 - len) : 0, "");
 		fprintf(out, " %-12s %-7s %7" PRIu64 " %7" PRIu64 " ",
@@ -193,8 +166,8 @@ static void diff_json(FILE *out, const wdilog_report *a, const char *an,
 	wdl_json_key(&j, "b"); wdl_json_string(&j, bn);
 	wdl_json_key(&j, "totals");
 	wdl_json_object(&j, false);
-	for (size_t i = 0; i < NTOTALS; i++)
-		json_pair(&j, total_rows[i].name, total_of(a, i), total_of(b, i));
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		json_pair(&j, wdl_counters[i].key, total_of(a, i), total_of(b, i));
 	wdl_json_end_object(&j);
 	wdl_json_key(&j, "phases");
 	wdl_json_object(&j, false);
@@ -240,14 +213,14 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 			  const struct pair *v, size_t n)
 {
 	fputs("### wdilog diff: ", out);
-	wdl_md_text(out, an);
+	wdl_escape_str(out, WDL_ESC_MARKDOWN, an);
 	fputs(" → ", out);
-	wdl_md_text(out, bn);
+	wdl_escape_str(out, WDL_ESC_MARKDOWN, bn);
 	fputs("\n\n| total | A | B | change |\n|---|--:|--:|--:|\n", out);
-	for (size_t i = 0; i < NTOTALS; i++) {
+	for (size_t i = 0; i < wdl_ncounters; i++) {
 		uint64_t x = total_of(a, i), y = total_of(b, i);
 		fprintf(out, "| %s | %" PRIu64 " | %" PRIu64 " | %+" PRId64 " |\n",
-			total_rows[i].name, x, y, delta(x, y));
+			wdl_counters[i].key, x, y, delta(x, y));
 	}
 	if (!n)
 		return;
@@ -259,7 +232,7 @@ static void diff_markdown(FILE *out, const wdilog_report *a, const char *an,
 			fprintf(out, "| %" PRIu32 " | ", c->code);
 		else
 			fputs("| - | ", out);
-		wdl_md_text(out, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : WDL_NOT_IN_ENUM);
 		fprintf(out, " | %s | %s | %" PRIu64 " | %" PRIu64 " | %s |\n",
 			wdilog_phase_name(c->phase), wdilog_kind_name(c->kind),
 			count_of(v[i].a), count_of(v[i].b), change_word(&v[i]));

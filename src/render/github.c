@@ -13,88 +13,24 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 #include "gate/gate_int.h"
 
 /* GitHub's per-step limit for each annotation level. */
 #define ANNOTATIONS_MAX 10
 
-/* Workflow command data: %, CR and LF are the command syntax's own. In a
- * property value, ':' and ',' end the value, so they are escaped too. */
-static void gh_put(FILE *out, const char *s, bool property)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x80) {
-			/* a log line must not carry C1 controls or bad bytes */
-			size_t len = wdl_utf8_len(p, strlen((const char *)p));
-			if (len == 2 && wdl_utf8_is_c1(p))
-				fprintf(out, "\\u%04x", p[1]);
-			else if (len)
-				fwrite(p, 1, len, out);
-			else
-				fprintf(out, "\\x%02x", *p);
-			p += len ? len - 1 : 0;
-			continue;
-		}
-		if ((*p < 0x20 && *p != '\r' && *p != '\n') || *p == 0x7f) {
-			fprintf(out, "\\x%02x", *p);
-			continue;
-		}
-		switch (*p) {
-		case '%': fputs("%25", out); break;
-		case '\r': fputs("%0D", out); break;
-		case '\n': fputs("%0A", out); break;
-		case ':':
-			fputs(property ? "%3A" : ":", out);
-			break;
-		case ',':
-			fputs(property ? "%2C" : ",", out);
-			break;
-		default:
-			fputc(*p, out);
-		}
-	}
-}
-
-static void put_value(FILE *out, uint64_t milli)
-{
-	char buf[32];
-	wdl_milli_format(milli, buf, sizeof(buf));
-	fputs(buf, out);
-}
 
 static void rule_error(FILE *out, const wdilog_gate_check *c)
 {
+	char line[512];
 	fputs("::error title=", out);
-	gh_put(out, c->scope ? "wdilog baseline" : "wdilog gate", true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, c->scope ? "wdilog baseline" : "wdilog gate");
 	fputs("::", out);
-	if (!c->scope) {
-		fprintf(out, "%s: ", c->rule);
-		put_value(out, c->measured);
-		fputs(strcmp(c->rule, "max-failures") == 0 ? " status records counted"
-		      : strcmp(c->rule, "max-malformed") == 0 ? " malformed status values"
-		      : " damaged events or unreadable inputs", out);
-		fputs(", limit ", out);
-		put_value(out, c->limit);
-	} else {
-		if (strcmp(c->scope, "phase") == 0) {
-			fprintf(out, "phase %s", c->phase);
-		} else {
-			if (c->has_code)
-				fprintf(out, "%" PRIu32 " ", c->code);
-			gh_put(out, c->name ? c->name : "(not in the enum)", false);
-		}
-		fprintf(out, " %s: ", c->change);
-		put_value(out, c->measured);
-		fputs(" now, ", out);
-		put_value(out, c->baseline);
-		fputs(" in the baseline, limit ", out);
-		put_value(out, c->limit);
-		if (c->rate)
-			fputs(" (per 1,000 events)", out);
-	}
+	wdilog_gate_check_describe(c, line, sizeof(line));
+	wdl_escape_str(out, WDL_ESC_GITHUB, line);
 	fputc('\n', out);
 }
 
@@ -117,16 +53,16 @@ static void record(FILE *out, const char *level, const char *path,
 {
 	const struct wdl_code_stat *c = pl->code;
 	fprintf(out, "::%s file=", level);
-	gh_put(out, path, true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, path);
 	fprintf(out, ",line=%" PRIu64 ",title=", pl->line);
 	char title[48];
 	snprintf(title, sizeof(title), "wdilog %s %s",
 		 wdilog_phase_name(c->phase), wdilog_kind_name(c->kind));
-	gh_put(out, title, true);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, title);
 	fputs("::", out);
 	const char *name = wdl_code_name(c);
 	if (name) {
-		gh_put(out, name, false);
+		wdl_escape_str(out, WDL_ESC_GITHUB, name);
 		if (c->has_code)
 			fprintf(out, " (%" PRIu32 ")", c->code);
 	} else {
@@ -143,8 +79,8 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 		   bool failing_only, unsigned *budget, uint64_t *missed)
 {
 	*missed = 0;
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		size_t n = 0;
 		struct place *v = wdl_malloc((in->ncodes * WDL_INPUT_LINES + 1) *
 					     sizeof(*v));
@@ -152,7 +88,7 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 			return WDILOG_ENOMEM;
 		uint64_t total = 0;
 		for (size_t k = 0; k < in->ncodes; k++) {
-			const struct wdl_code_stat *c = &rep->codes[in->codes[k].code];
+			const struct wdl_code_stat *c = wdl_view_input_code(rep, in, k);
 			if (failing_only ? !c->failing : !c->selected)
 				continue;
 			total += in->codes[k].count;
@@ -172,7 +108,7 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 				wdilog_error *err)
 {
-	const struct wdl_gate_state *st = rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(rep);
 	bool asked = st && st->asked;
 	bool failed = asked && !st->passed;
 	unsigned budget = ANNOTATIONS_MAX;

@@ -7,8 +7,8 @@
  * inputs, each a <section> with a fixed id that tests look for.
  *
  * Every string that came from the input (paths, names, messages) goes
- * through put_text(), which escapes markup and replaces bytes that are
- * not UTF-8. Tables are capped at HTML_ROWS rows so the page stays small
+ * through util/escape.h (WDL_ESC_HTML), which escapes markup and replaces
+ * controls and bytes that are not UTF-8. Tables are capped at HTML_ROWS rows so the page stays small
  * (well under 2 MB) whatever the input; the JSON report lists all. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
@@ -17,12 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
 /* Rows per table: a page a person reads, not a dump. 1000 rows of the
  * widest table are about 500 KB. */
@@ -118,50 +120,6 @@ static const char sort_script[] =
 "t.setAttribute('data-sort-ready','1');});\n"
 "})();\n";
 
-/* Text from anywhere, escaped for element content and quoted attribute
- * values: markup characters, tab and newline as references (so no raw
- * control byte is ever written), other C0 controls, DEL and C1 as U+FFFD,
- * and bytes that are not UTF-8 too. */
-static void put_text_n(FILE *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		switch (c) {
-		case '&': fputs("&amp;", out); i++; continue;
-		case '<': fputs("&lt;", out); i++; continue;
-		case '>': fputs("&gt;", out); i++; continue;
-		case '"': fputs("&quot;", out); i++; continue;
-		case '\'': fputs("&#39;", out); i++; continue;
-		case '\t': fputs("&#9;", out); i++; continue;
-		case '\n': fputs("&#10;", out); i++; continue;
-		default: break;
-		}
-		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
-				fputs("\xEF\xBF\xBD", out);
-			else
-				fputc(c, out);
-			i++;
-			continue;
-		}
-		size_t len = wdl_utf8_len(p + i, n - i);
-		bool ok = len && !(len == 2 && wdl_utf8_is_c1(p + i));
-		if (ok) {
-			fwrite(p + i, 1, len, out);
-			i += len;
-		} else {
-			fputs("\xEF\xBF\xBD", out);
-			i++;
-		}
-	}
-}
-
-static void put_text(FILE *out, const char *s)
-{
-	put_text_n(out, s, strlen(s));
-}
-
 static void put_time(FILE *out, const wdilog_time *t)
 {
 	char buf[48];
@@ -204,16 +162,14 @@ static const char *kind_class(wdilog_kind k)
  * its title. */
 static void put_name(FILE *out, const char *name)
 {
-	static const char prefix[] = "WDI_ASSOC_STATUS_";
-	size_t n = sizeof(prefix) - 1;
 	if (!name) {
-		fputs("(not in the enum)", out);
+		fputs(WDL_NOT_IN_ENUM, out);
 		return;
 	}
 	fputs("<span title=\"", out);
-	put_text(out, name);
+	wdl_escape_str(out, WDL_ESC_HTML, name);
 	fputs("\">", out);
-	put_text(out, strncmp(name, prefix, n) == 0 && name[n] ? name + n : name);
+	wdl_escape_str(out, WDL_ESC_HTML, wdl_status_short_name(name));
 	fputs("</span>", out);
 }
 
@@ -234,7 +190,7 @@ static void top_cell(FILE *out, const wdilog_report *rep,
 		fputs("<td data-v=\"\">-</td>", out);
 		return;
 	}
-	const struct wdl_code_stat *c = &rep->codes[top.index];
+	const struct wdl_code_stat *c = wdl_view_code(rep, top.index);
 	fputs("<td class=\"mono\"><span class=\"nw\">", out);
 	put_code(out, c);
 	fprintf(out, "</span> &times;%" PRIu64 "</td>", top.count);
@@ -259,10 +215,11 @@ static void verdict(FILE *out, const wdilog_report *rep)
 			t->statuses);
 	if (t->unknown)
 		fprintf(out, ", %" PRIu64 " unknown", t->unknown);
-	size_t nb;
-	uint64_t dropped;
-	struct wdl_burst *b = wdl_bursts_list(&rep->bursts, &nb, &dropped);
-	wdl_free(b);
+	size_t nb = 0;
+	uint64_t dropped = 0;
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (bs)
+		wdl_free(wdl_bursts_list(bs, &nb, &dropped));
 	if (nb)
 		fprintf(out, ", %zu burst%s", nb + (size_t)dropped,
 			nb + dropped == 1 ? "" : "s");
@@ -273,18 +230,17 @@ static void verdict(FILE *out, const wdilog_report *rep)
 		fprintf(out, "; %" PRIu64 " input%s could not be read whole",
 			t->unreadable_inputs, t->unreadable_inputs == 1 ? "" : "s");
 	fputs("</p>\n<dl class=\"totals\">\n", out);
-	const struct { const char *name; uint64_t v; } items[] = {
-		{ "status records", t->statuses }, { "failures", t->failures },
-		{ "benign", t->benign }, { "successes", t->successes },
-		{ "unknown", t->unknown }, { "events", t->events },
-		{ "with status", t->with_status },
-		{ "without status", t->without_status },
-		{ "undecoded", t->undecoded }, { "damaged", t->damaged },
-		{ "malformed values", t->malformed },
+	/* records first, then events, then values; unreadable inputs are
+	 * in the verdict line above */
+	static const enum wdl_counter_group shown[] = {
+		WDL_COUNTS_RECORDS, WDL_COUNTS_EVENTS, WDL_COUNTS_VALUES,
 	};
-	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		fprintf(out, "<div><dt>%s</dt><dd>%" PRIu64 "</dd></div>\n",
-			items[i].name, items[i].v);
+	for (size_t g = 0; g < sizeof(shown) / sizeof(shown[0]); g++)
+		for (size_t i = 0; i < wdl_ncounters; i++)
+			if (wdl_counters[i].group == shown[g])
+				fprintf(out, "<div><dt>%s</dt><dd>%" PRIu64
+					"</dd></div>\n", wdl_counters[i].label,
+					wdl_counter_get(t, wdl_counters[i].total));
 	fputs("</dl>\n", out);
 	/* the span of the status records, from the phases' first and last */
 	wdilog_time first = { 0 }, last = { 0 };
@@ -362,8 +318,9 @@ static double x_of_key(const struct wdl_timeline *t, double key)
 static void burst_bands(FILE *out, const wdilog_report *rep,
 			const struct wdl_timeline *t)
 {
-	size_t n;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, NULL);
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	size_t n = 0;
+	struct wdl_burst *v = bs ? wdl_bursts_list(bs, &n, NULL) : NULL;
 	for (size_t i = 0; v && i < n; i++) {
 		double a = x_of_key(t, (double)wdl_time_key(&v[i].start));
 		double b = x_of_key(t, (double)wdl_time_key(&v[i].end) + 1);
@@ -470,16 +427,29 @@ static void more_rows(FILE *out, size_t more, const char *what)
 			"report lists them all.</p>\n", more, what);
 }
 
+/* A section a merged report cannot fill: where the JSON report says null. */
+static void not_known(FILE *out, const char *id, const char *title)
+{
+	fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<p class=\"note\">%s are "
+		"not known for merged reports: JSON reports do not carry them."
+		"</p>\n</section>\n", id, title, title);
+}
+
 static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (!bs) {
+		not_known(out, "bursts", "Bursts");
+		return WDILOG_OK;
+	}
 	size_t n;
 	uint64_t dropped;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &dropped);
+	struct wdl_burst *v = wdl_bursts_list(bs, &n, &dropped);
 	if (!v && n)
 		return wdl_fail_oom(err);
 	fprintf(out, "<section id=\"bursts\">\n<h2>Bursts</h2>\n<p class=\"note\">"
 		"Stretches where at least %" PRIu32 " failures fell within %" PRIu32
-		" s.</p>\n", rep->bursts.min_failures, rep->bursts.window);
+		" s.</p>\n", bs->min_failures, bs->window);
 	if (!n) {
 		fputs("<p class=\"note\">None.</p>\n</section>\n", out);
 		return WDILOG_OK;
@@ -497,7 +467,7 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		num_cell(out, v[i].failures);
 		top_cell(out, rep, v[i].codes, v[i].ncodes);
 		fputs("<td>", out);
-		put_text(out, rep->inputs[v[i].input].path);
+		wdl_escape_str(out, WDL_ESC_HTML, wdl_view_input(rep, v[i].input)->path);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
@@ -555,7 +525,7 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 			time_cell(out, &c->last);
 			fputs("<td class=\"text\">", out);
 			if (desc)
-				put_text(out, desc);
+				wdl_escape_str(out, WDL_ESC_HTML, desc);
 			else if (c->overflow)
 				fputs("Values past the limit of distinct values.", out);
 			else if (c->has_code)
@@ -579,7 +549,7 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 		     const struct wdl_peer_stat *p)
 {
 	fputs("<tr><td class=\"mono\">", out);
-	put_text(out, label);
+	wdl_escape_str(out, WDL_ESC_HTML, label);
 	fputs("</td>", out);
 	num_cell(out, p->statuses);
 	fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td>",
@@ -594,7 +564,11 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 
 static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
 {
-	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peers *ps = wdl_view_peers(rep);
+	if (!ps) {
+		not_known(out, "peers", "Peers");
+		return WDILOG_OK;
+	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
 	if (!v)
 		return wdl_fail_oom(err);
@@ -648,7 +622,7 @@ static void guids(FILE *out, const wdilog_report *rep)
 	size_t shown = rep->nguids < HTML_ROWS ? rep->nguids : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {
 		fputs("<tr><td class=\"mono\">", out);
-		put_text(out, rep->guids[i].guid);
+		wdl_escape_str(out, WDL_ESC_HTML, rep->guids[i].guid);
 		fputs("</td>", out);
 		num_cell(out, rep->guids[i].count);
 		fputs("</tr>\n", out);
@@ -671,13 +645,13 @@ static void inputs(FILE *out, const wdilog_report *rep)
 	      "<th>Problem</th></tr></thead>\n<tbody>\n", out);
 	size_t shown = rep->ninputs < HTML_ROWS ? rep->ninputs : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		fputs("<tr><td class=\"mono\">", out);
-		put_text(out, in->path);
+		wdl_escape_str(out, WDL_ESC_HTML, in->path);
 		fputs("</td><td>", out);
-		put_text(out, in->format);
+		wdl_escape_str(out, WDL_ESC_HTML, in->format);
 		fputs("</td><td>", out);
-		put_text(out, in->encoding);
+		wdl_escape_str(out, WDL_ESC_HTML, in->encoding);
 		fprintf(out, "%s</td>", in->gzip ? " + gzip" : "");
 		num_cell(out, in->events);
 		num_cell(out, in->statuses);
@@ -687,7 +661,7 @@ static void inputs(FILE *out, const wdilog_report *rep)
 		num_cell(out, in->malformed);
 		fputs("<td class=\"failure\">", out);
 		if (in->unreadable)
-			put_text(out, in->error);
+			wdl_escape_str(out, WDL_ESC_HTML, in->error);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "report/counters.h"
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -19,18 +21,10 @@ static void totals(struct wdl_json *j, const wdilog_totals *t)
 {
 	wdl_json_key(j, "totals");
 	wdl_json_object(j, false);
-	wdl_json_key(j, "events"); wdl_json_uint(j, t->events);
-	wdl_json_key(j, "with_status"); wdl_json_uint(j, t->with_status);
-	wdl_json_key(j, "without_status"); wdl_json_uint(j, t->without_status);
-	wdl_json_key(j, "undecoded"); wdl_json_uint(j, t->undecoded);
-	wdl_json_key(j, "damaged"); wdl_json_uint(j, t->damaged);
-	wdl_json_key(j, "statuses"); wdl_json_uint(j, t->statuses);
-	wdl_json_key(j, "failures"); wdl_json_uint(j, t->failures);
-	wdl_json_key(j, "benign"); wdl_json_uint(j, t->benign);
-	wdl_json_key(j, "successes"); wdl_json_uint(j, t->successes);
-	wdl_json_key(j, "unknown"); wdl_json_uint(j, t->unknown);
-	wdl_json_key(j, "malformed"); wdl_json_uint(j, t->malformed);
-	wdl_json_key(j, "unreadable_inputs"); wdl_json_uint(j, t->unreadable_inputs);
+	for (size_t i = 0; i < wdl_ncounters; i++) {
+		wdl_json_key(j, wdl_counters[i].key);
+		wdl_json_uint(j, wdl_counter_get(t, wdl_counters[i].total));
+	}
 	wdl_json_end_object(j);
 }
 
@@ -109,20 +103,19 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 {
 	wdl_json_key(j, "inputs");
 	wdl_json_array(j, false);
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		wdl_json_object(j, false);
 		wdl_json_key(j, "path"); wdl_json_string(j, in->path);
 		wdl_json_key(j, "format"); wdl_json_string(j, in->format);
 		wdl_json_key(j, "encoding"); wdl_json_string(j, in->encoding);
 		wdl_json_key(j, "gzip"); wdl_json_bool(j, in->gzip);
-		wdl_json_key(j, "events"); wdl_json_uint(j, in->events);
-		wdl_json_key(j, "with_status"); wdl_json_uint(j, in->with_status);
-		wdl_json_key(j, "without_status"); wdl_json_uint(j, in->without_status);
-		wdl_json_key(j, "undecoded"); wdl_json_uint(j, in->undecoded);
-		wdl_json_key(j, "damaged"); wdl_json_uint(j, in->damaged);
-		wdl_json_key(j, "statuses"); wdl_json_uint(j, in->statuses);
-		wdl_json_key(j, "malformed"); wdl_json_uint(j, in->malformed);
+		for (size_t k = 0; k < wdl_ncounters; k++) {
+			if (wdl_counters[k].input == WDL_NOT_PER_INPUT)
+				continue;
+			wdl_json_key(j, wdl_counters[k].key);
+			wdl_json_uint(j, wdl_counter_get(in, wdl_counters[k].input));
+		}
 		wdl_json_key(j, "error");
 		if (in->unreadable)
 			wdl_json_string(j, in->error);
@@ -175,7 +168,7 @@ static void dominant(struct wdl_json *j, const wdilog_report *rep,
 		return;
 	}
 	wdl_json_object(j, true);
-	code_and_name(j, &rep->codes[top.index]);
+	code_and_name(j, wdl_view_code(rep, top.index));
 	wdl_json_key(j, "count"); wdl_json_uint(j, top.count);
 	wdl_json_end_object(j);
 }
@@ -214,21 +207,23 @@ static void peer_entry(struct wdl_json *j, const wdilog_report *rep,
 	wdl_json_end_object(j);
 }
 
+/* Called only when the peers are known. */
 static bool peers(struct wdl_json *j, const wdilog_report *rep)
 {
-	const struct wdl_peer_stat **v = wdl_peers_sorted(&rep->peers);
+	const struct wdl_peers *ps = wdl_view_peers(rep);
+	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
 	if (!v)
 		return false;
 	wdl_json_key(j, "peers");
 	wdl_json_array(j, false);
-	for (size_t i = 0; i < rep->peers.n; i++)
+	for (size_t i = 0; i < ps->n; i++)
 		peer_entry(j, rep, NULL, v[i]);
 	wdl_json_end_array(j);
 	wdl_free(v);
 	/* records whose event named no peer, and those past the peer cap */
-	peer_entry(j, rep, "no_peer", &rep->peers.none);
-	if (rep->peers.overflow.statuses) {
-		peer_entry(j, rep, "peers_past_limit", &rep->peers.overflow);
+	peer_entry(j, rep, "no_peer", &ps->none);
+	if (ps->overflow.statuses) {
+		peer_entry(j, rep, "peers_past_limit", &ps->overflow);
 	} else {
 		wdl_json_key(j, "peers_past_limit");
 		wdl_json_null(j);
@@ -236,17 +231,19 @@ static bool peers(struct wdl_json *j, const wdilog_report *rep)
 	return true;
 }
 
+/* Called only when the bursts are known. */
 static bool bursts(struct wdl_json *j, const wdilog_report *rep)
 {
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
 	size_t n;
 	uint64_t not_listed;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	struct wdl_burst *v = wdl_bursts_list(bs, &n, &not_listed);
 	if (!v && n)
 		return false;
 	wdl_json_key(j, "bursts");
 	wdl_json_object(j, false);
-	wdl_json_key(j, "window_seconds"); wdl_json_uint(j, rep->bursts.window);
-	wdl_json_key(j, "min_failures"); wdl_json_uint(j, rep->bursts.min_failures);
+	wdl_json_key(j, "window_seconds"); wdl_json_uint(j, bs->window);
+	wdl_json_key(j, "min_failures"); wdl_json_uint(j, bs->min_failures);
 	wdl_json_key(j, "not_listed"); wdl_json_uint(j, not_listed);
 	wdl_json_key(j, "list");
 	wdl_json_array(j, false);
@@ -256,7 +253,7 @@ static bool bursts(struct wdl_json *j, const wdilog_report *rep)
 		wdl_json_key(j, "end"); wdl_json_time(j, &v[i].end);
 		wdl_json_key(j, "failures"); wdl_json_uint(j, v[i].failures);
 		wdl_json_key(j, "input");
-		wdl_json_string(j, rep->inputs[v[i].input].path);
+		wdl_json_string(j, wdl_view_input(rep, v[i].input)->path);
 		wdl_json_key(j, "dominant");
 		dominant(j, rep, v[i].codes, v[i].ncodes);
 		wdl_json_end_object(j);
@@ -368,7 +365,7 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 	wdl_json_key(&j, "name"); wdl_json_string(&j, "wdilog");
 	wdl_json_key(&j, "version"); wdl_json_string(&j, wdilog_version());
 	wdl_json_end_object(&j);
-	gate(&j, rep->gate);
+	gate(&j, wdl_view_verdict(rep));
 	totals(&j, &rep->totals);
 	phases(&j, rep);
 	wdl_json_key(&j, "codes");
@@ -397,7 +394,8 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 	if (inputs(&j, rep) < 0)
 		return wdl_fail_oom(err);
 	timeline(&j, &rep->timeline);
-	if (rep->detail_missing) {
+	if (!wdl_view_known(rep, WDL_MEMBER_PEERS) ||
+	    !wdl_view_known(rep, WDL_MEMBER_BURSTS)) {
 		/* a merge of JSON reports: what they do not carry is unknown */
 		static const char *const unknown[] = { "peers", "no_peer",
 						       "peers_past_limit", "bursts" };

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
 void wdl_json_init(struct wdl_json *j, FILE *out)
 {
@@ -66,65 +66,11 @@ void wdl_json_array(struct wdl_json *j, bool one_line) { open_container(j, '[', 
 void wdl_json_end_object(struct wdl_json *j) { close_container(j, '}'); }
 void wdl_json_end_array(struct wdl_json *j) { close_container(j, ']'); }
 
-void wdl_json_escape(FILE *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		/* plain printable ASCII goes out as one run */
-		size_t run = i;
-		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' &&
-		       p[run] != '\\')
-			run++;
-		if (run > i) {
-			fwrite(p + i, 1, run - i, out);
-			i = run;
-			continue;
-		}
-		unsigned char c = p[i];
-		if (c == '"' || c == '\\') {
-			fputc('\\', out);
-			fputc(c, out);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			fprintf(out, "\\u%04x", c);
-			i++;
-		} else if (c < 0x80) {
-			fputc(c, out);
-			i++;
-		} else {
-			/* copy a valid UTF-8 sequence, replace anything else */
-			size_t len = wdl_utf8_len(p + i, n - i);
-			/* C1 controls are legal JSON, but a report is often read
-			 * with cat, and U+009B is CSI to some terminals; U+2028
-			 * and U+2029 break JavaScript consumers */
-			if (len == 2 && wdl_utf8_is_c1(p + i)) {
-				fprintf(out, "\\u%04x", p[i + 1]);
-				i += 2;
-				continue;
-			}
-			if (len == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
-			    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
-				fprintf(out, "\\u%04x", p[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-				i += 3;
-				continue;
-			}
-			bool ok = len != 0;
-			if (ok) {
-				fwrite(p + i, 1, len, out);
-				i += len;
-			} else {
-				fputs("\\ufffd", out);
-				i++;
-			}
-		}
-	}
-}
-
 void wdl_json_key(struct wdl_json *j, const char *key)
 {
 	before_item(j);
 	fputc('"', j->out);
-	wdl_json_escape(j->out, key, strlen(key));
+	wdl_escape(j->out, WDL_ESC_JSON, key, strlen(key));
 	fputs("\": ", j->out);
 	j->after_key = true;
 }
@@ -133,7 +79,7 @@ void wdl_json_string_n(struct wdl_json *j, const char *s, size_t n)
 {
 	before_item(j);
 	fputc('"', j->out);
-	wdl_json_escape(j->out, s, n);
+	wdl_escape(j->out, WDL_ESC_JSON, s, n);
 	fputc('"', j->out);
 }
 

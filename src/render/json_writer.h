@@ -42,7 +42,4 @@ void wdl_json_time(struct wdl_json *j, const wdilog_time *t);
 /* Finish with a newline; false if any write failed. */
 bool wdl_json_finish(struct wdl_json *j);
 
-/* Write @p s to @p out as a JSON string body (no quotes). */
-void wdl_json_escape(FILE *out, const char *s, size_t n);
-
 #endif

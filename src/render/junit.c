@@ -16,72 +16,11 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/escape.h"
 #include "gate/gate_int.h"
-
-/* Length of a valid UTF-8 sequence at @p p (up to @p n bytes), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	unsigned char c = p[0];
-	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-	if (!len || len > n || c > 0xF4)
-		return 0;
-	uint32_t v = c & (0x7F >> len);
-	for (size_t k = 1; k < len; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[k] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-/* XML 1.0 character data or attribute value. Characters XML 1.0 cannot
- * carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, bytes that
- * are not UTF-8) are shown as \xNN or \uFFFE text. In attributes, tab and
- * line ends become character references so parsers keep them. */
-static void xml_put(FILE *out, const char *s, bool attr)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		if (c < 0x80) {
-			switch (c) {
-			case '&': fputs("&amp;", out); break;
-			case '<': fputs("&lt;", out); break;
-			case '>': fputs("&gt;", out); break;
-			case '"': fputs(attr ? "&quot;" : "\"", out); break;
-			case '\t': fputs(attr ? "&#9;" : "\t", out); break;
-			case '\n': fputs(attr ? "&#10;" : "\n", out); break;
-			case '\r': fputs("&#13;", out); break;
-			default:
-				if (c < 0x20)
-					fprintf(out, "\\x%02x", c);
-				else
-					fputc(c, out);
-			}
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = utf8_len(p + i, n - i, &cp);
-		if (!len) {
-			fprintf(out, "\\x%02x", c);
-			i++;
-		} else if (cp == 0xFFFE || cp == 0xFFFF) {
-			fprintf(out, "\\u%04X", (unsigned)cp);
-			i += len;
-		} else {
-			fwrite(p + i, 1, len, out);
-			i += len;
-		}
-	}
-}
 
 /* A testcase being built. */
 struct tcase {
@@ -153,7 +92,7 @@ static void code_lines(struct text *t, const struct wdl_input_stat *in,
 		const char *name = wdl_code_name(c);
 		if (c->has_code)
 			addf(t, "  %" PRIu32 " %s", c->code,
-			     name ? name : "(not in the enum)");
+			     name ? name : WDL_NOT_IN_ENUM);
 		else
 			addf(t, "  %s", name);
 		addf(t, ": %" PRIu64 " here, first at %s:%" PRIu64, v[k].slot->count,
@@ -191,9 +130,9 @@ static void write_case(FILE *out, const struct wdl_input_stat *in,
 		       const struct tcase *tc, const struct text *body)
 {
 	fputs("    <testcase name=\"", out);
-	xml_put(out, tc->name, true);
+	wdl_escape_str(out, WDL_ESC_XML_ATTR, tc->name);
 	fprintf(out, "\" classname=\"%s\" file=\"", tc->classname);
-	xml_put(out, in->path, true);
+	wdl_escape_str(out, WDL_ESC_XML_ATTR, in->path);
 	fputs("\" time=\"0\"", out);
 	if (!tc->failed && !tc->error && !body->len) {
 		fputs("/>\n", out);
@@ -202,13 +141,13 @@ static void write_case(FILE *out, const struct wdl_input_stat *in,
 	fputs(">\n", out);
 	if (tc->failed || tc->error) {
 		fprintf(out, "      <%s message=\"", tc->error ? "error" : "failure");
-		xml_put(out, tc->message, true);
+		wdl_escape_str(out, WDL_ESC_XML_ATTR, tc->message);
 		fprintf(out, "\" type=\"%s\">", tc->error ? "unreadable" : tc->name);
-		xml_put(out, body->ptr ? body->ptr : "", false);
+		wdl_escape_str(out, WDL_ESC_XML, body->ptr ? body->ptr : "");
 		fprintf(out, "</%s>\n", tc->error ? "error" : "failure");
 	} else {
 		fputs("      <system-out>", out);
-		xml_put(out, body->ptr, false);
+		wdl_escape_str(out, WDL_ESC_XML, body->ptr);
 		fputs("</system-out>\n", out);
 	}
 	fputs("    </testcase>\n", out);
@@ -327,7 +266,7 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 				addf(&body, "phase %s", pname);
 			else if (c->has_code)
 				addf(&body, "code %" PRIu32 " %s", c->code,
-				     c->name ? c->name : "(not in the enum)");
+				     c->name ? c->name : WDL_NOT_IN_ENUM);
 			else
 				addf(&body, "code %s", c->name);
 			addf(&body, ": ");
@@ -357,7 +296,7 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 
 static void suite_cases(struct suite *s)
 {
-	const struct wdl_gate_state *st = s->rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(s->rep);
 	const struct wdl_input_stat *in = s->in;
 	if (in->unreadable) {
 		struct tcase tc = { .name = "read", .classname = "wdilog.input",
@@ -388,7 +327,7 @@ static void suite_cases(struct suite *s)
 static void property(FILE *out, const char *name, const char *value)
 {
 	fprintf(out, "      <property name=\"%s\" value=\"", name);
-	xml_put(out, value, true);
+	wdl_escape_str(out, WDL_ESC_XML_ATTR, value);
 	fputs("\"/>\n", out);
 }
 
@@ -399,10 +338,10 @@ int wdilog_report_render_junit(const wdilog_report *rep, FILE *out,
 	bool oom = false;
 	/* totals for <testsuites> first */
 	for (size_t i = 0; i < rep->ninputs && !oom; i++) {
-		struct wdl_input_entry *v = wdl_input_sorted(rep, &rep->inputs[i]);
+		struct wdl_input_entry *v = wdl_input_sorted(rep, wdl_view_input(rep, i));
 		if (!v)
 			return wdl_fail_oom(err);
-		struct suite s = { .rep = rep, .in = &rep->inputs[i], .v = v };
+		struct suite s = { .rep = rep, .in = wdl_view_input(rep, i), .v = v };
 		suite_cases(&s);
 		tests += s.tests;
 		failures += s.failures;
@@ -415,15 +354,15 @@ int wdilog_report_render_junit(const wdilog_report *rep, FILE *out,
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<testsuites name=\"wdilog\" tests=\"%u\" failures=\"%u\" "
 		"errors=\"%u\" time=\"0\">\n", tests, failures, errors);
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		struct wdl_input_entry *v = wdl_input_sorted(rep, in);
 		if (!v)
 			return wdl_fail_oom(err);
 		struct suite s = { .rep = rep, .in = in, .v = v };
 		suite_cases(&s);
 		fputs("  <testsuite name=\"", out);
-		xml_put(out, in->path, true);
+		wdl_escape_str(out, WDL_ESC_XML_ATTR, in->path);
 		fprintf(out, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" "
 			"skipped=\"0\" time=\"0\">\n", s.tests, s.failures, s.errors);
 		fputs("    <properties>\n", out);

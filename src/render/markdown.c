@@ -3,7 +3,7 @@
  * first, then totals, phases and the most frequent codes with where each
  * was first seen. Tables are GitHub-flavoured; every long list is capped
  * so the summary stays short whatever the input. Input-derived text is
- * escaped so that it renders as written (wdl_md_text). */
+ * escaped so that it renders as written (util/escape.h). */
 #include <wdilog/gate.h>
 
 #include <inttypes.h>
@@ -12,42 +12,15 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"
-#include "render/markdown.h"
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
 /* Rows shown per table: a job summary is read at a glance. */
 #define ROWS_MAX 15
-
-void wdl_md_text(FILE *out, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		if (*p >= 0x80) {
-			/* C1 controls and bytes that are not UTF-8 as escapes */
-			size_t len = wdl_utf8_len(p, strlen((const char *)p));
-			if (len == 2 && wdl_utf8_is_c1(p)) {
-				fprintf(out, "\\\\u%04x", p[1]);
-			} else if (len) {
-				fwrite(p, 1, len, out);
-			} else {
-				fprintf(out, "\\\\x%02x", *p);
-				len = 1;
-			}
-			p += len;
-			continue;
-		}
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(out, "\\\\x%02x", *p);
-		else if (strchr("\\`*_{}[]<>()#+-.!|~&$", *p))
-			fprintf(out, "\\%c", *p);
-		else
-			fputc(*p, out);
-		p++;
-	}
-}
 
 static void md_time(FILE *out, const wdilog_time *t)
 {
@@ -76,7 +49,7 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 		fputs("baseline, ", out);
 		if (c->has_code)
 			fprintf(out, "%" PRIu32 " ", c->code);
-		wdl_md_text(out, c->name ? c->name : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, c->name ? c->name : WDL_NOT_IN_ENUM);
 	}
 	fputs(" | ", out);
 	md_value(out, c->limit);
@@ -93,7 +66,7 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 
 static void verdict(FILE *out, const wdilog_report *rep)
 {
-	const struct wdl_gate_state *st = rep->gate;
+	const struct wdl_gate_state *st = wdl_view_verdict(rep);
 	if (!st || !st->asked) {
 		fputs("## wdilog: no gate\n\n", out);
 		return;
@@ -169,12 +142,12 @@ static void first_seen(FILE *out, const wdilog_report *rep,
 		       const struct wdl_code_stat *c)
 {
 	size_t idx = (size_t)(c - rep->codes);
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		for (size_t k = 0; k < in->ncodes; k++) {
 			if (in->codes[k].code != idx || !in->codes[k].nlines)
 				continue;
-			wdl_md_text(out, in->path);
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, in->path);
 			fprintf(out, ":%" PRIu64, in->codes[k].lines[0]);
 			return;
 		}
@@ -198,7 +171,7 @@ static int code_table(FILE *out, const wdilog_report *rep)
 			fprintf(out, "| %" PRIu32 " | ", c->code);
 		else
 			fputs("| - | ", out);
-		wdl_md_text(out, wdl_code_name(c) ? wdl_code_name(c) : "(not in the enum)");
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_code_name(c) ? wdl_code_name(c) : WDL_NOT_IN_ENUM);
 		fprintf(out, " | %s | %s%s%s | %" PRIu64 " | ",
 			wdilog_phase_name(c->phase), c->failing ? "**" : "",
 			wdilog_kind_name(c->kind), c->failing ? "**" : "", c->count);
@@ -217,11 +190,11 @@ static int code_table(FILE *out, const wdilog_report *rep)
 static void input_table(FILE *out, const wdilog_report *rep)
 {
 	size_t shown = 0, more = 0;
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		uint64_t sel = 0;
 		for (size_t k = 0; k < in->ncodes; k++)
-			if (rep->codes[in->codes[k].code].selected)
+			if (wdl_view_input_code(rep, in, k)->selected)
 				sel += in->codes[k].count;
 		if (!in->unreadable && !in->damaged && !sel)
 			continue;
@@ -233,14 +206,14 @@ static void input_table(FILE *out, const wdilog_report *rep)
 			fputs("| input | format | events | counted failures | damaged | note |\n"
 			      "|---|---|--:|--:|--:|---|\n", out);
 		fputs("| ", out);
-		wdl_md_text(out, in->path);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, in->path);
 		fputs(" | ", out);
-		wdl_md_text(out, in->format);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, in->format);
 		fprintf(out, " | %" PRIu64 " | %" PRIu64 " | %" PRIu64 " | ",
 			in->events, sel, in->damaged);
 		if (in->unreadable) {
 			fputs("unreadable: ", out);
-			wdl_md_text(out, in->error);
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, in->error);
 		}
 		fputs(" |\n", out);
 	}

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
-#include "util/utf8.h"
+#include "util/escape.h"
 
-#define PREFIX_LEN (sizeof("WDI_ASSOC_STATUS_") - 1)
 /* Rows of the peer and burst tables in text; the JSON and HTML reports
  * list them all. A terminal page, not a dump. */
 #define PEER_ROWS 40
@@ -33,25 +33,20 @@ static const struct style ansi = { "\033[1m", "\033[31m", "\033[33m",
 				   "\033[32m", "\033[35m", "\033[2m",
 				   "\033[0m" };
 
-/* Print @p s with C0/C1 controls, DEL and ESC as visible escapes. Bytes
- * that are not UTF-8 are escaped too: a lone 0x9b is CSI to a terminal
- * that reads 8-bit controls. */
-static void put_safe(FILE *out, const char *s)
+/* Text from an input, laid out as printf's "%-*.*s" would lay it out
+ * and then escaped (util/escape.h): a log or a crafted report cannot
+ * drive the terminal. @p prec < 0 means no cut. */
+static void put_cell(FILE *out, const char *s, int width, int prec)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		size_t k = p[i] < 0x80 ? 1 : wdl_utf8_len(p + i, n - i);
-		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
-			fprintf(out, "\\x%02x", p[i]);
-			k = 1;
-		} else if (k == 2 && wdl_utf8_is_c1(p + i)) {
-			fprintf(out, "\\u%04x", p[i + 1]);   /* C1 */
-		} else {
-			fwrite(p + i, 1, k, out);
-		}
-		i += k;
+	char buf[256];
+	if (prec < 0 && strlen(s) >= sizeof(buf)) {
+		wdl_escape_str(out, WDL_ESC_TEXT, s);   /* too long to pad anyway */
+		return;
 	}
+	if (prec < 0 || prec >= (int)sizeof(buf))
+		prec = (int)sizeof(buf) - 1;
+	snprintf(buf, sizeof(buf), "%-*.*s", width, prec, s);
+	wdl_escape_str(out, WDL_ESC_TEXT, buf);
 }
 
 static const char *kind_color(const struct style *st, wdilog_kind k)
@@ -189,11 +184,11 @@ static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 		const char *name = c->overflow ? "(past the distinct limit)"
 				   : !c->has_code ? c->name
 				   : wdilog_status_code_name(c->code);
-		if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
-		    name[PREFIX_LEN])
-			name += PREFIX_LEN;
-		fprintf(out, "%5s  %-34.34s %-12s %s%-7s%s %6" PRIu64 "  ", num,
-			name ? name : "(not in the enum)",
+		if (name)
+			name = wdl_status_short_name(name);
+		fprintf(out, "%5s  ", num);
+		put_cell(out, name ? name : WDL_NOT_IN_ENUM, 34, 34);
+		fprintf(out, " %-12s %s%-7s%s %6" PRIu64 "  ",
 			wdilog_phase_name(c->phase), kind_color(st, c->kind),
 			wdilog_kind_name(c->kind), st->reset, c->count);
 		put_short_time(out, &c->first, k, 14);
@@ -279,18 +274,17 @@ static void put_top(FILE *out, const wdilog_report *rep,
 		fputs("-", out);
 		return;
 	}
-	const struct wdl_code_stat *c = &rep->codes[top.index];
+	const struct wdl_code_stat *c = wdl_view_code(rep, top.index);
 	const char *name = wdl_code_name(c);
-	if (name && strncmp(name, "WDI_ASSOC_STATUS_", PREFIX_LEN) == 0 &&
-	    name[PREFIX_LEN])
-		name += PREFIX_LEN;
+	if (name)
+		name = wdl_status_short_name(name);
 	char buf[160];
 	if (c->has_code)
 		snprintf(buf, sizeof(buf), "%" PRIu32 " %s", c->code,
-			 name ? name : "(not in the enum)");
+			 name ? name : WDL_NOT_IN_ENUM);
 	else
 		snprintf(buf, sizeof(buf), "%s", name ? name : "?");
-	fprintf(out, "%.*s", width, buf);
+	put_cell(out, buf, 0, width);
 	if (with_count)
 		fprintf(out, " (%" PRIu64 ")", top.count);
 }
@@ -332,7 +326,12 @@ static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
 static int peer_table(FILE *out, const wdilog_report *rep,
 		      const struct style *st, wdilog_error *err)
 {
-	const struct wdl_peers *ps = &rep->peers;
+	const struct wdl_peers *ps = wdl_view_peers(rep);
+	if (!ps) {
+		fprintf(out, "\n%sPEERS%s not known for merged reports\n",
+			st->bold, st->reset);
+		return WDILOG_OK;
+	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
 	if (!v)
 		return wdl_fail_oom(err);
@@ -375,16 +374,18 @@ static int cmp_burst_start(const void *a, const void *b)
 static int burst_list(FILE *out, const wdilog_report *rep,
 		      const struct style *st, wdilog_error *err)
 {
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	if (!bs)
+		return WDILOG_OK;   /* merged: not known, and none is not said */
 	size_t n;
 	uint64_t not_listed;
-	struct wdl_burst *v = wdl_bursts_list(&rep->bursts, &n, &not_listed);
+	struct wdl_burst *v = wdl_bursts_list(bs, &n, &not_listed);
 	if (!v && n)
 		return wdl_fail_oom(err);
 	if (!n)
 		return WDILOG_OK;
 	fprintf(out, "\n%sBURSTS%s of at least %" PRIu32 " failures within %" PRIu32
-		" s\n", st->bold, st->reset, rep->bursts.min_failures,
-		rep->bursts.window);
+		" s\n", st->bold, st->reset, bs->min_failures, bs->window);
 	fprintf(out, "%s%-29s  %-14s  %8s  %s%s\n", st->bold, "START", "END",
 		"FAILURES", "DOMINANT CODE (RECORDS)", st->reset);
 	size_t shown = n;
@@ -442,21 +443,23 @@ static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
 		return;
 	fprintf(out, "\n%sUNDECODED%s events by trace GUID (missing TMF files):\n",
 		st->bold, st->reset);
-	for (size_t i = 0; i < rep->nguids; i++)
-		fprintf(out, "  %s %7" PRIu64 "\n", rep->guids[i].guid,
-			rep->guids[i].count);
+	for (size_t i = 0; i < rep->nguids; i++) {
+		fputs("  ", out);
+		wdl_escape_str(out, WDL_ESC_TEXT, rep->guids[i].guid);
+		fprintf(out, " %7" PRIu64 "\n", rep->guids[i].count);
+	}
 	if (rep->guids_overflow)
 		fprintf(out, "  (%" PRIu64 " more past the distinct limit)\n",
 			rep->guids_overflow);
 }
 
-/* @p s escaped as put_safe does, with its middle elided past @p max
+/* @p s escaped as put_cell does, with its middle elided past @p max
  * columns (the JSON report keeps it whole). */
 static void put_safe_max(FILE *out, const char *s, size_t max)
 {
 	size_t n = strlen(s);
 	if (n <= max) {
-		put_safe(out, s);
+		wdl_escape(out, WDL_ESC_TEXT, s, n);
 		return;
 	}
 	size_t head = max / 3, tail = max - head - 3;
@@ -466,12 +469,9 @@ static void put_safe_max(FILE *out, const char *s, size_t max)
 	const char *t = s + n - tail;
 	while (*t && ((unsigned char)*t & 0xC0) == 0x80)
 		t++;
-	char *h = wdl_strndup(s, head);
-	if (h)
-		put_safe(out, h);
-	wdl_free(h);
+	wdl_escape(out, WDL_ESC_TEXT, s, head);
 	fputs("...", out);
-	put_safe(out, t);
+	wdl_escape_str(out, WDL_ESC_TEXT, t);
 }
 
 /* Each input on a line of its own, its figures on the next: paths are
@@ -481,17 +481,19 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 	fprintf(out, "\n%sINPUTS%s %-14s %-13s %8s %8s %8s %9s\n", st->bold,
 		st->reset, "FORMAT", "ENCODING", "EVENTS", "STATUSES", "DAMAGED",
 		"UNDECODED");
-	for (size_t i = 0; i < rep->ninputs; i++) {
-		const struct wdl_input_stat *in = &rep->inputs[i];
+	for (size_t i = 0; i < wdl_view_ninputs(rep); i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
 		char enc[24];
 		snprintf(enc, sizeof(enc), "%s%s", in->encoding,
 			 in->gzip ? "+gzip" : "");
 		fputs("  ", out);
 		put_safe_max(out, in->path, 96);
-		fprintf(out, "\n       %-14s %-13s %8" PRIu64 " %8" PRIu64 " %8" PRIu64
-			" %9" PRIu64 "\n",
-			in->format, enc, in->events, in->statuses, in->damaged,
-			in->undecoded);
+		fputs("\n       ", out);
+		put_cell(out, in->format, 14, -1);
+		fputc(' ', out);
+		put_cell(out, enc, 13, -1);
+		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 "\n",
+			in->events, in->statuses, in->damaged, in->undecoded);
 		if (in->unreadable) {
 			fprintf(out, "       %sunreadable: ", st->red);
 			put_safe_max(out, in->error, 80);

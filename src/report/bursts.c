@@ -142,8 +142,22 @@ static void advance(struct wdl_bursts *b, int64_t sec)
 	b->any = true;
 }
 
+void wdl_bursts_defer(struct wdl_bursts *b, wdl_burst_sink sink, void *ctx)
+{
+	b->sink = sink;
+	b->sink_ctx = ctx;
+}
+
 bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
 		    uint32_t code_index, size_t input)
+{
+	if (b->sink)
+		return b->sink(b->sink_ctx, t, code_index);
+	return wdl_bursts_replay(b, t, code_index, input);
+}
+
+bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
+		       uint32_t code_index, size_t input)
 {
 	int64_t w = b->window;
 	if (!b->ring) {
@@ -200,65 +214,6 @@ bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
 			join_slot(&b->open, in);
 	}
 	b->hot_end = b->cur;
-	return true;
-}
-
-/* @p b's failures into @p a. */
-static void join_burst(struct wdl_burst *a, const struct wdl_burst *b)
-{
-	a->failures += b->failures;
-	widen(&a->start, &a->end, &b->start);
-	widen(&a->start, &a->end, &b->end);
-	for (uint32_t k = 0; k < b->ncodes; k++)
-		wdl_code_count_add(a->codes, &a->ncodes, WDL_BURST_CODES,
-				   &a->other, b->codes[k].index, b->codes[k].count);
-	a->other += b->other;
-}
-
-bool wdl_bursts_merge(struct wdl_bursts *dst, const struct wdl_bursts *src,
-		      const size_t *code_map, const size_t *input_map,
-		      bool join)
-{
-	size_t n;
-	uint64_t dropped;
-	struct wdl_burst *v = wdl_bursts_list(src, &n, &dropped);
-	if (!v && n)
-		return false;
-	if (!dst->list) {
-		dst->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*dst->list));
-		if (!dst->list) {
-			wdl_free(v);
-			return false;
-		}
-	}
-	close_open(dst);
-	dst->any = false;           /* the next failure starts afresh */
-	dst->not_listed += dropped;
-	/* the latest burst of the earlier part, which the boundary may cut */
-	struct wdl_burst *last = NULL;
-	for (size_t i = 0; i < dst->n; i++)
-		if (!last || wdl_time_cmp(&dst->list[i].start, &last->start) > 0)
-			last = &dst->list[i];
-	for (size_t i = 0; i < n; i++) {
-		struct wdl_burst x = v[i];
-		x.input = input_map[x.input];
-		x.ncodes = 0;
-		x.other = v[i].other;
-		for (uint32_t k = 0; k < v[i].ncodes; k++)
-			wdl_code_count_add(x.codes, &x.ncodes, WDL_BURST_CODES,
-					   &x.other,
-					   (uint32_t)code_map[v[i].codes[k].index],
-					   v[i].codes[k].count);
-		/* v is by start: v[0] is the later part's first burst */
-		if (join && i == 0 && last &&
-		    wdl_time_key(&x.start) - wdl_time_key(&last->end) <
-			    (int64_t)dst->window) {
-			join_burst(last, &x);
-			continue;
-		}
-		push(dst, &x);
-	}
-	wdl_free(v);
 	return true;
 }
 

@@ -48,6 +48,10 @@ struct wdl_burst_slot {
 	uint64_t other;
 };
 
+/* Where a deferred detector sends its failures (wdl_bursts_defer). */
+typedef bool (*wdl_burst_sink)(void *ctx, const wdilog_time *t,
+			       uint32_t code_index);
+
 struct wdl_bursts {
 	uint32_t window;            /* seconds */
 	uint32_t min_failures;
@@ -62,6 +66,8 @@ struct wdl_bursts {
 	struct wdl_burst *list;     /* owned; closed bursts, WDL_BURSTS_MAX */
 	size_t n;
 	uint64_t not_listed;        /* bursts dropped from a full list */
+	wdl_burst_sink sink;        /* deferred mode: failures go here */
+	void *sink_ctx;
 };
 
 /* @p window seconds (0: default; capped at WDL_BURST_SECONDS_MAX) and
@@ -71,23 +77,24 @@ void wdl_bursts_init(struct wdl_bursts *b, uint32_t window,
 void wdl_bursts_dispose(struct wdl_bursts *b);
 
 /* Count one failure at @p t (which must be valid) of code @p code_index
- * from input @p input. Returns false only when out of memory. */
+ * from input @p input (in deferred mode: hand it to the sink). Returns
+ * false only when out of memory (or when the sink fails). */
 bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
 		    uint32_t code_index, size_t input);
 
-/* Add @p src's bursts (the open one included) to @p dst's list, their
- * code indices through @p code_map and input indices through
- * @p input_map. @p dst's open burst is closed first, so merge after
- * reading. With @p join (@p src is the next part of the same input, read
- * in parallel), the first burst of @p src joins the latest of @p dst when
- * they are less than a window apart: one burst cut by the part boundary.
- * This merge is the one that is not exact: a window straddling the
- * boundary that is over the rate only with both parts is not seen, and two
- * bursts within a window of each other across it become one. Returns
- * false when out of memory. */
-bool wdl_bursts_merge(struct wdl_bursts *dst, const struct wdl_bursts *src,
-		      const size_t *code_map, const size_t *input_map,
-		      bool join);
+/* Deferred mode, for a part of the input read on another thread: bursts
+ * depend on the order of all failures, so such a part must not detect on
+ * its own. Each failure given to wdl_bursts_add is handed to @p sink
+ * instead (its code index is the part's own), and the part's detector
+ * stays empty. The owner replays them, in input order, into the detector
+ * that sees the whole input (wdl_bursts_replay). */
+void wdl_bursts_defer(struct wdl_bursts *b, wdl_burst_sink sink, void *ctx);
+
+/* Count a failure deferred by another detector: the same as
+ * wdl_bursts_add on a detector that is not deferred, @p code_index and
+ * @p input already mapped to this detector's report. */
+bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
+		       uint32_t code_index, size_t input);
 
 /* The bursts so far, the open one included, at most WDL_BURSTS_MAX,
  * ordered by start; *not_listed (may be NULL) gets how many were left

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "report/counters.h"
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -65,36 +66,19 @@ static int get_time(struct loader *ld, const json_t *obj, const char *key,
 	return WDILOG_OK;
 }
 
-static const char *const total_keys[] = {
-	"events", "with_status", "without_status", "undecoded", "damaged",
-	"statuses", "failures", "benign", "successes", "unknown", "malformed",
-};
-
 static int load_totals(struct loader *ld, const json_t *root)
 {
 	const json_t *t = json_object_get(root, "totals");
 	if (!json_is_object(t))
 		return bad(ld, "totals", "is not an object");
-	uint64_t v[sizeof(total_keys) / sizeof(total_keys[0])];
-	for (size_t i = 0; i < sizeof(total_keys) / sizeof(total_keys[0]); i++) {
-		int rc = get_count(ld, t, total_keys[i], "totals.", false, &v[i]);
+	for (size_t i = 0; i < wdl_ncounters; i++) {
+		const struct wdl_counter *k = &wdl_counters[i];
+		int rc = get_count(ld, t, k->key, "totals.", k->total_optional,
+				   wdl_counter_at(&ld->rep->totals, k->total));
 		if (rc < 0)
 			return rc;
 	}
-	wdilog_totals *o = &ld->rep->totals;
-	o->events = v[0];
-	o->with_status = v[1];
-	o->without_status = v[2];
-	o->undecoded = v[3];
-	o->damaged = v[4];
-	o->statuses = v[5];
-	o->failures = v[6];
-	o->benign = v[7];
-	o->successes = v[8];
-	o->unknown = v[9];
-	o->malformed = v[10];
-	return get_count(ld, t, "unreadable_inputs", "totals.", true,
-			 &o->unreadable_inputs);
+	return WDILOG_OK;
 }
 
 static int load_phases(struct loader *ld, const json_t *root)
@@ -293,19 +277,17 @@ static int load_inputs(struct loader *ld, const json_t *root)
 		if ((rc = copy_text(ld, o, "format", where, in->format,
 				    sizeof(in->format))) < 0 ||
 		    (rc = copy_text(ld, o, "encoding", where, in->encoding,
-				    sizeof(in->encoding))) < 0 ||
-		    (rc = get_count(ld, o, "events", where, false, &in->events)) < 0 ||
-		    (rc = get_count(ld, o, "with_status", where, true,
-				    &in->with_status)) < 0 ||
-		    (rc = get_count(ld, o, "without_status", where, true,
-				    &in->without_status)) < 0 ||
-		    (rc = get_count(ld, o, "undecoded", where, true,
-				    &in->undecoded)) < 0 ||
-		    (rc = get_count(ld, o, "damaged", where, false, &in->damaged)) < 0 ||
-		    (rc = get_count(ld, o, "statuses", where, false, &in->statuses)) < 0 ||
-		    (rc = get_count(ld, o, "malformed", where, true,
-				    &in->malformed)) < 0)
+				    sizeof(in->encoding))) < 0)
 			return rc;
+		for (size_t k = 0; k < wdl_ncounters; k++) {
+			const struct wdl_counter *c = &wdl_counters[k];
+			if (c->input == WDL_NOT_PER_INPUT)
+				continue;
+			rc = get_count(ld, o, c->key, where, c->input_optional,
+				       wdl_counter_at(in, c->input));
+			if (rc < 0)
+				return rc;
+		}
 		const json_t *gz = json_object_get(o, "gzip");
 		in->gzip = json_is_true(gz);
 		const json_t *error = json_object_get(o, "error");

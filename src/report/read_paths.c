@@ -23,6 +23,9 @@
 #define SPLIT_MIN (32u * 1024u * 1024u)
 /* Jobs finished but not yet merged, at most. */
 #define WINDOW 64
+/* Worker threads, and parts one file is cut into, at most (--jobs says
+ * the same, cli/args.h CLI_JOBS_MAX). */
+#define JOBS_MAX 64
 /* Failures all jobs together keep for the burst detector: 256 Ki x 32
  * bytes = 8 MiB. Past it a job waits for its turn and feeds the detector
  * itself, so memory stays flat even through a failure storm, and the
@@ -94,16 +97,8 @@ static size_t main_input(const struct job *j)
  * one, so nothing else touches the main report. */
 static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code)
 {
-	wdilog_report *main = j->run->main;
-	const struct wdl_code_stat *s = &j->rep->codes[code];
-	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
-				  .name = s->name };
-	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(main, NULL)
-					      : wdl_report_code(main, &v, NULL);
-	if (!c)
-		return false;
-	return wdl_bursts_add(&main->bursts, t, (uint32_t)(c - main->codes),
-			      main_input(j));
+	return wdl_report_replay_failure(j->run->main, j->rep, t, code,
+					 main_input(j));
 }
 
 static bool flush_log(struct job *j)
@@ -160,8 +155,7 @@ static void run_job(struct run *run, struct job *j)
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
 	if (run->threaded) {
-		j->rep->burst_sink = job_sink;
-		j->rep->burst_ctx = j;
+		wdl_report_defer_bursts(j->rep, job_sink, j);
 	}
 	rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
 		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
@@ -295,16 +289,16 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	uint64_t starts[65];
 	size_t n = 0;
 	starts[n++] = 0;
-	for (unsigned k = 1; k < parts && n < 64; k++) {
+	for (unsigned k = 1; k < parts && n < JOBS_MAX; k++) {
 		uint64_t s = next_line_start(fd, size / parts * k, size);
 		if (s > starts[n - 1] && s < size)
 			starts[n++] = s;
 	}
 	starts[n] = size;
 	/* line numbers of the cuts, counted side by side */
-	struct count_task tasks[64] = { { 0 } };
-	pthread_t th[64];
-	bool started[64] = { false };
+	struct count_task tasks[JOBS_MAX] = { { 0 } };
+	pthread_t th[JOBS_MAX];
+	bool started[JOBS_MAX] = { false };
 	for (size_t k = 0; k < n; k++) {
 		tasks[k] = (struct count_task){ fd, starts[k], starts[k + 1], 0 };
 		started[k] = k > 0 && pthread_create(&th[k], NULL, count_worker,
@@ -332,7 +326,7 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 static unsigned cores(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
 }
 
 /* Merge job @p j into the report; tell the caller when an input is whole. */
@@ -393,8 +387,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		local.diag = locked_diag;
 		local.diag_payload = &run;
 	}
-	/* at most 64 parts per file, plus one job per other input */
-	size_t cap = n + (jobs > 1 ? 64 : 0);
+	/* at most JOBS_MAX parts per file, plus one job per other input */
+	size_t cap = n + (jobs > 1 ? JOBS_MAX : 0);
 	run.jobs = wdl_calloc(cap ? cap : 1, sizeof(*run.jobs));
 	if (!run.jobs)
 		return wdl_fail_oom(err);
@@ -444,9 +438,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_mutex_init(&run.lock, NULL);
 	pthread_cond_init(&run.changed, NULL);
 	pthread_mutex_init(&run.diag_lock, NULL);
-	pthread_t th[64];
+	pthread_t th[JOBS_MAX];
 	unsigned nth = 0;
-	for (; nth < jobs && nth < 64 && nth < run.njobs; nth++)
+	for (; nth < jobs && nth < JOBS_MAX && nth < run.njobs; nth++)
 		if (pthread_create(&th[nth], NULL, worker, &run) != 0)
 			break;
 	if (nth == 0) {

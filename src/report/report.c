@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/counters.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
@@ -17,7 +18,7 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	wdilog_report *rep = wdl_calloc(1, sizeof(*rep));
 	if (!rep)
 		return wdl_fail_oom(err);
-	for (size_t i = 0; i < 64; i++)
+	for (size_t i = 0; i < WDL_DIRECT_CODES; i++)
 		rep->known_index[i] = -1;
 	wdl_timeline_init(&rep->timeline, opts ? opts->bucket_seconds : 0);
 	wdl_peers_init(&rep->peers);
@@ -98,7 +99,7 @@ struct wdl_code_stat *wdl_report_overflow_code(wdilog_report *rep,
 		c->overflow = true;
 		c->phase = WDILOG_PHASE_UNKNOWN;
 		c->kind = WDILOG_KIND_UNKNOWN;
-		c->selected = true;
+		c->selected = wdl_selected_by_default(c->kind);
 	}
 	return c;
 }
@@ -125,7 +126,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 				      const wdilog_status_value *v,
 				      wdilog_error *err)
 {
-	if (v->has_code && v->code < 64 && rep->known_index[v->code] >= 0)
+	if (v->has_code && v->code < WDL_DIRECT_CODES && rep->known_index[v->code] >= 0)
 		return &rep->codes[rep->known_index[v->code]];
 	size_t slot = value_slot(v);
 	for (; rep->code_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
@@ -153,7 +154,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	rep->code_slots[slot] = (uint16_t)(c - rep->codes + 1);
 	if (v->has_code) {
 		wdilog_status_classify(v->code, &c->phase, &c->kind);
-		if (v->code < 64)
+		if (v->code < WDL_DIRECT_CODES)
 			rep->known_index[v->code] = (int16_t)(c - rep->codes);
 	} else {
 		c->phase = WDILOG_PHASE_UNKNOWN;
@@ -161,7 +162,7 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	}
 	/* what a gate counts by default (formats.md section 5) until a gate
 	 * is evaluated */
-	c->selected = c->kind == WDILOG_KIND_FAILURE || c->kind == WDILOG_KIND_UNKNOWN;
+	c->selected = wdl_selected_by_default(c->kind);
 	return c;
 }
 
@@ -261,9 +262,7 @@ static int add_records(wdilog_report *rep, size_t input,
 				   &ev->time))
 			return wdl_fail_oom(err);
 		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
-		    !(rep->burst_sink
-			      ? rep->burst_sink(rep->burst_ctx, &ev->time, idx)
-			      : wdl_bursts_add(&rep->bursts, &ev->time, idx, input)))
+		    !wdl_bursts_add(&rep->bursts, &ev->time, idx, input))
 			return wdl_fail_oom(err);
 	}
 	return WDILOG_OK;
@@ -283,6 +282,24 @@ static bool outside_window(wdilog_report *rep, const wdilog_event *ev)
 		w->untimed_events++;
 	rep->totals.outside_window++;
 	return true;
+}
+
+void wdl_report_defer_bursts(wdilog_report *rep, wdl_burst_sink sink, void *ctx)
+{
+	wdl_bursts_defer(&rep->bursts, sink, ctx);
+}
+
+bool wdl_report_replay_failure(wdilog_report *rep, const wdilog_report *part,
+			       const wdilog_time *t, uint32_t code, size_t input)
+{
+	const struct wdl_code_stat *s = &part->codes[code];
+	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
+				  .name = s->name };
+	struct wdl_code_stat *c = s->overflow ? wdl_report_overflow_code(rep, NULL)
+					      : wdl_report_code(rep, &v, NULL);
+	if (!c)
+		return false;
+	return wdl_bursts_replay(&rep->bursts, t, (uint32_t)(c - rep->codes), input);
 }
 
 int wdl_report_add_event(wdilog_report *rep, size_t input,
@@ -482,20 +499,22 @@ const char *wdl_code_name(const struct wdl_code_stat *c)
 	return wdilog_status_code_name(c->code);
 }
 
+#define EACH(f, label, group, opt) \
+	{ #f, label, group, false, opt, offsetof(wdilog_totals, f), \
+	  offsetof(struct wdl_input_stat, f) },
+#define TOTAL(f, label, group, opt) \
+	{ #f, label, group, opt, false, offsetof(wdilog_totals, f), \
+	  WDL_NOT_PER_INPUT },
+const struct wdl_counter wdl_counters[] = { WDL_COUNTERS(EACH, TOTAL) };
+#undef EACH
+#undef TOTAL
+const size_t wdl_ncounters = sizeof(wdl_counters) / sizeof(wdl_counters[0]);
+
 static void add_totals(wdilog_totals *d, const wdilog_totals *s)
 {
-	d->events += s->events;
-	d->with_status += s->with_status;
-	d->without_status += s->without_status;
-	d->undecoded += s->undecoded;
-	d->damaged += s->damaged;
-	d->statuses += s->statuses;
-	d->failures += s->failures;
-	d->benign += s->benign;
-	d->successes += s->successes;
-	d->unknown += s->unknown;
-	d->malformed += s->malformed;
-	d->unreadable_inputs += s->unreadable_inputs;
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		*wdl_counter_at(d, wdl_counters[i].total) +=
+			wdl_counter_get(s, wdl_counters[i].total);
 	d->outside_window += s->outside_window;
 }
 
@@ -516,13 +535,10 @@ static struct wdl_code_stat *merge_code(wdilog_report *dst,
 static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
 {
 	bool both = d->unreadable && s->unreadable;
-	d->events += s->events;
-	d->with_status += s->with_status;
-	d->without_status += s->without_status;
-	d->undecoded += s->undecoded;
-	d->damaged += s->damaged;
-	d->statuses += s->statuses;
-	d->malformed += s->malformed;
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		if (wdl_counters[i].input != WDL_NOT_PER_INPUT)
+			*wdl_counter_at(d, wdl_counters[i].input) +=
+				wdl_counter_get(s, wdl_counters[i].input);
 	if (s->unreadable && !d->unreadable) {
 		d->unreadable = true;
 		memcpy(d->error, s->error, sizeof(d->error));
@@ -624,8 +640,7 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	dst->gate = NULL;
 	for (size_t i = 0; i < dst->ncodes; i++) {
 		struct wdl_code_stat *c = &dst->codes[i];
-		c->selected = c->kind == WDILOG_KIND_FAILURE ||
-			      c->kind == WDILOG_KIND_UNKNOWN;
+		c->selected = wdl_selected_by_default(c->kind);
 		c->failing = false;
 	}
 	return WDILOG_OK;

@@ -13,6 +13,7 @@
 #include "report/timeline.h"
 #include "report/verdict.h"
 #include "report/window.h"
+#include "status/names.h"
 
 /* Distinct codes, unknown names and GUIDs kept, each. Past it, new values
  * are counted in an overflow entry rather than growing memory without
@@ -83,7 +84,7 @@ struct wdilog_report {
 	struct wdl_phase_stat phases[WDILOG_PHASE_COUNT];
 	struct wdl_code_stat *codes;
 	size_t ncodes, codes_cap;
-	int16_t known_index[64];    /* code < 64 -> index in codes, or -1 */
+	int16_t known_index[WDL_DIRECT_CODES]; /* code -> index in codes, or -1 */
 	/* Hash indexes (index + 1, 0 = empty) of codes[] and guids[]: without
 	 * them hostile input with thousands of distinct values costs a scan of
 	 * every entry per record. */
@@ -104,10 +105,6 @@ struct wdilog_report {
 	void *event_payload;
 	bool detail_missing;        /* loaded from JSON (or merged with such a
 				       report): peers and bursts are not known */
-	/* Parallel reading (parallel.c): failures go to this sink instead of
-	 * the burst detector, which must see them in input order. */
-	bool (*burst_sink)(void *ctx, const wdilog_time *t, uint32_t code_index);
-	void *burst_ctx;
 };
 
 
@@ -123,6 +120,18 @@ const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
  * file read in parts) and are added to it rather than listed again. */
 int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
 		     bool same_input, wdilog_error *err);
+
+/* Reading one part of an input on another thread: hand its failures to
+ * @p sink instead of detecting bursts (wdl_bursts_defer). */
+void wdl_report_defer_bursts(struct wdilog_report *rep, wdl_burst_sink sink,
+			     void *ctx);
+
+/* Replay one failure deferred by @p part (its code index @p code is
+ * @p part's) into @p rep's burst detector as a failure of input
+ * @p input. Returns false when out of memory. */
+bool wdl_report_replay_failure(struct wdilog_report *rep,
+			       const struct wdilog_report *part,
+			       const wdilog_time *t, uint32_t code, size_t input);
 
 /* Count one event against input @p input (an index into inputs). */
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,

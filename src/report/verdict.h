@@ -24,4 +24,12 @@ struct wdl_gate_state {
 
 void wdl_gate_state_free(struct wdl_gate_state *g);
 
+/* The default selection (formats.md section 5): what a gate counts when
+ * no --fail-on selection is given, and what a report marks selected
+ * until a gate is evaluated. */
+static inline bool wdl_selected_by_default(wdilog_kind kind)
+{
+	return kind == WDILOG_KIND_FAILURE || kind == WDILOG_KIND_UNKNOWN;
+}
+
 #endif

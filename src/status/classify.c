@@ -6,10 +6,11 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "status/names.h"
 #include "util/span.h"
 
-#define PREFIX "WDI_ASSOC_STATUS_"
-#define PREFIX_LEN (sizeof(PREFIX) - 1)
+#define PREFIX WDL_STATUS_PREFIX
+#define PREFIX_LEN WDL_STATUS_PREFIX_LEN
 
 struct code_entry {
 	uint32_t code;

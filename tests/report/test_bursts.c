@@ -209,51 +209,61 @@ static void test_against_reference(void)
 	}
 }
 
-/* Detect on two parts of a failure sequence and merge. */
-static struct wdl_burst *merged(const int64_t *s, size_t n, size_t cut,
-				bool join, size_t *nb)
+/* A deferred detector's failures, as its sink receives them. */
+struct deferred {
+	wdilog_time t[64];
+	uint32_t code[64];
+	size_t n;
+};
+
+static bool keep_failure(void *ctx, const wdilog_time *t, uint32_t code)
 {
-	struct wdl_bursts a, b;
-	wdl_bursts_init(&a, 10, 5);
-	wdl_bursts_init(&b, 10, 5);
-	for (size_t i = 0; i < n; i++) {
-		wdilog_time t = at(s[i], 0);
-		CHECK(wdl_bursts_add(i < cut ? &a : &b, &t, (uint32_t)(i % 3), 0));
-	}
-	size_t codes[3] = { 0, 1, 2 }, inputs[1] = { 0 };
-	CHECK(wdl_bursts_merge(&a, &b, codes, inputs, join));
-	struct wdl_burst *v = wdl_bursts_list(&a, nb, NULL);
-	wdl_bursts_dispose(&a);
-	wdl_bursts_dispose(&b);
-	return v;
+	struct deferred *d = ctx;
+	if (d->n == 64)
+		return false;
+	d->t[d->n] = *t;
+	d->code[d->n++] = code;
+	return true;
 }
 
-static void test_merge(void)
+static void test_defer(void)
 {
-	/* a burst at 0-9, quiet, a burst at 100-109 */
+	/* a burst at 0-9, quiet, a burst at 100-109, cut inside the first:
+	 * the part after the cut is deferred and replayed after the first
+	 * part, as the parallel reader does */
 	int64_t s[20];
 	for (int i = 0; i < 10; i++) {
 		s[i] = i;
 		s[10 + i] = 100 + i;
 	}
+	struct wdl_bursts whole, later;
+	struct deferred d = { .n = 0 };
+	wdl_bursts_init(&whole, 10, 5);
+	wdl_bursts_init(&later, 10, 5);
+	wdl_bursts_defer(&later, keep_failure, &d);
+	for (size_t i = 0; i < 20; i++) {
+		wdilog_time t = at(s[i], 0);
+		CHECK(wdl_bursts_add(i < 5 ? &whole : &later, &t, (uint32_t)(i % 3), 0));
+	}
 	size_t n;
-	/* cut in the quiet gap: the same as one pass */
-	struct wdl_burst *v = merged(s, 20, 10, true, &n);
-	CHECK(n == 2 && v[0].failures == 10 && v[1].failures == 10);
-	CHECK(n == 2 && v[0].start.seconds == 0 && v[1].end.seconds == 109);
+	struct wdl_burst *v = wdl_bursts_list(&later, &n, NULL);
+	CHECK(!v && n == 0);        /* a deferred detector finds nothing */
+	CHECK_EQ_U(d.n, 15);
+	for (size_t i = 0; i < d.n; i++)
+		CHECK(wdl_bursts_replay(&whole, &d.t[i], d.code[i], 0));
+	v = wdl_bursts_list(&whole, &n, NULL);
+	CHECK(v && n == 2);
+	if (v && n == 2) {
+		/* the same as one pass: the cut burst is whole again */
+		CHECK(v[0].failures == 10 && v[0].start.seconds == 0 &&
+		      v[0].end.seconds == 9 && v[1].failures == 10);
+		struct wdl_code_count top;
+		CHECK(wdl_code_count_top(v[0].codes, v[0].ncodes, &top) &&
+		      top.count == 4);     /* i % 3 == 0 for 0, 3, 6, 9 */
+	}
 	wdl_free(v);
-	/* cut inside the first burst: its halves join again */
-	v = merged(s, 20, 5, true, &n);
-	CHECK(n == 2 && v[0].failures == 10 && v[0].start.seconds == 0 &&
-	      v[0].end.seconds == 9 && v[1].failures == 10);
-	struct wdl_code_count top;
-	CHECK(n == 2 && wdl_code_count_top(v[0].codes, v[0].ncodes, &top) &&
-	      top.count == 4);     /* i % 3 == 0 for 0, 3, 6, 9 */
-	wdl_free(v);
-	/* without join (separate inputs), the halves stay apart */
-	v = merged(s, 20, 5, false, &n);
-	CHECK_EQ_U(n, 3);
-	wdl_free(v);
+	wdl_bursts_dispose(&whole);
+	wdl_bursts_dispose(&later);
 }
 
 static void test_report(void)
@@ -294,6 +304,6 @@ int main(void)
 	test_bounded_list();
 	test_against_reference();
 	test_report();
-	test_merge();
+	test_defer();
 	return check_report("bursts");
 }
