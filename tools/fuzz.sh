@@ -3,7 +3,7 @@
 #
 #   tools/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 30); TARGETs default to all five. Builds
+# SECONDS per target (default 30); TARGETs default to all of them. Builds
 # build-fuzz/ with clang and -Dfuzzing=true (override with FUZZ_BUILD),
 # then runs one target at a time, niced, starting from its corpus in
 # tests/fuzz/corpus/<target>/ (and samples/ plus tests/adversarial/files/
@@ -19,7 +19,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_detect fuzz_parse_text fuzz_parse_xml fuzz_input fuzz_reader}
+targets=${*:-fuzz_detect fuzz_parse_text fuzz_parse_xml fuzz_input fuzz_reader fuzz_report}
 build=${FUZZ_BUILD:-$root/build-fuzz}
 max_len=${FUZZ_MAX_LEN:-16384}
 
