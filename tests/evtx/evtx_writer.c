@@ -405,7 +405,7 @@ static void wrecord(struct ew *w, int key, const char *text,
 		else
 			wnodes(w, text, NULL, 0);
 		w8(w, 0x00);
-		while ((w->pos - start + 4) % 8)
+		while (!w->overflow && (w->pos - start + 4) % 8)
 			w8(w, 0);
 		w32(w, w->pos - start + 4);
 		if (!w->overflow) {

@@ -465,6 +465,17 @@ static void test_value_types(void)
 	CHECK_EQ_U(r.n, 1);
 	if (r.n == 1)
 		CHECK_STR(r.xml[0], expect);
+	/* to compare with other readers (evtxexport): EVTX_SAVE_DIR */
+	if (getenv("EVTX_SAVE_DIR")) {
+		char path[512];
+		snprintf(path, sizeof(path), "%s/types.evtx",
+			 getenv("EVTX_SAVE_DIR"));
+		FILE *out = fopen(path, "wb");
+		if (out) {
+			fwrite(f, 1, len, out);
+			fclose(out);
+		}
+	}
 	rendered_free(&r);
 	free(f);
 	ew_free(w);
@@ -720,8 +731,49 @@ static void test_not_evtx_and_read_failure(void)
 	free(f);
 }
 
+/* Seeds for the fuzz target (tests/fuzz/fuzz_evtx.c): with
+ * EVTX_SEED_DIR set, the small and the value-type files as "control byte
+ * + chunk up to its free space" and one whole file cut inside its chunk. */
+static void write_seed(const char *dir, const char *name,
+		       const unsigned char *p, size_t n, int ctl)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *out = fopen(path, "wb");
+	if (!out)
+		return;
+	if (ctl >= 0)
+		fputc(ctl, out);
+	fwrite(p, 1, n, out);
+	fclose(out);
+}
+
+static void write_seeds(const char *dir)
+{
+	size_t len;
+	unsigned char *f = small_file(&len, 0);
+	const unsigned char *c = f + 4096;
+	size_t free_off = (size_t)c[48] | (size_t)c[49] << 8;
+	write_seed(dir, "seed-chunk-small", c, free_off, 1);
+	write_seed(dir, "seed-file-cut", f, 4096 + free_off - 100, -1);
+	free(f);
+	struct ew *w = ew_new();
+	struct ew_val inner[2], outer[3];
+	user_vals(outer, inner);
+	ew_record(w, 2, T_OUTER, outer, 3);
+	ew_record(w, 2, T_OUTER, outer, 3);
+	f = ew_file(w, 0, &len);
+	c = f + 4096;
+	free_off = (size_t)c[48] | (size_t)c[49] << 8;
+	write_seed(dir, "seed-chunk-userdata", c, free_off, 3);
+	free(f);
+	ew_free(w);
+}
+
 int main(void)
 {
+	if (getenv("EVTX_SEED_DIR"))
+		write_seeds(getenv("EVTX_SEED_DIR"));
 	test_small_file_renders_by_hand();
 	test_value_types();
 	test_big_file_clean();
