@@ -725,13 +725,16 @@ static bool element(struct walk *w, int level)
 	struct wdl_binxml *b = w->b;
 	if (level >= ELEM_DEPTH)
 		return fail(b, "elements nested too deep");
-	if (!need(w, 11))
+	/* token, a dependency id (u16) in template definitions only, the
+	 * element size (u32), the name offset; a record's own elements and
+	 * nested BinXml values have no dependency id */
+	uint32_t head = w->compile ? 11 : 9;
+	if (!need(w, head))
 		return false;
 	const uint8_t *p = b->chunk + w->pos;
 	bool attrs = p[0] & 0x40;
-	/* token, dependency id (u16), element size (u32), name offset */
-	uint32_t name = rd32(p + 7);
-	w->pos += 11;
+	uint32_t name = rd32(p + head - 4);
+	w->pos += head;
 	if (!lit(w, "<", 1) || !name_lit(w, name))
 		return false;
 	if (attrs) {

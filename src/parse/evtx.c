@@ -40,10 +40,12 @@ struct wdl_evtx {
 	uint64_t chunk_off;         /* file offset of the current chunk */
 	uint64_t next_off;          /* file offset of the next byte read */
 	uint64_t index;             /* chunks seen (0-based of the current) */
-	bool header_done, chunk_seen, eof, in_chunk;
+	bool header_done, chunk_seen, eof, in_chunk, done;
 	/* the current chunk */
 	uint32_t pos, limit;        /* next record, end of records */
 	bool declared_known;
+	bool no_magic;              /* no chunk signature: records searched */
+	uint64_t first_skipped;     /* offset of the first skipped block */
 	uint64_t declared, found;
 	uint64_t missing;           /* damaged records still to hand out */
 	const char *missing_why;
@@ -254,12 +256,11 @@ static bool load_chunk(struct wdl_evtx *e)
 				 ? "record lost: the file ends inside its chunk"
 				 : "record lost in a damaged chunk";
 	wdl_binxml_set_chunk(&e->bx, c, e->have);
-	if (memcmp(c, chunk_magic, 8) != 0) {
-		note_bad(e);
-		DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off,
-		     "EVTX chunk %llu has no chunk signature; searching it for records (byte %llu)",
-		     (unsigned long long)e->index,
-		     (unsigned long long)(e->chunk_off));
+	e->no_magic = memcmp(c, chunk_magic, 8) != 0;
+	if (e->no_magic) {
+		/* stale space past the log's end, or a chunk whose header is
+		 * gone: bad only if records turn up in it */
+		e->limit = e->have;
 		return true;
 	}
 	e->st.chunks++;
@@ -355,14 +356,16 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 					       record_magic, 4);
 				q = hit ? (uint32_t)(hit - e->chunk) : e->limit;
 			}
-			if (!e->declared_known || q < e->limit) {
+			if (!e->no_magic &&
+			    (!e->declared_known || q < e->limit)) {
 				DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off + pos,
 		     "EVTX chunk %llu: %u unreadable bytes where a record should be (byte %llu)",
 				     (unsigned long long)e->index, q - pos,
 		     (unsigned long long)(e->chunk_off + pos));
 			}
 			e->pos = q;
-			if (!e->declared_known && !all_zero(p, q - pos)) {
+			if (!e->declared_known && !e->no_magic &&
+			    !all_zero(p, q - pos)) {
 				/* nothing says how many records were here:
 				 * count the gap as one */
 				e->found++;
@@ -375,6 +378,13 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 			continue;
 		}
 		uint32_t size = rd32(p + 4);
+		if (e->no_magic && !e->found) {
+			note_bad(e);
+			DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off,
+			     "EVTX chunk %llu has no chunk signature but holds records; reading them (byte %llu)",
+			     (unsigned long long)e->index,
+			     (unsigned long long)e->chunk_off);
+		}
 		e->pos += size;
 		e->found++;
 		memset(rec, 0, sizeof(*rec));
@@ -401,6 +411,11 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 static void finish_chunk(struct wdl_evtx *e)
 {
 	e->in_chunk = false;
+	if (e->no_magic && !e->found) {
+		if (!e->st.skipped_chunks++)
+			e->first_skipped = e->chunk_off;
+		return;
+	}
 	uint64_t declared = e->declared_known && e->declared > e->found
 				    ? e->declared
 				    : e->found;
@@ -419,6 +434,8 @@ static void finish_chunk(struct wdl_evtx *e)
 int wdl_evtx_next(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 		  wdilog_error *err)
 {
+	if (e->done)
+		return WDILOG_DONE;
 	if (!e->header_done) {
 		e->header_done = true;
 		int rc = read_header(e, err);
@@ -446,6 +463,7 @@ int wdl_evtx_next(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 			break;
 		e->in_chunk = true;
 	}
+	e->done = true;
 	if (e->read_error) {
 		int rc = e->read_error;
 		if (err)
@@ -453,6 +471,11 @@ int wdl_evtx_next(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 		e->read_error = 0;
 		return rc;
 	}
+	if (e->st.skipped_chunks)
+		DIAG(e, WDILOG_DIAG_WARNING, e->first_skipped,
+		     "%llu blocks of 64 KiB with neither a chunk signature nor a record skipped, the first at byte %llu",
+		     (unsigned long long)e->st.skipped_chunks,
+		     (unsigned long long)e->first_skipped);
 	uint64_t seen = e->chunk_seen ? e->index + 1 : 0;
 	if (e->st.header_chunks > seen && !e->st.truncated &&
 	    !e->st.header_bad) {

@@ -31,8 +31,12 @@ struct wdl_evtx_stats {
 	uint32_t header_chunks;     /* chunks the header counts */
 	uint64_t chunks;            /* chunks read (with their signature) */
 	uint64_t empty_chunks;      /* unused (all-zero) chunks skipped */
-	uint64_t bad_chunks;        /* signature, header or data checksum
-				       failed; read for what they hold */
+	uint64_t skipped_chunks;    /* 64 KiB blocks with neither a chunk
+				       signature nor a record: stale space
+				       past the log's end, skipped (warned) */
+	uint64_t bad_chunks;        /* header or data checksum failed, or no
+				       signature but records; read for what
+				       they hold */
 	uint64_t bad_chunk_offsets[WDL_EVTX_BAD_KEEP]; /* the first ones */
 	uint64_t declared;          /* records the chunks declare; always
 				       events + damaged once read */

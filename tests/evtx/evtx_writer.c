@@ -26,6 +26,7 @@ struct ew {
 	size_t nnames;
 	struct { int key; uint32_t off; } tpls[128];
 	size_t ntpls;
+	bool in_def;                /* writing a template definition */
 };
 
 static void die(const char *what)
@@ -207,7 +208,8 @@ static const char *welement(struct ew *w, const char *p,
 	p += nlen;
 	bool attrs = *p == ' ';
 	w8(w, attrs ? 0x41 : 0x01);
-	w16(w, 0xFFFF);
+	if (w->in_def)
+		w16(w, 0xFFFF);         /* dependency id: definitions only */
 	uint32_t size_at = w->pos;
 	w32(w, 0);
 	wname(w, name, nlen);
@@ -315,7 +317,9 @@ static void winstance(struct ew *w, int key, const char *text,
 		uint32_t size_at = w->pos;
 		w32(w, 0);
 		wfragment_header(w);
+		w->in_def = true;
 		wnodes(w, text, vals, nvals);
+		w->in_def = false;
 		w8(w, 0x00);
 		patch32(w, size_at, w->pos - size_at - 4);
 		if (w->ntpls == sizeof(w->tpls) / sizeof(w->tpls[0]))

@@ -638,6 +638,48 @@ static void test_broken_record_counted(void)
 	free(f);
 }
 
+static void test_chunk_without_signature(void)
+{
+	size_t len;
+	unsigned char *f = big_file(&len);
+	/* chunk 1 loses its signature: its records are still found */
+	f[chunk_at(1)] = 'X';
+	struct rendered r = render(f, len, 0, 0);
+	CHECK_EQ_U(r.st.bad_chunks, 1);
+	CHECK_EQ_U(r.st.bad_chunk_offsets[0], chunk_at(1));
+	CHECK_EQ_U(r.st.events, NCHUNK * PER_CHUNK);
+	CHECK_EQ_U(r.st.damaged, 0);
+	CHECK_EQ_U(r.st.skipped_chunks, 0);
+	rendered_free(&r);
+	/* a block of stale bytes with no signature and no record after the
+	 * chunks: skipped and counted, not damage */
+	unsigned char *g = malloc(len + 65536);
+	memcpy(g, f, len);
+	for (size_t i = 0; i < 65536; i++)
+		g[len + i] = (unsigned char)(i * 7 + 1);
+	f[chunk_at(1)] = 'E';
+	memcpy(g, f, len);
+	r = render(g, len + 65536, 0, 0);
+	CHECK_EQ_U(r.st.skipped_chunks, 1);
+	CHECK_EQ_U(r.st.bad_chunks, 0);
+	CHECK_EQ_U(r.st.events, NCHUNK * PER_CHUNK);
+	CHECK_EQ_U(r.st.damaged, 0);
+	CHECK(!r.st.truncated);
+	rendered_free(&r);
+	free(g);
+	/* records never written out (zeros where the chunk header says
+	 * records are, as in a log copied while open): damaged, counted */
+	size_t from = record_at(f, 0, 40), to = record_at(f, 0, 50);
+	memset(f + from, 0, to - from);
+	r = render(f, len, 0, 0);
+	CHECK_EQ_U(r.st.declared, NCHUNK * PER_CHUNK);
+	CHECK_EQ_U(r.st.events, NCHUNK * PER_CHUNK - 10);
+	CHECK_EQ_U(r.st.damaged, 10);
+	CHECK_EQ_U(r.st.bad_chunks, 1);
+	rendered_free(&r);
+	free(f);
+}
+
 static void test_cut_file(void)
 {
 	size_t len;
@@ -780,6 +822,7 @@ int main(void)
 	test_bad_data_crc();
 	test_bad_header_crc();
 	test_broken_record_counted();
+	test_chunk_without_signature();
 	test_cut_file();
 	test_header_flags();
 	test_not_evtx_and_read_failure();
