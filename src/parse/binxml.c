@@ -19,8 +19,13 @@ enum {
 	OP_LIT = 1,     /* u32 n, n bytes of XML text */
 	OP_SUB,         /* u16 index, u8 optional */
 	OP_ATTR,        /* u32 n, n bytes ` Name="`: an attribute starts */
-	OP_ATTR_END     /* closing quote, or drop an attribute left empty
+	OP_ATTR_END,    /* closing quote, or drop an attribute left empty
 			   by optional substitutions */
+	OP_ELEM_SUB     /* u16 index, u8 optional, u32 n, n bytes start tag,
+			   u32 m, m bytes end tag: an element whose content
+			   is one substitution, left out when an optional
+			   value is null and repeated for each item of an
+			   array, as Windows renders them */
 };
 
 /* Tokens of MS-EVEN6 binary XML (0x40 is the "more" flag). */
@@ -407,46 +412,22 @@ static bool put_fixed(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	}
 }
 
-/* A substitution value at chunk[off, off + n) of @p type, escaped text. */
+/* One item of @p base type (no array flag) at chunk[off, off + n). */
 /* NOLINTNEXTLINE(misc-no-recursion): nesting is bounded */
-static bool put_value(struct wdl_binxml *b, unsigned type, uint32_t off,
-		      size_t n, int depth)
+static bool put_scalar(struct wdl_binxml *b, unsigned base, uint32_t off,
+		       size_t n, int depth)
 {
 	struct wdl_binxml_buf *o = &b->out;
 	const uint8_t *p = b->chunk + off;
-	unsigned base = type & ~(unsigned)WDL_BXV_ARRAY;
-	bool array = type & WDL_BXV_ARRAY;
+	size_t used;
 	switch (base) {
 	case WDL_BXV_NULL:
 		return true;
 	case WDL_BXV_STRING:
 	case WDL_BXV_EVTXML:
-		if (!array)
-			return utf16(b, o, p, n / 2, true);
-		/* items end with a NUL unit; joined by ", " */
-		for (size_t i = 0, start = 0, units = n / 2; start < units; i++) {
-			if (i < units && rd16(p + 2 * i) != 0)
-				continue;
-			if (start && !put(b, o, ", ", 2))
-				return false;
-			if (!utf16(b, o, p + 2 * start, i - start, false))
-				return false;
-			start = i + 1;
-		}
-		return true;
+		return utf16(b, o, p, n / 2, true);
 	case WDL_BXV_ANSI:
-		if (!array)
-			return latin1(b, o, p, n);
-		for (size_t i = 0, start = 0; start < n; i++) {
-			if (i < n && p[i] != 0)
-				continue;
-			if (start && !put(b, o, ", ", 2))
-				return false;
-			if (!latin1(b, o, p + start, i - start))
-				return false;
-			start = i + 1;
-		}
-		return true;
+		return latin1(b, o, p, n);
 	case WDL_BXV_BINARY:
 		return put_binary(b, o, p, n);
 	case WDL_BXV_BINXML:
@@ -454,28 +435,66 @@ static bool put_value(struct wdl_binxml *b, unsigned type, uint32_t off,
 			return fail(b, "BinXml values nested too deep");
 		return walk_fragment(b, off, (uint32_t)n, depth + 1);
 	case WDL_BXV_SID:
-		for (size_t at = 0; at < n;) {
-			size_t used;
-			if (at && !put(b, o, ", ", 2))
-				return false;
-			if (!put_sid(b, o, p + at, n - at, &used))
-				return false;
-			at += used;
-			if (!array)
-				break;
-		}
-		return true;
+		return put_sid(b, o, p, n, &used);
 	default:
 		break;
 	}
 	size_t sz = item_size(base, n);
-	if (!sz || (array ? n % sz != 0 : n != sz))
+	if (!sz || n != sz)
 		return put_binary(b, o, p, n);  /* unknown type or odd size */
-	for (size_t at = 0; at < n; at += sz) {
-		if (at && !put(b, o, ", ", 2))
+	return put_fixed(b, o, base, p, sz);
+}
+
+/* The item of an array value starting at p[at] (n bytes in all): its
+ * length in *len, without the NUL that ends a string; returns the bytes
+ * it takes, at least 1. */
+static size_t next_item(unsigned base, const uint8_t *p, size_t n, size_t at,
+			size_t *len)
+{
+	const uint8_t *q = p + at;
+	size_t left = n - at, i = 0;
+	switch (base) {
+	case WDL_BXV_STRING:
+	case WDL_BXV_EVTXML:
+		while (i + 2 <= left && rd16(q + i) != 0)
+			i += 2;
+		*len = i;
+		return i + 2 <= left ? i + 2 : left;
+	case WDL_BXV_ANSI:
+		while (i < left && q[i] != 0)
+			i++;
+		*len = i;
+		return i < left ? i + 1 : left;
+	case WDL_BXV_SID:
+		i = left >= 8 ? 8 + 4 * (size_t)q[1] : left;
+		break;
+	default:
+		i = item_size(base, left == 4 ? 4 : 8);
+		break;
+	}
+	if (!i || i > left)
+		i = left;
+	*len = i;
+	return i;
+}
+
+/* A substitution value at chunk[off, off + n) of @p type, escaped text;
+ * the items of an array joined by ", ". */
+/* NOLINTNEXTLINE(misc-no-recursion): nesting is bounded */
+static bool put_value(struct wdl_binxml *b, unsigned type, uint32_t off,
+		      size_t n, int depth)
+{
+	unsigned base = type & ~(unsigned)WDL_BXV_ARRAY;
+	if (!(type & WDL_BXV_ARRAY))
+		return put_scalar(b, base, off, n, depth);
+	for (size_t at = 0; at < n;) {
+		size_t len;
+		size_t k = next_item(base, b->chunk + off, n, at, &len);
+		if (at && !put(b, &b->out, ", ", 2))
 			return false;
-		if (!put_fixed(b, o, base, p + at, sz))
+		if (!put_scalar(b, base, off + (uint32_t)at, len, depth))
 			return false;
+		at += k;
 	}
 	return true;
 }
@@ -489,6 +508,7 @@ struct walk {
 	size_t lit_at;              /* pool index of the open OP_LIT's length,
 				       0 when none is open */
 	int depth;                  /* BinXml nesting, for template values */
+	unsigned nsubs;             /* substitutions compiled so far */
 };
 
 static bool step(struct walk *w)
@@ -577,6 +597,7 @@ static bool substitution(struct walk *w, bool optional)
 	if (!w->compile)
 		return fail(w->b, "substitution outside a template");
 	close_lit(w);
+	w->nsubs++;
 	unsigned char op[4] = { OP_SUB, p[1], p[2], optional };
 	w->pos += 4;
 	return put(w->b, &w->b->pool, op, 4);
@@ -675,8 +696,11 @@ static bool attribute(struct walk *w)
 		return false;
 	uint32_t off = rd32(b->chunk + w->pos + 1);
 	w->pos += 5;
+	size_t prev_lit = w->lit_at, attr_start = b->pool.len;
+	unsigned nsubs = w->nsubs;
 	if (w->compile) {
 		close_lit(w);
+		attr_start = b->pool.len;
 		unsigned char hdr[5] = { OP_ATTR, 0, 0, 0, 0 };
 		if (!put(b, &b->pool, hdr, 5))
 			return false;
@@ -710,6 +734,21 @@ static bool attribute(struct walk *w)
 	}
 	if (w->compile) {
 		close_lit(w);
+		if (w->nsubs == nsubs && prev_lit) {
+			/* no substitution: the attribute is literal text, part
+			 * of the literal before it (OP_ATTR and OP_LIT share
+			 * their layout: op, u32 n, n bytes) */
+			size_t src = attr_start, dst = attr_start;
+			while (src < b->pool.len) {
+				uint32_t n = rd32((const uint8_t *)b->pool.p + src + 1);
+				memmove(b->pool.p + dst, b->pool.p + src + 5, n);
+				dst += n;
+				src += 5 + n;
+			}
+			b->pool.len = dst;
+			w->lit_at = prev_lit;
+			return lit(w, "\"", 1);
+		}
 		unsigned char op = OP_ATTR_END;
 		return put(b, &b->pool, &op, 1);
 	}
@@ -718,6 +757,53 @@ static bool attribute(struct walk *w)
 
 /* NOLINTNEXTLINE(misc-no-recursion): nesting is bounded */
 static bool template_instance(struct walk *w);
+
+static void set32(unsigned char *d, size_t n)
+{
+	d[0] = (unsigned char)n;
+	d[1] = (unsigned char)(n >> 8);
+	d[2] = (unsigned char)(n >> 16);
+	d[3] = (unsigned char)(n >> 24);
+}
+
+/* "</name>" into @p o; the name is read again from its offset (an inline
+ * name was already stepped over, so it is not at pos now). */
+static bool end_tag(struct walk *w, uint32_t name, struct wdl_binxml_buf *o)
+{
+	if (!put(w->b, o, "</", 2))
+		return false;
+	uint32_t save = w->pos;
+	w->pos = UINT32_MAX;  /* no inline name can be here */
+	bool ok = name_at(w, name, o);
+	w->pos = save;
+	return ok && put(w->b, o, ">", 1);
+}
+
+/* The element being compiled holds one substitution and nothing else:
+ * turn the literal start tag at pool[el_start] (OP_LIT, 4-byte length,
+ * text) into an OP_ELEM_SUB. */
+static bool element_sub(struct walk *w, size_t el_start, uint32_t name)
+{
+	struct wdl_binxml *b = w->b;
+	const uint8_t *t = b->chunk + w->pos;
+	unsigned char hdr[8] = { OP_ELEM_SUB, t[1], t[2], t[0] == T_SUB_OPT };
+	w->pos += 5;  /* the substitution and the end of the element */
+	w->lit_at = 0;
+	size_t n = b->pool.len - el_start - 5;
+	if (!reserve(b, &b->pool, 3))
+		return false;
+	unsigned char *d = (unsigned char *)b->pool.p + el_start;
+	memmove(d + 8, d + 5, n);
+	set32(hdr + 4, n);
+	memcpy(d, hdr, 8);
+	b->pool.len += 3;
+	size_t at = b->pool.len;
+	unsigned char zero[4] = { 0 };
+	if (!put(b, &b->pool, zero, 4) || !end_tag(w, name, &b->pool))
+		return false;
+	set32((unsigned char *)b->pool.p + at, b->pool.len - at - 4);
+	return true;
+}
 
 /* NOLINTNEXTLINE(misc-no-recursion): nesting is bounded */
 static bool element(struct walk *w, int level)
@@ -729,6 +815,11 @@ static bool element(struct walk *w, int level)
 	 * element size (u32), the name offset; a record's own elements and
 	 * nested BinXml values have no dependency id */
 	uint32_t head = w->compile ? 11 : 9;
+	/* a compiled element starts its own literal, so that its start tag
+	 * can become an OP_ELEM_SUB */
+	if (w->compile)
+		close_lit(w);
+	size_t el_start = b->pool.len;
 	if (!need(w, head))
 		return false;
 	const uint8_t *p = b->chunk + w->pos;
@@ -754,6 +845,10 @@ static bool element(struct walk *w, int level)
 		return fail(b, "element start tag not closed");
 	if (!lit(w, ">", 1))
 		return false;
+	if (w->compile && w->lit_at == el_start + 1 && w->end - w->pos >= 5 &&
+	    (b->chunk[w->pos] == T_SUB || b->chunk[w->pos] == T_SUB_OPT) &&
+	    b->chunk[w->pos + 4] == T_END)
+		return element_sub(w, el_start, name);
 	for (;;) {
 		if (!need(w, 1) || !step(w))
 			return false;
@@ -802,16 +897,8 @@ static bool element(struct walk *w, int level)
 		if (!handled)
 			return fail(b, "unexpected token in element content");
 	}
-	/* the end tag repeats the name; read it again from its offset (an
-	 * inline name was already stepped over, so it is not at pos now) */
 	struct wdl_binxml_buf *o = text_to(w);
-	if (!lit(w, "</", 2) || !o)
-		return false;
-	uint32_t save = w->pos;
-	w->pos = UINT32_MAX;  /* no inline name can be here */
-	bool ok = name_at(w, name, o);
-	w->pos = save;
-	return ok && lit(w, ">", 1);
+	return o && end_tag(w, name, o);
 }
 
 /* ---- templates ---- */
@@ -957,6 +1044,37 @@ static bool run(struct wdl_binxml *b, const struct wdl_binxml_tpl *t,
 			keep = true;
 			if (!put_value(b, v->type, v->off, v->size, depth))
 				return false;
+			break;
+		}
+		case OP_ELEM_SUB: {
+			unsigned idx = rd16(p + 1);
+			bool optional = p[3];
+			size_t start = pc + 8, n = rd32(p + 4);
+			size_t tail = start + n + 4, m = rd32(p + 8 + n);
+			pc = tail + m;
+			const struct wdl_binxml_val *v =
+				idx < nvals ? &b->vals[depth][idx] : NULL;
+			bool null = !v || v->type == WDL_BXV_NULL || !v->size;
+			if (null && optional)
+				break;
+			unsigned base = null ? WDL_BXV_NULL
+					     : v->type & ~(unsigned)WDL_BXV_ARRAY;
+			bool array = !null && (v->type & WDL_BXV_ARRAY);
+			size_t at = 0;
+			do {
+				size_t len = null ? 0 : v->size, k = len;
+				if (array)
+					k = next_item(base, b->chunk + v->off,
+						      v->size, at, &len);
+				/* the pool may move under a nested value */
+				if (!put(b, &b->out, b->pool.p + start, n) ||
+				    (!null && !put_scalar(b, base,
+							  v->off + (uint32_t)at,
+							  len, depth)) ||
+				    !put(b, &b->out, b->pool.p + tail, m))
+					return false;
+				at += k;
+			} while (array && at < v->size);
 			break;
 		}
 		default:

@@ -394,10 +394,10 @@ static void test_value_types(void)
 		"01ABFF", "{9580D7DD-0379-4658-9870-D5BE7D52D6DE}", "0x1000",
 		"2020-01-01T00:00:00.1234567Z", "2021-03-04T05:06:07.089Z",
 		"S-1-5-21-1-2-3-500", "0x1f", "0xdeadbeef00", "ansi &amp; more",
-		"a, bc", "1, 2, 3", "with", "",
+		"a|bc", "1|2|3", "with", "",
 		"\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBD", "7",
-		"{9580D7DD-0379-4658-9870-D5BE7D52D6DE}, {9580D7DD-0379-4658-9870-D5BE7D52D6DE}",
-		"S-1-5-18, S-1-5-18" };
+		"{9580D7DD-0379-4658-9870-D5BE7D52D6DE}|{9580D7DD-0379-4658-9870-D5BE7D52D6DE}",
+		"S-1-5-18|S-1-5-18" };
 	enum { N = sizeof(names) / sizeof(names[0]) };
 	char tmpl[4096], expect[4096];
 	size_t tl = 0, xl = 0;
@@ -408,9 +408,16 @@ static void test_value_types(void)
 	for (int i = 0; i < N; i++) {
 		tl += (size_t)snprintf(tmpl + tl, sizeof(tmpl) - tl,
 				       "<Data Name=\"%s\">%%%d</Data>", names[i], i);
-		xl += (size_t)snprintf(expect + xl, sizeof(expect) - xl,
-				       "<Data Name=\"%s\">%s</Data>", names[i],
-				       want[i]);
+		/* an array repeats its element, an item each ('|' here) */
+		for (const char *item = want[i];;) {
+			size_t n = strcspn(item, "|");
+			xl += (size_t)snprintf(expect + xl, sizeof(expect) - xl,
+					       "<Data Name=\"%s\">%.*s</Data>",
+					       names[i], (int)n, item);
+			if (!item[n])
+				break;
+			item += n + 1;
+		}
 	}
 	snprintf(tmpl + tl, sizeof(tmpl) - tl, "</EventData></Event>");
 	snprintf(expect + xl, sizeof(expect) - xl, "</EventData></Event>");
@@ -476,6 +483,36 @@ static void test_value_types(void)
 			fclose(out);
 		}
 	}
+	rendered_free(&r);
+	free(f);
+	ew_free(w);
+}
+
+/* Elements and attributes around null and array values, as Windows
+ * renders them: an element holding only an optional null substitution is
+ * left out, a normal one stays empty; an array in an attribute or in
+ * mixed content is one text, its items joined by ", ". */
+static void test_null_and_array_rules(void)
+{
+	static const char T[] =
+		"<Event><EventData><Data>%?0</Data><Data>%1</Data>"
+		"<Binary>%?2</Binary><Data Name=\"a\" List=\"%3\" Opt=\"%?0\"/>"
+		"<Data>x %3</Data></EventData></Event>";
+	static const char X[] =
+		"<Event><EventData><Data></Data><Binary>0A0B</Binary>"
+		"<Data Name=\"a\" List=\"p, q\"/><Data>x p, q</Data>"
+		"</EventData></Event>";
+	struct ew_val v[4] = { ew_null(), ew_null(),
+			       ew_raw(0x0E, "\x0A\x0B", 2),
+			       ew_raw(0x81, "p\0\0\0q\0\0\0", 8) };
+	struct ew *w = ew_new();
+	ew_record(w, 4, T, v, 4);
+	size_t len;
+	unsigned char *f = ew_file(w, 0, &len);
+	struct rendered r = render(f, len, 0, 0);
+	CHECK_EQ_U(r.n, 1);
+	if (r.n == 1)
+		CHECK_STR(r.xml[0], X);
 	rendered_free(&r);
 	free(f);
 	ew_free(w);
@@ -818,6 +855,7 @@ int main(void)
 		write_seeds(getenv("EVTX_SEED_DIR"));
 	test_small_file_renders_by_hand();
 	test_value_types();
+	test_null_and_array_rules();
 	test_big_file_clean();
 	test_bad_data_crc();
 	test_bad_header_crc();
