@@ -264,7 +264,10 @@ static bool put_filetime(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	unsigned m, d;
 	wdl_civil_from_days(days, &y, &m, &d);
 	char s[32];
-	snprintf(s, sizeof(s), "%04u-", (unsigned)y % 10000u);
+	unsigned yy = (unsigned)y % 10000u;
+	two(s, yy / 100);
+	two(s + 2, yy % 100);
+	s[4] = '-';
 	two(s + 5, m);
 	s[7] = '-';
 	two(s + 8, d);
@@ -294,15 +297,36 @@ static bool put_systemtime(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	return put(b, o, s, (size_t)n);
 }
 
+static void hex_upper(char *d, uint64_t v, int digits)
+{
+	for (int i = digits - 1; i >= 0; i--) {
+		d[i] = "0123456789ABCDEF"[v & 15];
+		v >>= 4;
+	}
+}
+
+/* {9580D7DD-0379-4658-9870-D5BE7D52D6DE}: written by hand, as snprintf
+ * showed in profiles (three GUIDs a typical record). */
 static bool put_guid(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 		     const uint8_t *p)
 {
-	char s[40];
-	int n = snprintf(s, sizeof(s),
-			 "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
-			 (unsigned)rd32(p), rd16(p + 4), rd16(p + 6), p[8], p[9],
-			 p[10], p[11], p[12], p[13], p[14], p[15]);
-	return put(b, o, s, (size_t)n);
+	char *d = reserve(b, o, 38);
+	if (!d)
+		return false;
+	d[0] = '{';
+	hex_upper(d + 1, rd32(p), 8);
+	d[9] = '-';
+	hex_upper(d + 10, rd16(p + 4), 4);
+	d[14] = '-';
+	hex_upper(d + 15, rd16(p + 6), 4);
+	d[19] = '-';
+	hex_upper(d + 20, (uint64_t)p[8] << 8 | p[9], 4);
+	d[24] = '-';
+	for (int i = 0; i < 6; i++)
+		hex_upper(d + 25 + 2 * i, p[10 + i], 2);
+	d[37] = '}';
+	o->len += 38;
+	return true;
 }
 
 /* S-1-5-21-...; returns false (with why) if @p n is not one whole SID. */
