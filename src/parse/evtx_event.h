@@ -14,7 +14,7 @@
 struct wdl_evtx_parser;
 
 /* @p read, @p ctx, @p head and @p head_len as for wdl_evtx_open; @p ks,
- * @p opts and @p name are borrowed for the parser's life. */
+ * @p opts (not NULL) and @p name are borrowed for the parser's life. */
 int wdl_evtx_parser_open(struct wdl_evtx_parser **out, wdl_evtx_read_fn read,
 			 void *ctx, const void *head, size_t head_len,
 			 const struct wdl_keyset *ks,

@@ -122,6 +122,27 @@ static void sum_event(const wdilog_event *ev, struct evsum *s)
 	}
 }
 
+/* Diagnostics seen: by kind, and the offset of the last warning. */
+struct diags {
+	unsigned kinds[4];
+	uint64_t warning_offset;
+	char last_damaged[256];
+};
+
+static void on_diag(const wdilog_error *d, void *payload)
+{
+	struct diags *g = payload;
+	if (d->code >= 0 && d->code < 4)
+		g->kinds[d->code]++;
+	if (d->code == WDILOG_DIAG_WARNING)
+		g->warning_offset = d->offset;
+	if (d->code == WDILOG_DIAG_DAMAGED)
+		snprintf(g->last_damaged, sizeof(g->last_damaged), "%s",
+			 d->message);
+}
+
+static struct diags last_diags;
+
 static size_t events_evtx(const unsigned char *f, size_t len, bool full,
 			  struct evsum *out, size_t cap,
 			  struct wdl_evtx_stats *st)
@@ -129,6 +150,9 @@ static size_t events_evtx(const unsigned char *f, size_t len, bool full,
 	wdilog_options opts;
 	wdilog_options_init(&opts);
 	opts.full_parse = full;
+	memset(&last_diags, 0, sizeof(last_diags));
+	opts.diag = on_diag;
+	opts.diag_payload = &last_diags;
 	struct wdl_keyset ks;
 	wdilog_error err = { 0 };
 	if (wdl_keyset_init(&ks, &opts, &err) < 0)
@@ -672,6 +696,12 @@ static void test_broken_record_counted(void)
 	for (size_t i = 0; i < n; i++)
 		dmg += ev[i].kind == WDILOG_EVENT_DAMAGED;
 	CHECK_EQ_U(dmg, 2);
+	/* warned: both bad chunks and the unreadable bytes in chunk 0;
+	 * damaged: chunk 0's count, then each damaged record by name */
+	CHECK_EQ_U(last_diags.kinds[WDILOG_DIAG_WARNING], 3);
+	CHECK_EQ_U(last_diags.warning_offset, chunk_at(1));
+	CHECK_EQ_U(last_diags.kinds[WDILOG_DIAG_DAMAGED], 3);
+	CHECK(strstr(last_diags.last_damaged, "record 71") != NULL);
 	free(f);
 }
 
