@@ -326,9 +326,9 @@ static void damaged(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 	e->st.damaged++;
 }
 
-/* The next record of the current chunk: true with *rec, false when the
- * chunk has no more. */
-static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
+/* The next record up to e->limit: true with *rec, false when none is
+ * left. */
+static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 {
 	while (e->pos < e->limit && e->limit - e->pos >= RECORD_HEADER) {
 		uint32_t pos = e->pos;
@@ -403,6 +403,29 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 			 e->bx.why ? e->bx.why : "unreadable binary XML");
 		damaged(e, rec, e->why);
 		return true;
+	}
+	return false;
+}
+
+/* The next record of the current chunk: true with *rec, false when the
+ * chunk has no more. */
+static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
+{
+	if (scan_records(e, rec))
+		return true;
+	/* a log not closed cleanly may hold whole records past the end its
+	 * chunk header records: read them rather than drop them */
+	if (!e->no_magic && e->limit < e->have && e->pos == e->limit) {
+		uint32_t limit = e->limit;
+		e->limit = e->have;
+		if (record_at(e, e->pos)) {
+			DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off + e->pos,
+			     "EVTX chunk %llu holds records past the end its header records; reading them (byte %llu)",
+			     (unsigned long long)e->index,
+			     (unsigned long long)(e->chunk_off + e->pos));
+			return scan_records(e, rec);
+		}
+		e->limit = limit;
 	}
 	return false;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include <wdilog/wdilog.h>
 
 #include "../unit/check.h"
@@ -747,6 +749,38 @@ static void test_chunk_without_signature(void)
 	free(f);
 }
 
+/* Records past the end a chunk header records (a log not closed
+ * cleanly): read, not dropped. The header is made to end 5 records early,
+ * with both checksums valid for what it says. */
+static void test_records_past_header(void)
+{
+	size_t len;
+	unsigned char *f = big_file(&len);
+	unsigned char *c = f + chunk_at(2);
+	size_t end = record_at(f, 2, PER_CHUNK - 5) - chunk_at(2);
+	uint64_t last = 3 * PER_CHUNK - 5;
+	for (int i = 0; i < 8; i++) {
+		c[16 + i] = (unsigned char)(last >> (8 * i));
+		c[32 + i] = (unsigned char)(last >> (8 * i));
+	}
+	for (int i = 0; i < 4; i++)
+		c[48 + i] = (unsigned char)(end >> (8 * i));
+	uint32_t crc = (uint32_t)crc32(0, c + 512, (uInt)(end - 512));
+	for (int i = 0; i < 4; i++)
+		c[52 + i] = (unsigned char)(crc >> (8 * i));
+	uLong h = crc32(0, c, 120);
+	h = crc32(h, c + 128, 512 - 128);
+	for (int i = 0; i < 4; i++)
+		c[124 + i] = (unsigned char)(h >> (8 * i));
+	struct rendered r = render(f, len, 0, 0);
+	CHECK_EQ_U(r.st.bad_chunks, 0);
+	CHECK_EQ_U(r.st.events, NCHUNK * PER_CHUNK);
+	CHECK_EQ_U(r.st.declared, NCHUNK * PER_CHUNK);
+	CHECK_EQ_U(r.st.damaged, 0);
+	rendered_free(&r);
+	free(f);
+}
+
 static void test_cut_file(void)
 {
 	size_t len;
@@ -891,6 +925,7 @@ int main(void)
 	test_bad_header_crc();
 	test_broken_record_counted();
 	test_chunk_without_signature();
+	test_records_past_header();
 	test_cut_file();
 	test_header_flags();
 	test_not_evtx_and_read_failure();
