@@ -45,6 +45,8 @@ struct wdl_evtx {
 	uint32_t pos, limit;        /* next record, end of records */
 	bool declared_known;
 	bool no_magic;              /* no chunk signature: records searched */
+	bool past_end;              /* reading records past the header's end */
+	uint64_t next_id;           /* past the end: the identifier expected */
 	uint64_t first_skipped;     /* offset of the first skipped block */
 	uint64_t declared, found;
 	uint64_t missing;           /* damaged records still to hand out */
@@ -249,6 +251,7 @@ static bool load_chunk(struct wdl_evtx *e)
 	}
 	const uint8_t *c = e->chunk;
 	e->declared_known = false;
+	e->past_end = false;
 	e->declared = e->found = 0;
 	e->pos = CHUNK_HEADER;
 	e->limit = e->have;
@@ -378,6 +381,10 @@ static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 			continue;
 		}
 		uint32_t size = rd32(p + 4);
+		if (e->past_end && rd64(p + 8) != e->next_id++) {
+			e->limit = pos;  /* stale bytes from the chunk's last use */
+			break;
+		}
 		if (e->no_magic && !e->found) {
 			note_bad(e);
 			DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off,
@@ -415,10 +422,16 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 		return true;
 	/* a log not closed cleanly may hold whole records past the end its
 	 * chunk header records: read them rather than drop them */
-	if (!e->no_magic && e->limit < e->have && e->pos == e->limit) {
+	/* only records that continue the chunk's identifiers: a reused
+	 * chunk keeps older records past its end, which are not news */
+	if (!e->no_magic && !e->past_end && e->limit < e->have &&
+	    e->pos == e->limit) {
 		uint32_t limit = e->limit;
+		uint64_t next = rd64(e->chunk + 32) + 1;
 		e->limit = e->have;
-		if (record_at(e, e->pos)) {
+		if (record_at(e, e->pos) && rd64(e->chunk + e->pos + 8) == next) {
+			e->past_end = true;
+			e->next_id = next;
 			DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off + e->pos,
 			     "EVTX chunk %llu holds records past the end its header records; reading them (byte %llu)",
 			     (unsigned long long)e->index,
