@@ -56,7 +56,7 @@ struct ew_val ew_int(uint8_t type, uint64_t v);     /* any integer type,
 						       its natural size */
 struct ew_val ew_raw(uint8_t type, const void *p, size_t n);
 
-/* Chunk of record @p i (0-based) in the last file made: for damage. */
+/* Chunks written so far, the open one included if it holds a record. */
 size_t ew_nchunks(const struct ew *w);
 
 #endif
