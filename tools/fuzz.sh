@@ -19,7 +19,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_detect fuzz_parse_text fuzz_parse_xml fuzz_input fuzz_reader fuzz_report}
+targets=${*:-fuzz_detect fuzz_parse_text fuzz_parse_xml fuzz_input fuzz_reader fuzz_report fuzz_evtx}
 build=${FUZZ_BUILD:-$root/build-fuzz}
 max_len=${FUZZ_MAX_LEN:-16384}
 

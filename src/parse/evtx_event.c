@@ -1,0 +1,106 @@
+/* EVTX records through the XML event rules (evtx_event.h). The rendered
+ * text goes first to the XML pre-filter, as an <Event> from an XML file
+ * does: most records are proven to hold no status and need no parser. */
+#include "parse/evtx_event.h"
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "parse/event.h"
+#include "parse/parse_xml.h"
+#include "parse/prefilter.h"
+#include "parse/prefilter_xml.h"
+
+struct wdl_evtx_parser {
+	struct wdl_evtx *evtx;
+	struct wdl_xml_parser *xml; /* used only for its per-event parse */
+	const struct wdl_keyset *ks;
+	const wdilog_options *opts;
+	const char *name;
+	struct wdl_prefilter pf;
+	struct wdl_event_acc acc;
+};
+
+int wdl_evtx_parser_open(struct wdl_evtx_parser **out, wdl_evtx_read_fn read,
+			 void *ctx, const void *head, size_t head_len,
+			 const struct wdl_keyset *ks,
+			 const wdilog_options *opts, const char *name,
+			 wdilog_error *err)
+{
+	*out = NULL;
+	struct wdl_evtx_parser *p = wdl_calloc(1, sizeof(*p));
+	if (!p)
+		return wdl_fail_oom(err);
+	p->ks = ks;
+	p->opts = opts;
+	p->name = name;
+	wdl_event_acc_init(&p->acc);
+	wdl_prefilter_init(&p->pf, ks);
+	int rc = wdl_evtx_open(&p->evtx, read, ctx, head, head_len, opts, name,
+			       err);
+	if (rc >= 0)
+		rc = wdl_xml_open(&p->xml, NULL, ks, opts, name, err);
+	if (rc < 0) {
+		wdl_evtx_parser_free(p);
+		return rc;
+	}
+	*out = p;
+	return WDILOG_OK;
+}
+
+void wdl_evtx_parser_free(struct wdl_evtx_parser *p)
+{
+	if (!p)
+		return;
+	wdl_evtx_free(p->evtx);
+	wdl_xml_free(p->xml);
+	wdl_event_acc_dispose(&p->acc);
+	wdl_free(p);
+}
+
+const struct wdl_evtx_stats *wdl_evtx_parser_stats(
+	const struct wdl_evtx_parser *p)
+{
+	return wdl_evtx_stats(p->evtx);
+}
+
+int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
+			 wdilog_error *err)
+{
+	struct wdl_evtx_record rec;
+	int rc = wdl_evtx_next(p->evtx, &rec, err);
+	if (rc != WDILOG_OK)
+		return rc;
+	struct wdl_event_acc *acc = &p->acc;
+	wdl_event_acc_start(acc, rec.id, rec.offset);
+	if (rec.damaged) {
+		acc->damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
+			 rec.offset, "EVTX %s; counted as damaged (byte %llu)",
+			 rec.why, (unsigned long long)rec.offset);
+		return wdl_event_acc_emit(acc, ev);
+	}
+	if (!p->opts->full_parse &&
+	    wdl_xml_event_is_plain(p->ks, &p->pf, rec.xml, rec.xml_len))
+		return wdl_event_acc_emit(acc, ev);
+	char why[200];
+	uint64_t why_line = 0;
+	if (!wdl_xml_parse_event(p->xml, rec.xml, rec.xml_len, acc, why,
+				 sizeof(why), &why_line)) {
+		acc->damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
+			 rec.offset,
+			 "EVTX record %llu renders to malformed XML (%s); counted as damaged (byte %llu)",
+			 (unsigned long long)rec.id, why,
+			 (unsigned long long)rec.offset);
+	} else if (acc->found.too_many) {
+		acc->damaged = true;
+		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
+			 rec.offset,
+			 "more than 256 distinct status values in one event; counted as damaged");
+	} else if (acc->found.nmalformed) {
+		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, rec.id,
+			 rec.offset, "%s (byte %llu)", acc->found.note,
+			 (unsigned long long)rec.offset);
+	}
+	return wdl_event_acc_emit(acc, ev);
+}
