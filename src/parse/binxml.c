@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/bytes.h"
 #include "parse/timestamp.h"
 
 /* Program operations of a compiled template. */
@@ -47,22 +48,6 @@ enum {
 #define STEPS_MAX (4u * 1024u * 1024u)
 /* A compiled template marked as not compilable. */
 #define PROG_BAD UINT32_MAX
-
-static inline uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static inline uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static inline uint64_t rd64(const uint8_t *p)
-{
-	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
-}
 
 static bool fail(struct wdl_binxml *b, const char *why)
 {
@@ -169,7 +154,7 @@ static bool utf16(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 		return false;
 	char *d0 = d;
 	for (size_t i = 0; i < units; i++) {
-		uint32_t u = rd16(p + 2 * i);
+		uint32_t u = wdl_le16(p + 2 * i);
 		if (u >= 0x20 && u < 0x7F && u != '&' && u != '<' && u != '>' &&
 		    u != '"') {
 			*d++ = (char)u;
@@ -178,7 +163,7 @@ static bool utf16(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 		if (u == 0 && stop_nul)
 			break;
 		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
-			uint32_t lo = rd16(p + 2 * i + 2);
+			uint32_t lo = wdl_le16(p + 2 * i + 2);
 			if (lo >= 0xDC00 && lo <= 0xDFFF) {
 				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
 				i++;
@@ -291,9 +276,9 @@ static bool put_systemtime(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 {
 	char s[40];
 	int n = snprintf(s, sizeof(s), "%04u-%02u-%02uT%02u:%02u:%02u.%03uZ",
-			 rd16(p), rd16(p + 2) % 100u, rd16(p + 6) % 100u,
-			 rd16(p + 8) % 100u, rd16(p + 10) % 100u,
-			 rd16(p + 12) % 100u, rd16(p + 14) % 1000u);
+			 wdl_le16(p), wdl_le16(p + 2) % 100u, wdl_le16(p + 6) % 100u,
+			 wdl_le16(p + 8) % 100u, wdl_le16(p + 10) % 100u,
+			 wdl_le16(p + 12) % 100u, wdl_le16(p + 14) % 1000u);
 	return put(b, o, s, (size_t)n);
 }
 
@@ -314,11 +299,11 @@ static bool put_guid(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	if (!d)
 		return false;
 	d[0] = '{';
-	hex_upper(d + 1, rd32(p), 8);
+	hex_upper(d + 1, wdl_le32(p), 8);
 	d[9] = '-';
-	hex_upper(d + 10, rd16(p + 4), 4);
+	hex_upper(d + 10, wdl_le16(p + 4), 4);
 	d[14] = '-';
-	hex_upper(d + 15, rd16(p + 6), 4);
+	hex_upper(d + 15, wdl_le16(p + 6), 4);
 	d[19] = '-';
 	hex_upper(d + 20, (uint64_t)p[8] << 8 | p[9], 4);
 	d[24] = '-';
@@ -343,7 +328,7 @@ static bool put_sid(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	if (auth >> 32 ? !put_hex(b, o, auth, 12) : !put_u64(b, o, auth))
 		return false;
 	for (unsigned i = 0; i < p[1]; i++)
-		if (!put(b, o, "-", 1) || !put_u64(b, o, rd32(p + 8 + 4 * i)))
+		if (!put(b, o, "-", 1) || !put_u64(b, o, wdl_le32(p + 8 + 4 * i)))
 			return false;
 	*used = 8 + 4 * (size_t)p[1];
 	return true;
@@ -405,32 +390,32 @@ static bool put_fixed(struct wdl_binxml *b, struct wdl_binxml_buf *o,
 	switch (type) {
 	case WDL_BXV_INT8: return put_i64(b, o, (int8_t)p[0]);
 	case WDL_BXV_UINT8: return put_u64(b, o, p[0]);
-	case WDL_BXV_INT16: return put_i64(b, o, (int16_t)rd16(p));
-	case WDL_BXV_UINT16: return put_u64(b, o, rd16(p));
-	case WDL_BXV_INT32: return put_i64(b, o, (int32_t)rd32(p));
-	case WDL_BXV_UINT32: return put_u64(b, o, rd32(p));
-	case WDL_BXV_INT64: return put_i64(b, o, (int64_t)rd64(p));
-	case WDL_BXV_UINT64: return put_u64(b, o, rd64(p));
+	case WDL_BXV_INT16: return put_i64(b, o, (int16_t)wdl_le16(p));
+	case WDL_BXV_UINT16: return put_u64(b, o, wdl_le16(p));
+	case WDL_BXV_INT32: return put_i64(b, o, (int32_t)wdl_le32(p));
+	case WDL_BXV_UINT32: return put_u64(b, o, wdl_le32(p));
+	case WDL_BXV_INT64: return put_i64(b, o, (int64_t)wdl_le64(p));
+	case WDL_BXV_UINT64: return put_u64(b, o, wdl_le64(p));
 	case WDL_BXV_REAL32: {
 		float f;
-		uint32_t u = rd32(p);
+		uint32_t u = wdl_le32(p);
 		memcpy(&f, &u, 4);
 		return put_real(b, o, f);
 	}
 	case WDL_BXV_REAL64: {
 		double f;
-		uint64_t u = rd64(p);
+		uint64_t u = wdl_le64(p);
 		memcpy(&f, &u, 8);
 		return put_real(b, o, f);
 	}
-	case WDL_BXV_BOOL: return puts_(b, o, rd32(p) ? "true" : "false");
+	case WDL_BXV_BOOL: return puts_(b, o, wdl_le32(p) ? "true" : "false");
 	case WDL_BXV_GUID: return put_guid(b, o, p);
-	case WDL_BXV_FILETIME: return put_filetime(b, o, rd64(p));
+	case WDL_BXV_FILETIME: return put_filetime(b, o, wdl_le64(p));
 	case WDL_BXV_SYSTEMTIME: return put_systemtime(b, o, p);
-	case WDL_BXV_HEX32: return put_hex(b, o, rd32(p), 0);
-	case WDL_BXV_HEX64: return put_hex(b, o, rd64(p), 0);
+	case WDL_BXV_HEX32: return put_hex(b, o, wdl_le32(p), 0);
+	case WDL_BXV_HEX64: return put_hex(b, o, wdl_le64(p), 0);
 	case WDL_BXV_SIZET: case WDL_BXV_HANDLE:
-		return put_hex(b, o, n == 4 ? rd32(p) : rd64(p), 0);
+		return put_hex(b, o, n == 4 ? wdl_le32(p) : wdl_le64(p), 0);
 	default:
 		return put_binary(b, o, p, n);
 	}
@@ -480,7 +465,7 @@ static size_t next_item(unsigned base, const uint8_t *p, size_t n, size_t at,
 	switch (base) {
 	case WDL_BXV_STRING:
 	case WDL_BXV_EVTXML:
-		while (i + 2 <= left && rd16(q + i) != 0)
+		while (i + 2 <= left && wdl_le16(q + i) != 0)
 			i += 2;
 		*len = i;
 		return i + 2 <= left ? i + 2 : left;
@@ -592,7 +577,7 @@ static bool name_at(struct walk *w, uint32_t off, struct wdl_binxml_buf *o)
 	struct wdl_binxml *b = w->b;
 	if (off > b->chunk_len || b->chunk_len - off < 8)
 		return fail(b, "name offset outside the chunk");
-	uint32_t count = rd16(b->chunk + off + 6);
+	uint32_t count = wdl_le16(b->chunk + off + 6);
 	uint32_t size = 8 + 2 * count + 2;
 	if (b->chunk_len - off < size - 2)
 		return fail(b, "name runs past the chunk");
@@ -641,7 +626,7 @@ static bool content_token(struct walk *w, uint8_t tok, bool *handled)
 			return false;
 		if (p[1] != WDL_BXV_STRING)
 			return fail(b, "value token of a type other than string");
-		uint32_t n = rd16(p + 2);
+		uint32_t n = wdl_le16(p + 2);
 		if (!need(w, 4 + 2 * n))
 			return false;
 		w->pos += 4 + 2 * n;
@@ -651,7 +636,7 @@ static bool content_token(struct walk *w, uint8_t tok, bool *handled)
 	case T_CDATA: {
 		if (!need(w, 3))
 			return false;
-		uint32_t n = rd16(p + 1);
+		uint32_t n = wdl_le16(p + 1);
 		if (!need(w, 3 + 2 * n))
 			return false;
 		w->pos += 3 + 2 * n;
@@ -662,7 +647,7 @@ static bool content_token(struct walk *w, uint8_t tok, bool *handled)
 	case T_CHARREF: {
 		if (!need(w, 3))
 			return false;
-		uint32_t cp = rd16(p + 1);
+		uint32_t cp = wdl_le16(p + 1);
 		w->pos += 3;
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			cp = 0xFFFD;
@@ -676,7 +661,7 @@ static bool content_token(struct walk *w, uint8_t tok, bool *handled)
 	case T_ENTREF: {
 		if (!need(w, 5))
 			return false;
-		uint32_t off = rd32(p + 1);
+		uint32_t off = wdl_le32(p + 1);
 		w->pos += 5;
 		/* only the predefined entities mean something without a DTD;
 		 * any other reference is kept as its text */
@@ -718,7 +703,7 @@ static bool attribute(struct walk *w)
 	struct wdl_binxml *b = w->b;
 	if (!need(w, 5))
 		return false;
-	uint32_t off = rd32(b->chunk + w->pos + 1);
+	uint32_t off = wdl_le32(b->chunk + w->pos + 1);
 	w->pos += 5;
 	size_t prev_lit = w->lit_at, attr_start = b->pool.len;
 	unsigned nsubs = w->nsubs;
@@ -764,7 +749,7 @@ static bool attribute(struct walk *w)
 			 * their layout: op, u32 n, n bytes) */
 			size_t src = attr_start, dst = attr_start;
 			while (src < b->pool.len) {
-				uint32_t n = rd32((const uint8_t *)b->pool.p + src + 1);
+				uint32_t n = wdl_le32((const uint8_t *)b->pool.p + src + 1);
 				memmove(b->pool.p + dst, b->pool.p + src + 5, n);
 				dst += n;
 				src += 5 + n;
@@ -848,7 +833,7 @@ static bool element(struct walk *w, int level)
 		return false;
 	const uint8_t *p = b->chunk + w->pos;
 	bool attrs = p[0] & 0x40;
-	uint32_t name = rd32(p + head - 4);
+	uint32_t name = wdl_le32(p + head - 4);
 	w->pos += head;
 	if (!lit(w, "<", 1) || !name_lit(w, name))
 		return false;
@@ -896,13 +881,13 @@ static bool element(struct walk *w, int level)
 			/* a processing instruction inside content */
 			if (!need(w, 5))
 				return false;
-			uint32_t off = rd32(b->chunk + w->pos + 1);
+			uint32_t off = wdl_le32(b->chunk + w->pos + 1);
 			w->pos += 5;
 			if (!lit(w, "<?", 2) || !name_lit(w, off))
 				return false;
 			if (w->end - w->pos >= 3 &&
 			    b->chunk[w->pos] == T_PI_DATA) {
-				uint32_t n = rd16(b->chunk + w->pos + 1);
+				uint32_t n = wdl_le16(b->chunk + w->pos + 1);
 				if (!need(w, 3 + 2 * n))
 					return false;
 				const uint8_t *d = b->chunk + w->pos + 3;
@@ -981,7 +966,7 @@ static struct wdl_binxml_tpl *tpl_add(struct wdl_binxml *b, uint32_t off)
 static bool compile(struct wdl_binxml *b, uint32_t def,
 		    struct wdl_binxml_tpl *t)
 {
-	uint32_t size = rd32(b->chunk + def + 20);
+	uint32_t size = wdl_le32(b->chunk + def + 20);
 	if (b->chunk_len - def - 24 < size)
 		return fail(b, "template definition runs past the chunk");
 	struct walk w = { .b = b, .pos = def + 24, .end = def + 24 + size,
@@ -1027,7 +1012,7 @@ static bool run(struct wdl_binxml *b, const struct wdl_binxml_tpl *t,
 		const unsigned char *p = (const unsigned char *)b->pool.p + pc;
 		switch (p[0]) {
 		case OP_LIT: {
-			uint32_t n = rd32(p + 1);
+			uint32_t n = wdl_le32(p + 1);
 			if (!put(b, &b->out, p + 5, n))
 				return false;
 			keep = true;
@@ -1035,7 +1020,7 @@ static bool run(struct wdl_binxml *b, const struct wdl_binxml_tpl *t,
 			break;
 		}
 		case OP_ATTR: {
-			uint32_t n = rd32(p + 1);
+			uint32_t n = wdl_le32(p + 1);
 			mark = b->out.len;
 			keep = false;
 			drop = false;
@@ -1053,7 +1038,7 @@ static bool run(struct wdl_binxml *b, const struct wdl_binxml_tpl *t,
 			pc += 1;
 			break;
 		case OP_SUB: {
-			unsigned idx = rd16(p + 1);
+			unsigned idx = wdl_le16(p + 1);
 			bool optional = p[3];
 			pc += 4;
 			const struct wdl_binxml_val *v =
@@ -1071,10 +1056,10 @@ static bool run(struct wdl_binxml *b, const struct wdl_binxml_tpl *t,
 			break;
 		}
 		case OP_ELEM_SUB: {
-			unsigned idx = rd16(p + 1);
+			unsigned idx = wdl_le16(p + 1);
 			bool optional = p[3];
-			size_t start = pc + 8, n = rd32(p + 4);
-			size_t tail = start + n + 4, m = rd32(p + 8 + n);
+			size_t start = pc + 8, n = wdl_le32(p + 4);
+			size_t tail = start + n + 4, m = wdl_le32(p + 8 + n);
 			pc = tail + m;
 			const struct wdl_binxml_val *v =
 				idx < nvals ? &b->vals[depth][idx] : NULL;
@@ -1116,13 +1101,13 @@ static bool template_instance(struct walk *w)
 	struct wdl_binxml *b = w->b;
 	if (!need(w, 10))
 		return false;
-	uint32_t def = rd32(b->chunk + w->pos + 6);
+	uint32_t def = wdl_le32(b->chunk + w->pos + 6);
 	w->pos += 10;
 	if (def > b->chunk_len || b->chunk_len - def < 24)
 		return fail(b, "template definition outside the chunk");
 	if (def == w->pos) {
 		/* defined right here: step over the definition */
-		uint32_t size = rd32(b->chunk + def + 20);
+		uint32_t size = wdl_le32(b->chunk + def + 20);
 		if (!need(w, 24) || w->end - w->pos - 24 < size)
 			return fail(b, "inline template definition runs past the record");
 		w->pos += 24 + size;
@@ -1145,7 +1130,7 @@ static bool template_instance(struct walk *w)
 	/* the values: a count, (size u16, type u8, 0) each, then the bytes */
 	if (!need(w, 4))
 		return false;
-	uint32_t n = rd32(b->chunk + w->pos);
+	uint32_t n = wdl_le32(b->chunk + w->pos);
 	w->pos += 4;
 	if ((w->end - w->pos) / 4 < n)
 		return fail(b, "more template values than bytes");
@@ -1166,7 +1151,7 @@ static bool template_instance(struct walk *w)
 	for (uint32_t i = 0; i < n; i++) {
 		const uint8_t *p = b->chunk + w->pos + 4 * i;
 		struct wdl_binxml_val *v = &b->vals[d][i];
-		v->size = rd16(p);
+		v->size = wdl_le16(p);
 		v->type = p[2];
 		v->off = at;
 		if (w->end - at < v->size)

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "util/alloc.h"
+#include "util/bytes.h"
 #include "util/error.h"
 #include "parse/binxml.h"
 
@@ -57,22 +58,6 @@ struct wdl_evtx {
 	wdilog_error read_err_info;
 	char why[200];
 };
-
-static inline uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static inline uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static inline uint64_t rd64(const uint8_t *p)
-{
-	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
-}
 
 bool wdl_evtx_magic(const void *buf, size_t len)
 {
@@ -173,11 +158,11 @@ static int read_header(struct wdl_evtx *e, wdilog_error *err)
 		     (unsigned long long)(got));
 		return WDILOG_OK;
 	}
-	e->st.flags = rd32(h + 120);
+	e->st.flags = wdl_le32(h + 120);
 	e->st.dirty = e->st.flags & 1;
 	e->st.full = e->st.flags & 2;
-	e->st.header_chunks = rd16(h + 42);
-	if ((uint32_t)crc32(0, h, 120) != rd32(h + 124)) {
+	e->st.header_chunks = wdl_le16(h + 42);
+	if ((uint32_t)crc32(0, h, 120) != wdl_le32(h + 124)) {
 		e->st.header_bad = true;
 		DIAG(e, WDILOG_DIAG_WARNING, 0,
 		     "EVTX file header checksum does not match; its counts are not trusted (byte %llu)",
@@ -199,7 +184,7 @@ static int read_header(struct wdl_evtx *e, wdilog_error *err)
 		return WDILOG_OK;
 	}
 	/* chunks start after the header block; 4 KiB in every known file */
-	uint32_t block = rd16(h + 40);
+	uint32_t block = wdl_le16(h + 40);
 	if (block > WDL_EVTX_HEADER && block <= WDL_EVTX_CHUNK)
 		fill(e, e->chunk, block - WDL_EVTX_HEADER);
 	return WDILOG_OK;
@@ -272,23 +257,23 @@ static bool load_chunk(struct wdl_evtx *e)
 	if (e->have >= CHUNK_HEADER) {
 		uLong crc = crc32(0, c, 120);
 		crc = crc32(crc, c + 128, CHUNK_HEADER - 128);
-		if ((uint32_t)crc != rd32(c + 124)) {
+		if ((uint32_t)crc != wdl_le32(c + 124)) {
 			bad = true;
 			what = "header checksum";
 		}
 	}
-	uint32_t free_off = rd32(c + 48);
+	uint32_t free_off = wdl_le32(c + 48);
 	bool free_ok = free_off >= CHUNK_HEADER && free_off <= WDL_EVTX_CHUNK;
 	if (free_ok && free_off <= e->have) {
 		if ((uint32_t)crc32(0, c + CHUNK_HEADER, free_off - CHUNK_HEADER) !=
-		    rd32(c + 52)) {
+		    wdl_le32(c + 52)) {
 			what = bad ? "header and data checksums" : "data checksum";
 			bad = true;
 		}
 	}
 	if (free_ok && free_off < e->limit)
 		e->limit = free_off;
-	uint64_t first = rd64(c + 8), last = rd64(c + 16);
+	uint64_t first = wdl_le64(c + 8), last = wdl_le64(c + 16);
 	if (free_ok && free_off == CHUNK_HEADER) {
 		e->declared_known = true;   /* a chunk with no records */
 	} else if (e->have >= 128 && first >= 1 && last >= first &&
@@ -314,9 +299,9 @@ static bool record_at(const struct wdl_evtx *e, uint32_t pos)
 	if (e->limit - pos < RECORD_MIN)
 		return false;
 	const uint8_t *p = e->chunk + pos;
-	uint32_t size = rd32(p + 4);
+	uint32_t size = wdl_le32(p + 4);
 	return memcmp(p, record_magic, 4) == 0 && size >= RECORD_MIN &&
-	       size <= e->limit - pos && rd32(p + size - 4) == size;
+	       size <= e->limit - pos && wdl_le32(p + size - 4) == size;
 }
 
 static void damaged(struct wdl_evtx *e, struct wdl_evtx_record *rec,
@@ -337,7 +322,7 @@ static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 		uint32_t pos = e->pos;
 		const uint8_t *p = e->chunk + pos;
 		if (!record_at(e, pos)) {
-			uint32_t size = rd32(p + 4);
+			uint32_t size = wdl_le32(p + 4);
 			if (memcmp(p, record_magic, 4) == 0 &&
 			    e->have < WDL_EVTX_CHUNK && size >= RECORD_MIN &&
 			    size <= WDL_EVTX_CHUNK - pos && pos + size > e->have) {
@@ -345,7 +330,7 @@ static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 				e->pos = e->limit;
 				e->found++;
 				memset(rec, 0, sizeof(*rec));
-				rec->id = rd64(p + 8);
+				rec->id = wdl_le64(p + 8);
 				rec->offset = e->chunk_off + pos;
 				rec->chunk = e->index;
 				damaged(e, rec, "record cut short by the end of the file");
@@ -380,8 +365,8 @@ static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 			}
 			continue;
 		}
-		uint32_t size = rd32(p + 4);
-		if (e->past_end && rd64(p + 8) != e->next_id++) {
+		uint32_t size = wdl_le32(p + 4);
+		if (e->past_end && wdl_le64(p + 8) != e->next_id++) {
 			e->limit = pos;  /* stale bytes from the chunk's last use */
 			break;
 		}
@@ -395,8 +380,8 @@ static bool scan_records(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 		e->pos += size;
 		e->found++;
 		memset(rec, 0, sizeof(*rec));
-		rec->id = rd64(p + 8);
-		rec->written = rd64(p + 16);
+		rec->id = wdl_le64(p + 8);
+		rec->written = wdl_le64(p + 16);
 		rec->offset = e->chunk_off + pos;
 		rec->chunk = e->index;
 		if (wdl_binxml_render(&e->bx, pos + RECORD_HEADER,
@@ -427,9 +412,9 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 	if (!e->no_magic && !e->past_end && e->limit < e->have &&
 	    e->pos == e->limit) {
 		uint32_t limit = e->limit;
-		uint64_t next = rd64(e->chunk + 32) + 1;
+		uint64_t next = wdl_le64(e->chunk + 32) + 1;
 		e->limit = e->have;
-		if (record_at(e, e->pos) && rd64(e->chunk + e->pos + 8) == next) {
+		if (record_at(e, e->pos) && wdl_le64(e->chunk + e->pos + 8) == next) {
 			e->past_end = true;
 			e->next_id = next;
 			DIAG(e, WDILOG_DIAG_WARNING, e->chunk_off + e->pos,
