@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "parse/parse_text.h"
+#include "util/span.h"
 
 const char *wdl_format_name(enum wdl_format f)
 {
@@ -17,6 +17,45 @@ const char *wdl_format_name(enum wdl_format f)
 	case WDL_FORMAT_WPP_TEXT: break;
 	}
 	return "wpp-text";
+}
+
+size_t wdl_wpp_prefix(const char *s, size_t len)
+{
+	if (len == 0 || s[0] != '[')
+		return 0;
+	size_t i = 1, d = i;
+	while (i < len && wdl_is_digit((unsigned char)s[i]))
+		i++;
+	if (i == d || i >= len || s[i] != ']')
+		return 0;
+	i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	size_t h = i;
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
+		i++;
+	if (i == h || i >= len || s[i] != '.')
+		return 0;
+	i++;
+	h = i;
+	while (i < len && wdl_is_hex((unsigned char)s[i]))
+		i++;
+	if (i == h || i + 1 >= len || s[i] != ':' || s[i + 1] != ':')
+		return 0;
+	i += 2;
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+bool wdl_eventlog_block_start(const char *s, size_t len)
+{
+	if (len < 9 || memcmp(s, "Event[", 6) != 0)
+		return false;
+	size_t i = 6;
+	while (i < len && wdl_is_digit((unsigned char)s[i]))
+		i++;
+	return i > 6 && i + 1 < len && s[i] == ']' && s[i + 1] == ':';
 }
 
 enum wdl_format wdl_detect(const char *buf, size_t len)

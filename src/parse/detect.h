@@ -3,6 +3,7 @@
 #ifndef WDL_DETECT_H
 #define WDL_DETECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum wdl_format {
@@ -24,5 +25,14 @@ enum wdl_format {
 enum wdl_format wdl_detect(const char *buf, size_t len);
 
 const char *wdl_format_name(enum wdl_format f);
+
+/* Record-start recognizers, shared by detection and the text parser. */
+
+/* Length of the default tracefmt prefix "[n]hex.hex::" (plus the spaces
+ * after it) at the start of @p line, or 0 if it has none. */
+size_t wdl_wpp_prefix(const char *line, size_t len);
+
+/* True if @p line starts a wevtutil /f:text block, "Event[N]:". */
+bool wdl_eventlog_block_start(const char *line, size_t len);
 
 #endif

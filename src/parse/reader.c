@@ -36,8 +36,7 @@ struct wdilog_reader {
 	bool started;
 	bool done;
 	const struct wdl_range *range;  /* reading a part; NULL for all */
-	struct wdl_text_parser *text;
-	struct wdl_xml_parser *xml;
+	struct wdl_parser *parser;   /* the one detection chose */
 };
 
 /* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
@@ -175,13 +174,15 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	/* the window may grow to one whole event, never more */
 	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
 							 : WDL_LINE_MAX;
+	struct wdl_parse_ctx ctx = { .c = &r->chunk, .in = &r->in,
+				     .ks = &r->keys, .opts = &r->opts,
+				     .name = r->name };
 	if (r->format == WDL_FORMAT_EVENT_XML)
-		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
-				    r->name, err);
-	int rc = wdl_text_open(&r->text, &r->chunk, &r->keys, &r->opts, r->name,
+		return wdl_xml_open(&r->parser, &ctx, err);
+	int rc = wdl_text_open(&r->parser, &ctx,
 			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
 	if (rc >= 0 && r->range)
-		wdl_text_set_range(r->text, r->range->first_line,
+		wdl_text_set_range(r->parser, r->range->first_line,
 				   r->range->end_line);
 	return rc;
 }
@@ -206,8 +207,7 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 			return rc;
 		}
 	}
-	int rc = r->xml ? wdl_xml_next(r->xml, ev, err)
-			: wdl_text_next(r->text, ev);
+	int rc = wdl_parser_next(r->parser, ev, err);
 	if (rc == WDILOG_DONE) {
 		r->done = true;
 		if (r->chunk.error < 0) {
@@ -221,8 +221,6 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		}
 	}
 	if (rc < 0) {
-		if (rc == WDILOG_ENOMEM)
-			wdl_fail_oom(err);
 		r->done = true;
 		locate(r, err);
 	}
@@ -286,11 +284,7 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 
 const char *wdilog_reader_format(const wdilog_reader *r)
 {
-	if (r->format != WDL_FORMAT_EVENT_XML &&
-	    r->format != WDL_FORMAT_EVENTLOG_TEXT && r->text &&
-	    wdl_text_saw_prefix(r->text))
-		return wdl_format_name(WDL_FORMAT_WPP_TEXT);
-	return wdl_format_name(r->format);
+	return wdl_format_name(r->parser ? r->parser->format : r->format);
 }
 
 const char *wdilog_reader_encoding(const wdilog_reader *r)
@@ -312,8 +306,7 @@ void wdilog_reader_free(wdilog_reader *r)
 {
 	if (!r)
 		return;
-	wdl_text_free(r->text);
-	wdl_xml_free(r->xml);
+	wdl_parser_free(r->parser);
 	wdl_chunk_dispose(&r->chunk);
 	wdl_decoder_dispose(&r->dec);
 	if (r->in.block || r->in.close_fd)
