@@ -78,6 +78,7 @@ int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 				  : WDL_FORMAT_PLAIN_TEXT;
 	p->ctx = *ctx;
 	p->eventlog = eventlog;
+	p->lineno = ctx->first_line ? ctx->first_line - 1 : 0;
 	wdl_prefilter_init(&p->pf, ctx->ks);
 	wdl_event_acc_init(&p->ev[0].acc);
 	wdl_event_acc_init(&p->ev[1].acc);

@@ -67,7 +67,7 @@ int wdl_xml_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 	p->base.ops = &xml_ops;
 	p->base.format = WDL_FORMAT_EVENT_XML;
 	p->ctx = *ctx;
-	p->lineno = 1;
+	p->lineno = ctx->first_line ? ctx->first_line : 1;
 	wdl_event_acc_init(&p->acc);
 	wdl_prefilter_init(&p->pf, ctx->ks);
 	xmlInitParser();    /* idempotent; parallel.c calls it before threads */
@@ -562,6 +562,19 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 	}
 }
 
+/* Event Viewer's "XML View" copies put "- " before the '<' of every
+ * foldable element: s[0, n) is "-", blanks, and then the '<'. Not
+ * content, so no "text outside" warning. */
+static bool fold_marker(const char *s, size_t n)
+{
+	if (n < 2 || (s[1] != ' ' && s[1] != '\t'))
+		return false;
+	for (size_t k = 1; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t')
+			return false;
+	return true;
+}
+
 /* Between events: find the next <Event start, stepping over the prolog,
  * the root element's tags, comments and stray text. */
 static bool seek_event(struct wdl_xml_parser *p)
@@ -574,6 +587,8 @@ static bool seek_event(struct wdl_xml_parser *p)
 		size_t upto = lt ? (size_t)(lt - s) : avail;
 		for (size_t k = 0; k < upto; k++) {
 			unsigned char ch = (unsigned char)s[k];
+			if (ch == '-' && lt && fold_marker(s + k, upto - k))
+				continue;
 			if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
 				xml_diag(p, WDILOG_DIAG_WARNING,
 					 p->lineno + count_lines(s, k),

@@ -29,6 +29,9 @@ struct wdl_parse_ctx {
 	const struct wdl_keyset *ks;
 	const wdilog_options *opts;     /* diagnostics, full_parse, day_first */
 	const char *name;               /* the input, for diagnostics */
+	uint64_t first_line;            /* line number of the window's first
+					   byte: above 1 after a preamble
+					   (0 is taken as 1) */
 };
 
 struct wdl_parser;

@@ -1,0 +1,16 @@
+/* What a reader counted beside its events, for the report layer. Not in
+ * the public header yet (see the parse-side notes in the change that
+ * added it): the report reads them through these calls. */
+#ifndef WDL_READER_COUNTS_H
+#define WDL_READER_COUNTS_H
+
+#include <stdint.h>
+
+#include <wdilog/reader.h>
+
+/* Non-blank lines passed over before the first event of an XML or
+ * eventlog-text export (a banner, a console prompt; formats.md 3a), named
+ * in one warning. Known once the first wdilog_reader_next call returned. */
+uint64_t wdl_reader_preamble_lines(const wdilog_reader *r);
+
+#endif
