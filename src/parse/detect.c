@@ -48,6 +48,21 @@ size_t wdl_wpp_prefix(const char *s, size_t len)
 	return i;
 }
 
+size_t wdl_wpp_prefix_lead(const char *s, size_t len, size_t *lead)
+{
+	size_t i = 0;
+	while (i < len && wdl_is_digit((unsigned char)s[i]))
+		i++;
+	size_t digits = i;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t n = 0;
+	if (!digits || i > digits)  /* a line number needs a blank after it */
+		n = wdl_wpp_prefix(s + i, len - i);
+	*lead = n ? i : 0;
+	return n;
+}
+
 bool wdl_eventlog_block_start(const char *s, size_t len)
 {
 	if (len < 9 || memcmp(s, "Event[", 6) != 0)
@@ -150,7 +165,7 @@ enum wdl_format wdl_detect(const char *buf, size_t len,
 		const char *s = buf + at;
 		const char *nl = memchr(s, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - s) : len - at;
-		size_t lead = content_start(s, n);
+		size_t lead = content_start(s, n), wpp_lead;
 		enum wdl_format f = WDL_FORMAT_PLAIN_TEXT;
 		bool evidence = true;
 		const char *c = s + lead;
@@ -161,7 +176,7 @@ enum wdl_format wdl_detect(const char *buf, size_t len,
 			f = WDL_FORMAT_EVENT_XML;
 		else if (wdl_eventlog_block_start(s + lead, n - lead))
 			f = WDL_FORMAT_EVENTLOG_TEXT;
-		else if (!wdl_wpp_prefix(s, n) &&
+		else if (!wdl_wpp_prefix_lead(s, n, &wpp_lead) &&
 			 !(n >= 8 && memcmp(s, "Unknown(", 8) == 0))
 			evidence = false;
 		if (evidence) {

@@ -194,7 +194,9 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 		e->time_len = e->prefixed ? wdl_time_parse(head, len, day_first, &t)
 					  : 0;
 		bool ok = e->time_len > 0;
-		if (!ok)
+		if (!ok && e->prefixed)
+			e->time_len = wdl_time_unknown_len(head, len);
+		if (!ok && !e->time_len)
 			ok = wdl_time_find(head, len, day_first, &t);
 		if (ok)
 			e->acc.time = t;
@@ -300,8 +302,12 @@ static void line_context(struct wdl_text_parser *p, struct text_event *e,
 			wdilog_time t = { 0 };
 			e->time_len = wdl_time_parse(text.ptr, text.len,
 						     p->ctx.opts->day_first, &t);
-			if (e->time_len) {
+			if (e->time_len)
 				e->acc.time = t;
+			else
+				e->time_len = wdl_time_unknown_len(text.ptr,
+								   text.len);
+			if (e->time_len) {
 				e->time_done = true;
 				skip = message_start(text, e->time_len);
 			}
@@ -380,7 +386,12 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 		if (p->eventlog) {
 			starts = wdl_eventlog_block_start(line.ptr, line.len);
 		} else {
-			prefix = wdl_wpp_prefix(line.ptr, line.len);
+			size_t lead;
+			prefix = wdl_wpp_prefix_lead(line.ptr, line.len, &lead);
+			/* the record starts at its prefix: a leading blank or a
+			 * copied line number is no part of it */
+			line.ptr += lead;
+			line.len -= lead;
 			unknown = !prefix && line.len >= 8 &&
 				  memcmp(line.ptr, "Unknown(", 8) == 0;
 			starts = prefix || unknown;
