@@ -21,8 +21,8 @@ struct wdl_prefilter {
 };
 
 /* Choose a fragment per key (and for WDI_ASSOC_STATUS_): a key already
- * containing a chosen fragment adds none, so the nine default keys and the
- * token need only "sso" and "oam". */
+ * containing a chosen fragment adds none, so the thirteen default keys and
+ * the token need only "sso" and "oam". */
 void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks);
 
 /* Index of the first byte in p[0, len) where a fragment may start (any
