@@ -42,6 +42,9 @@ struct wdl_xml_parser {
 	char err_msg[160];
 	int err_line;
 	bool err_seen;
+	char *fix;                  /* an event with its raw bytes repaired */
+	size_t fix_cap;
+	bool warned_repair;
 };
 
 static int xml_next(struct wdl_parser *base, wdilog_event *ev,
@@ -53,6 +56,7 @@ static void xml_free(struct wdl_parser *base)
 	if (p->reader)
 		xmlFreeTextReader(p->reader);
 	wdl_event_acc_dispose(&p->acc);
+	wdl_free(p->fix);
 	wdl_free(p);
 }
 
@@ -629,6 +633,107 @@ static bool seek_event(struct wdl_xml_parser *p)
 	}
 }
 
+/* ---- repairs: what real exports hold that XML forbids ---- */
+
+static bool is_name_byte(unsigned char ch)
+{
+	return wdl_is_word(ch) || ch == '-' || ch == '.' || ch == ':' ||
+	       ch >= 0x80;
+}
+
+/* Does the '&' at s[i] start no reference ("&name;", "&#N;", "&#xH;")? */
+static bool raw_amp(const char *s, size_t n, size_t i)
+{
+	size_t k = i + 1, from;
+	if (k < n && s[k] == '#') {
+		bool hex = ++k < n && s[k] == 'x';
+		k += hex;
+		from = k;
+		while (k < n && (hex ? wdl_is_hex((unsigned char)s[k])
+				     : wdl_is_digit((unsigned char)s[k])))
+			k++;
+	} else {
+		from = k;
+		while (k < n && is_name_byte((unsigned char)s[k]))
+			k++;
+	}
+	return !(k > from && k < n && s[k] == ';');
+}
+
+/* A C0 control character XML 1.0 does not allow, even escaped. */
+static bool raw_control(unsigned char ch)
+{
+	return ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+}
+
+/* Bytes s[0, n) would take with every raw '&' written "&amp;" and every
+ * raw control character as U+FFFD; n if there is nothing to repair.
+ * *first is the index of the first repair. */
+static size_t repaired_len(const char *s, size_t n, size_t *first)
+{
+	size_t out = n;
+	*first = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t grow = 0;
+		if (s[i] == '&' && raw_amp(s, n, i))
+			grow = 4;
+		else if (raw_control((unsigned char)s[i]))
+			grow = 2;
+		if (grow && *first == n)
+			*first = i;
+		out += grow;
+	}
+	return out;
+}
+
+/* Parse an event that libxml2 refused once more, its raw bytes taken as
+ * text. Returns 1 if that reads it whole, 0 if there was nothing to
+ * repair or it still fails, WDILOG_ENOMEM. */
+static int parse_repaired(struct wdl_xml_parser *p, const char *span,
+			  size_t len, uint64_t line, uint64_t offset)
+{
+	size_t first;
+	size_t n = repaired_len(span, len, &first);
+	if (n == len)
+		return 0;
+	if (n > p->fix_cap) {
+		char *fix = wdl_realloc(p->fix, n);
+		if (!fix)
+			return WDILOG_ENOMEM;
+		p->fix = fix;
+		p->fix_cap = n;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (span[i] == '&' && raw_amp(span, len, i)) {
+			memcpy(p->fix + k, "&amp;", 5);
+			k += 5;
+		} else if (raw_control((unsigned char)span[i])) {
+			memcpy(p->fix + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+		} else {
+			p->fix[k++] = span[i];
+		}
+	}
+	/* if it still fails, the first failure is the one to report */
+	wdilog_error again;
+	wdl_event_acc_start(&p->acc, line, offset);
+	if (!wdl_xml_parse_event(&p->base, p->fix, n, &p->acc, &again))
+		return 0;
+	p->base.repaired++;
+	if (!p->warned_repair) {
+		p->warned_repair = true;
+		xml_diag(p, WDILOG_DIAG_WARNING,
+			 line + count_lines(span, first), offset + first,
+			 "%s read as text in an <Event> element; event counted "
+			 "as repaired (later repairs in this input are not "
+			 "reported one by one)",
+			 span[first] == '&' ? "raw '&' that starts no reference"
+					    : "raw control character");
+	}
+	return 1;
+}
+
 static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 		    wdilog_error *err)
 {
@@ -680,7 +785,15 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 		return wdl_event_acc_emit(&p->acc, ev, err);
 	}
 	wdilog_error why;
-	if (!wdl_xml_parse_event(base, c->buf + c->pos, len, &p->acc, &why)) {
+	const char *span = c->buf + c->pos;
+	bool ok = wdl_xml_parse_event(base, span, len, &p->acc, &why);
+	if (!ok) {
+		int fixed = parse_repaired(p, span, len, line, offset);
+		if (fixed < 0)
+			return wdl_fail_oom(err);
+		ok = fixed > 0;
+	}
+	if (!ok) {
 		p->acc.damaged = true;
 		xml_diag(p, WDILOG_DIAG_DAMAGED,
 			 why.line ? line + why.line - 1 : line, offset,

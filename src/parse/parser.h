@@ -51,6 +51,10 @@ struct wdl_parser {
 	 * which the parser may settle while reading (plain-text becomes
 	 * wpp-text at the first default-prefix line). */
 	enum wdl_format format;
+	/* Events read whole only after a byte that breaks the format was
+	 * taken as text (a raw '&' or control character in XML); counted,
+	 * not damaged (formats.md 3a). */
+	uint64_t repaired;
 };
 
 static inline int wdl_parser_next(struct wdl_parser *p, wdilog_event *ev,

@@ -320,6 +320,11 @@ uint64_t wdl_reader_preamble_lines(const wdilog_reader *r)
 	return r->preamble_lines;
 }
 
+uint64_t wdl_reader_repaired(const wdilog_reader *r)
+{
+	return r->parser ? r->parser->repaired : 0;
+}
+
 const char *wdilog_reader_format(const wdilog_reader *r)
 {
 	return wdl_format_name(r->parser ? r->parser->format : r->format);

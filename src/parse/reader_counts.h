@@ -13,4 +13,9 @@
  * in one warning. Known once the first wdilog_reader_next call returned. */
 uint64_t wdl_reader_preamble_lines(const wdilog_reader *r);
 
+/* Events read whole only after a byte that breaks the format was taken
+ * as text (a raw '&' or control character in XML; formats.md 3a): counted
+ * as ordinary events, and here. The first is named in a warning. */
+uint64_t wdl_reader_repaired(const wdilog_reader *r);
+
 #endif
