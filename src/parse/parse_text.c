@@ -148,13 +148,13 @@ static enum line_result next_line(struct wdl_text_parser *p,
 			size_t n = nl ? (size_t)(nl - s) : avail;
 			*offset = c->base + c->pos;
 			c->pos += n + (nl != NULL);
+			if (n && s[n - 1] == '\r')
+				n--;
 			if (n > WDL_LINE_MAX) {
 				/* whole in a window grown for an earlier line */
 				*line = (struct wdl_span){ s, WDL_LINE_MAX };
 				return LINE_LONG;
 			}
-			if (n && s[n - 1] == '\r')
-				n--;
 			*line = (struct wdl_span){ s, n };
 			return LINE_OK;
 		}

@@ -204,7 +204,7 @@ static int start(wdilog_reader *r, wdilog_error *err)
 				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
 	/* the window may grow to one whole event, never more */
 	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
-							 : WDL_LINE_MAX;
+							 : WDL_LINE_MAX + WDL_LINE_SLACK;
 	struct wdl_parse_ctx ctx = { .c = &r->chunk, .in = &r->in,
 				     .ks = &r->keys, .opts = &r->opts,
 				     .name = r->name,
