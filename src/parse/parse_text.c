@@ -268,6 +268,60 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 	e->acc.damaged = true;
 }
 
+/* The number after @p label in s[0, len), blanks allowed between. */
+static bool number_after(const char *s, size_t len, const char *label,
+			 uint64_t *out)
+{
+	size_t n = strlen(label);
+	const char *at = n <= len ? memmem(s, len, label, n) : NULL;
+	if (!at)
+		return false;
+	size_t i = (size_t)(at - s) + n;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= len || !wdl_is_digit((unsigned char)s[i]))
+		return false;
+	uint64_t v = 0;
+	for (; i < len && wdl_is_digit((unsigned char)s[i]); i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool has_prefix(struct wdl_span t, const char *lit)
+{
+	size_t n = strlen(lit);
+	return t.len >= n && memcmp(t.ptr, lit, n) == 0;
+}
+
+/* tracefmt's own account of what the capture lost: its closing line
+ * "Processing completed   Buffers: 5, Events: 209, EventsLost: 0 :: ..."
+ * or FmtSum.txt's "Total Events  Lost     0". The line stays an event. */
+static void loss_summary(struct wdl_text_parser *p, struct wdl_span l)
+{
+	struct wdl_span t = l;
+	while (t.len && (t.ptr[0] == ' ' || t.ptr[0] == '\t')) {
+		t.ptr++;
+		t.len--;
+	}
+	uint64_t lost;
+	bool found = false;
+	if (has_prefix(t, "Processing completed"))
+		found = number_after(t.ptr, t.len, "EventsLost:", &lost);
+	else if (has_prefix(t, "Total Event"))
+		found = number_after(t.ptr, t.len, "Lost", &lost);
+	if (!found)
+		return;
+	p->base.events_lost_known = true;
+	p->base.events_lost = UINT64_MAX - p->base.events_lost < lost
+				      ? UINT64_MAX
+				      : p->base.events_lost + lost;
+}
+
 /* Where a tracefmt record's message starts after its time: past an
  * optional -seq number and the [Component] groups, which hold no peer or
  * 802.11 code (wdl_context_wpp_head reads the component). */
@@ -380,6 +434,8 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 			continue;
 		if (lr == LINE_OK && is_blank(line))
 			continue;
+		if (lr == LINE_OK && !p->eventlog)
+			loss_summary(p, line);
 
 		size_t prefix = 0;
 		bool unknown = false, starts;

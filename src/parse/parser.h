@@ -6,6 +6,7 @@
 #ifndef WDL_PARSER_H
 #define WDL_PARSER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <wdilog/error.h>
@@ -55,6 +56,11 @@ struct wdl_parser {
 	 * taken as text (a raw '&' or control character in XML); counted,
 	 * not damaged (formats.md 3a). */
 	uint64_t repaired;
+	/* Events the capture itself says it lost (tracefmt's "Processing
+	 * completed ... EventsLost: N", FmtSum.txt's "Total Events  Lost N";
+	 * formats.md 3b), summed; known only if such a line was seen. */
+	uint64_t events_lost;
+	bool events_lost_known;
 };
 
 static inline int wdl_parser_next(struct wdl_parser *p, wdilog_event *ev,

@@ -325,6 +325,12 @@ uint64_t wdl_reader_repaired(const wdilog_reader *r)
 	return r->parser ? r->parser->repaired : 0;
 }
 
+bool wdl_reader_events_lost(const wdilog_reader *r, uint64_t *lost)
+{
+	*lost = r->parser ? r->parser->events_lost : 0;
+	return r->parser && r->parser->events_lost_known;
+}
+
 const char *wdilog_reader_format(const wdilog_reader *r)
 {
 	return wdl_format_name(r->parser ? r->parser->format : r->format);
