@@ -502,6 +502,24 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 				quote = 0;
 		} else if (ch == '"' || ch == '\'') {
 			quote = ch;
+		} else if (doctype && bracket > 0 && ch == '<') {
+			/* a comment or PI in the internal subset: its quotes
+			 * and brackets are text */
+			need(p, i, 4);
+			const char *m = c->buf + c->pos + i;
+			size_t left = c->len - c->pos - i;
+			const char *end = NULL;
+			if (left >= 4 && memcmp(m, "<!--", 4) == 0)
+				end = "-->";
+			else if (left >= 2 && m[1] == '?')
+				end = "?>";
+			if (end) {
+				size_t r = find_lit(p, c->pos, c->pos + i + 2,
+						    end);
+				if (r == (size_t)-1)
+					return r;
+				i = r + strlen(end) - 1;
+			}
 		} else if (doctype && ch == '[') {
 			bracket++;
 		} else if (doctype && ch == ']') {
