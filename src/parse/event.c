@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "util/error.h"
 #include "util/span.h"
 
 void wdl_event_acc_init(struct wdl_event_acc *a)
@@ -43,7 +44,8 @@ static void clear(wdilog_event *ev)
 	ev->context = NULL;
 }
 
-int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
+int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev,
+		       wdilog_error *err)
 {
 	clear(ev);
 	ev->line = a->line;
@@ -69,7 +71,7 @@ int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev)
 	}
 	/* an event that lost values to a failed allocation must end the run,
 	 * not quietly change the counts */
-	return a->found.failed ? WDILOG_ENOMEM : WDILOG_OK;
+	return a->found.failed ? wdl_fail_oom(err) : WDILOG_OK;
 }
 
 static bool is_guid_char(unsigned char c)

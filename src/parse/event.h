@@ -30,9 +30,12 @@ void wdl_event_acc_start(struct wdl_event_acc *a, uint64_t line,
 
 /* Fill @p ev from @p a, applying the precedence damaged > undecoded > with
  * status > without status. Pointers in @p ev borrow from @p a (the
- * peer's text is formatted into it). Returns WDILOG_ENOMEM instead of an
- * event that lost status values to a failed allocation. */
-int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev);
+ * peer's text is formatted into it). Returns WDILOG_OK, or WDILOG_ENOMEM
+ * (with @p err filled; it may be NULL) instead of an event that lost
+ * status values to a failed allocation. Every parser hands out its events
+ * through here. */
+int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev,
+		       wdilog_error *err);
 
 /* Recognize tracefmt's text for an undecodable event,
  * "Unknown( 76): GUID=ac5ec775-... (No Format Information found).", at the

@@ -12,7 +12,7 @@
 
 struct wdl_evtx_parser {
 	struct wdl_evtx *evtx;
-	struct wdl_xml_parser *xml; /* used only for its per-event parse */
+	struct wdl_parser *xml;     /* used only for its per-event parse */
 	const struct wdl_keyset *ks;
 	const wdilog_options *opts;
 	const char *name;
@@ -38,7 +38,11 @@ int wdl_evtx_parser_open(struct wdl_evtx_parser **out, wdl_evtx_read_fn read,
 	int rc = wdl_evtx_open(&p->evtx, read, ctx, head, head_len, opts, name,
 			       err);
 	if (rc >= 0)
-		rc = wdl_xml_open(&p->xml, NULL, ks, opts, name, err);
+	{
+		struct wdl_parse_ctx xml_ctx = { .ks = ks, .opts = opts,
+						 .name = name };
+		rc = wdl_xml_open(&p->xml, &xml_ctx, err);
+	}
 	if (rc < 0) {
 		wdl_evtx_parser_free(p);
 		return rc;
@@ -52,7 +56,7 @@ void wdl_evtx_parser_free(struct wdl_evtx_parser *p)
 	if (!p)
 		return;
 	wdl_evtx_free(p->evtx);
-	wdl_xml_free(p->xml);
+	wdl_parser_free(p->xml);
 	wdl_event_acc_dispose(&p->acc);
 	wdl_free(p);
 }
@@ -77,20 +81,18 @@ int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
 		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
 			 rec.offset, "EVTX %s; counted as damaged (byte %llu)",
 			 rec.why, (unsigned long long)rec.offset);
-		return wdl_event_acc_emit(acc, ev);
+		return wdl_event_acc_emit(acc, ev, err);
 	}
 	if (!p->opts->full_parse &&
 	    wdl_xml_event_is_plain(p->ks, &p->pf, rec.xml, rec.xml_len))
-		return wdl_event_acc_emit(acc, ev);
-	char why[200];
-	uint64_t why_line = 0;
-	if (!wdl_xml_parse_event(p->xml, rec.xml, rec.xml_len, acc, why,
-				 sizeof(why), &why_line)) {
+		return wdl_event_acc_emit(acc, ev, err);
+	wdilog_error why;
+	if (!wdl_xml_parse_event(p->xml, rec.xml, rec.xml_len, acc, &why)) {
 		acc->damaged = true;
 		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
 			 rec.offset,
 			 "EVTX record %llu renders to malformed XML (%s); counted as damaged (byte %llu)",
-			 (unsigned long long)rec.id, why,
+			 (unsigned long long)rec.id, why.message,
 			 (unsigned long long)rec.offset);
 	} else if (acc->found.too_many) {
 		acc->damaged = true;
@@ -102,5 +104,5 @@ int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
 			 rec.offset, "%s (byte %llu)", acc->found.note,
 			 (unsigned long long)rec.offset);
 	}
-	return wdl_event_acc_emit(acc, ev);
+	return wdl_event_acc_emit(acc, ev, err);
 }

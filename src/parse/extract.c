@@ -16,10 +16,15 @@
 #define TOKEN_PREFIX "WDI_ASSOC_STATUS_"
 #define TOKEN_PREFIX_LEN (sizeof(TOKEN_PREFIX) - 1)
 
+/* formats.md sections 3a and 4; doc/status-keys.md says where each
+ * comes from. Never IHVAssociationStatus: an IHV's own HRESULT, not a WDI
+ * status (as a whole word it matches none of these). */
 static const char *const default_keys[] = {
 	"AssocStatus", "AssociationStatus", "WdiAssocStatus",
 	"WdiAssociationStatus", "DisassocStatus", "DisassociationStatus",
-	"DisassociationWdiReason", "RoamingReason", "RoamReason",
+	"DisassociationWdiReason", "DisassociationWABIReason",
+	"RoamNeededReason", "roamWabiReason", "associationStatusCode",
+	"RoamingReason", "RoamReason",
 };
 #define NDEFAULT (sizeof(default_keys) / sizeof(default_keys[0]))
 

@@ -37,13 +37,10 @@ struct text_event {
 };
 
 struct wdl_text_parser {
-	struct wdl_chunk *c;
-	const struct wdl_keyset *ks;
-	const wdilog_options *opts;
-	const char *name;
+	struct wdl_parser base;     /* first: the parser interface */
+	struct wdl_parse_ctx ctx;
 	bool eventlog;
 	bool seen_start;            /* a record-start line was seen */
-	bool saw_prefix;
 	bool skipping_long;         /* discarding the rest of a long line */
 	bool skip_continuations;    /* a part's leading lines: not ours */
 	uint64_t end_line;          /* a part ends at a record on this line */
@@ -57,91 +54,55 @@ struct wdl_text_parser {
 	int cur;
 };
 
-int wdl_text_open(struct wdl_text_parser **out, struct wdl_chunk *c,
-		  const struct wdl_keyset *ks, const wdilog_options *opts,
-		  const char *name, bool eventlog, wdilog_error *err)
-{
-	struct wdl_text_parser *p = wdl_calloc(1, sizeof(*p));
-	if (!p)
-		return wdl_fail_oom(err);
-	p->c = c;
-	p->ks = ks;
-	p->opts = opts;
-	p->name = name;
-	p->eventlog = eventlog;
-	wdl_prefilter_init(&p->pf, ks);
-	wdl_event_acc_init(&p->ev[0].acc);
-	wdl_event_acc_init(&p->ev[1].acc);
-	*out = p;
-	return WDILOG_OK;
-}
+static int text_next(struct wdl_parser *base, wdilog_event *ev,
+		     wdilog_error *err);
 
-void wdl_text_free(struct wdl_text_parser *p)
+static void text_free(struct wdl_parser *base)
 {
-	if (!p)
-		return;
+	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
 	wdl_event_acc_dispose(&p->ev[0].acc);
 	wdl_event_acc_dispose(&p->ev[1].acc);
 	wdl_free(p);
 }
 
-void wdl_text_set_range(struct wdl_text_parser *p, uint64_t first_line,
+static const struct wdl_parser_ops text_ops = { text_next, text_free };
+
+int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
+		  bool eventlog, wdilog_error *err)
+{
+	struct wdl_text_parser *p = wdl_calloc(1, sizeof(*p));
+	if (!p)
+		return wdl_fail_oom(err);
+	p->base.ops = &text_ops;
+	p->base.format = eventlog ? WDL_FORMAT_EVENTLOG_TEXT
+				  : WDL_FORMAT_PLAIN_TEXT;
+	p->ctx = *ctx;
+	p->eventlog = eventlog;
+	p->lineno = ctx->first_line ? ctx->first_line - 1 : 0;
+	wdl_prefilter_init(&p->pf, ctx->ks);
+	wdl_event_acc_init(&p->ev[0].acc);
+	wdl_event_acc_init(&p->ev[1].acc);
+	*out = &p->base;
+	return WDILOG_OK;
+}
+
+/* A default-prefix or Unknown( line was seen: the input is wpp-text. */
+static void saw_prefix(struct wdl_text_parser *p)
+{
+	p->base.format = WDL_FORMAT_WPP_TEXT;
+}
+
+void wdl_text_set_range(struct wdl_parser *base, uint64_t first_line,
 			uint64_t end_line)
 {
+	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
 	p->lineno = first_line - 1;
 	p->end_line = end_line;
 	if (first_line > 1) {
 		p->skip_continuations = true;
 		p->seen_start = true;
-		p->saw_prefix = true;
+		saw_prefix(p);
 	}
-}
-
-bool wdl_text_saw_prefix(const struct wdl_text_parser *p)
-{
-	return p->saw_prefix;
-}
-
-size_t wdl_wpp_prefix(const char *s, size_t len)
-{
-	size_t i = 0;
-	if (i >= len || s[i] != '[')
-		return 0;
-	i++;
-	size_t d = i;
-	while (i < len && wdl_is_digit((unsigned char)s[i]))
-		i++;
-	if (i == d || i >= len || s[i] != ']')
-		return 0;
-	i++;
-	while (i < len && s[i] == ' ')
-		i++;
-	size_t h = i;
-	while (i < len && wdl_is_hex((unsigned char)s[i]))
-		i++;
-	if (i == h || i >= len || s[i] != '.')
-		return 0;
-	i++;
-	h = i;
-	while (i < len && wdl_is_hex((unsigned char)s[i]))
-		i++;
-	if (i == h || i + 1 >= len || s[i] != ':' || s[i + 1] != ':')
-		return 0;
-	i += 2;
-	while (i < len && s[i] == ' ')
-		i++;
-	return i;
-}
-
-bool wdl_eventlog_block_start(const char *s, size_t len)
-{
-	if (len < 9 || memcmp(s, "Event[", 6) != 0)
-		return false;
-	size_t i = 6;
-	while (i < len && wdl_is_digit((unsigned char)s[i]))
-		i++;
-	return i > 6 && i + 1 < len + 1 && i < len && s[i] == ']' &&
-	       i + 1 < len && s[i + 1] == ':';
 }
 
 enum line_result { LINE_OK, LINE_LONG, LINE_END };
@@ -159,7 +120,7 @@ static void save_head(struct wdl_text_parser *p)
 static bool refill(struct wdl_text_parser *p)
 {
 	save_head(p);
-	return wdl_chunk_refill(p->c, p->c->pos);
+	return wdl_chunk_refill(p->ctx.c, p->ctx.c->pos);
 }
 
 /* The next physical line, without its line end. A line longer than the
@@ -167,7 +128,7 @@ static bool refill(struct wdl_text_parser *p)
 static enum line_result next_line(struct wdl_text_parser *p,
 				  struct wdl_span *line, uint64_t *offset)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	for (;;) {
 		const char *s = c->buf + c->pos;
 		size_t avail = c->len - c->pos;
@@ -187,13 +148,13 @@ static enum line_result next_line(struct wdl_text_parser *p,
 			size_t n = nl ? (size_t)(nl - s) : avail;
 			*offset = c->base + c->pos;
 			c->pos += n + (nl != NULL);
+			if (n && s[n - 1] == '\r')
+				n--;
 			if (n > WDL_LINE_MAX) {
 				/* whole in a window grown for an earlier line */
 				*line = (struct wdl_span){ s, WDL_LINE_MAX };
 				return LINE_LONG;
 			}
-			if (n && s[n - 1] == '\r')
-				n--;
 			*line = (struct wdl_span){ s, n };
 			return LINE_OK;
 		}
@@ -228,13 +189,15 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 	const char *head = line + e->head_skip;
 	size_t len = e->head_len - e->head_skip;
 	if (!e->time_done) {
+		bool day_first = p->ctx.opts->day_first;
 		wdilog_time t = { 0 };
-		e->time_len = e->prefixed ? wdl_time_parse(head, len,
-							   p->opts->day_first, &t)
+		e->time_len = e->prefixed ? wdl_time_parse(head, len, day_first, &t)
 					  : 0;
 		bool ok = e->time_len > 0;
-		if (!ok)
-			ok = wdl_time_find(head, len, p->opts->day_first, &t);
+		if (!ok && e->prefixed)
+			e->time_len = wdl_time_unknown_len(head, len);
+		if (!ok && !e->time_len)
+			ok = wdl_time_find(head, len, day_first, &t);
 		if (ok)
 			e->acc.time = t;
 		e->time_done = true;
@@ -245,6 +208,16 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 		if (!e->head_in_context)
 			wdl_context_text(&e->acc.ctx, head, len);
 	}
+}
+
+/* The one way an event ends: its head is read if it has a status, and it
+ * is handed out in @p ev. */
+static int finish_event(struct wdl_text_parser *p, struct text_event *e,
+			wdilog_event *ev, wdilog_error *err)
+{
+	resolve_time(p, e);
+	e->open = false;
+	return wdl_event_acc_emit(&e->acc, ev, err);
 }
 
 static void start_event(struct wdl_text_parser *p, struct text_event *e,
@@ -267,9 +240,9 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
  * after a hit comes from one search running ahead. */
 static bool line_may_match(struct wdl_text_parser *p, size_t s, size_t len)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	uint64_t a = c->base + s, b = a + len;
-	if (p->opts->full_parse)
+	if (p->ctx.opts->full_parse)
 		return true;
 	if (a >= p->scan_from && b <= p->hit)
 		return false;
@@ -290,9 +263,63 @@ static void mark_damaged(struct wdl_text_parser *p, struct text_event *e,
 			 uint64_t offset, const char *why)
 {
 	if (!e->acc.damaged)
-		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, p->lineno, offset,
-			 "%s; event counted as damaged", why);
+		wdl_diag(p->ctx.opts, WDILOG_DIAG_DAMAGED, p->ctx.name,
+			 p->lineno, offset, "%s; event counted as damaged", why);
 	e->acc.damaged = true;
+}
+
+/* The number after @p label in s[0, len), blanks allowed between. */
+static bool number_after(const char *s, size_t len, const char *label,
+			 uint64_t *out)
+{
+	size_t n = strlen(label);
+	const char *at = n <= len ? memmem(s, len, label, n) : NULL;
+	if (!at)
+		return false;
+	size_t i = (size_t)(at - s) + n;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= len || !wdl_is_digit((unsigned char)s[i]))
+		return false;
+	uint64_t v = 0;
+	for (; i < len && wdl_is_digit((unsigned char)s[i]); i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool has_prefix(struct wdl_span t, const char *lit)
+{
+	size_t n = strlen(lit);
+	return t.len >= n && memcmp(t.ptr, lit, n) == 0;
+}
+
+/* tracefmt's own account of what the capture lost: its closing line
+ * "Processing completed   Buffers: 5, Events: 209, EventsLost: 0 :: ..."
+ * or FmtSum.txt's "Total Events  Lost     0". The line stays an event. */
+static void loss_summary(struct wdl_text_parser *p, struct wdl_span l)
+{
+	struct wdl_span t = l;
+	while (t.len && (t.ptr[0] == ' ' || t.ptr[0] == '\t')) {
+		t.ptr++;
+		t.len--;
+	}
+	uint64_t lost;
+	bool found = false;
+	if (has_prefix(t, "Processing completed"))
+		found = number_after(t.ptr, t.len, "EventsLost:", &lost);
+	else if (has_prefix(t, "Total Event"))
+		found = number_after(t.ptr, t.len, "Lost", &lost);
+	if (!found)
+		return;
+	p->base.events_lost_known = true;
+	p->base.events_lost = UINT64_MAX - p->base.events_lost < lost
+				      ? UINT64_MAX
+				      : p->base.events_lost + lost;
 }
 
 /* Where a tracefmt record's message starts after its time: past an
@@ -328,9 +355,13 @@ static void line_context(struct wdl_text_parser *p, struct text_event *e,
 		if (e->prefixed && !e->time_done) {
 			wdilog_time t = { 0 };
 			e->time_len = wdl_time_parse(text.ptr, text.len,
-						     p->opts->day_first, &t);
-			if (e->time_len) {
+						     p->ctx.opts->day_first, &t);
+			if (e->time_len)
 				e->acc.time = t;
+			else
+				e->time_len = wdl_time_unknown_len(text.ptr,
+								   text.len);
+			if (e->time_len) {
 				e->time_done = true;
 				skip = message_start(text, e->time_len);
 			}
@@ -344,7 +375,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 {
 	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
 		e->time_done = wdl_time_find(text.ptr, text.len,
-					     p->opts->day_first, &e->acc.time);
+					     p->ctx.opts->day_first, &e->acc.time);
 	/* context: a wevtutil block's fields come before its status, so
 	 * they are all read; a trace record's lines once it has a status */
 	if (p->eventlog)
@@ -363,22 +394,24 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	struct wdl_found *f = &e->acc.found;
 	size_t before = f->nmalformed;
 	f->note[0] = '\0';
-	if (p->opts->full_parse)
-		wdl_extract_text(p->ks, text, f);
+	if (p->ctx.opts->full_parse)
+		wdl_extract_text(p->ctx.ks, text, f);
 	else
-		wdl_extract_hits(p->ks, &p->pf, text, f);
+		wdl_extract_hits(p->ctx.ks, &p->pf, text, f);
 	if (!p->eventlog && f->n)
 		line_context(p, e, text, offset);
 	if (f->too_many)
 		mark_damaged(p, e, offset,
 			     "more than 256 distinct status values in one event");
 	if (f->nmalformed > before)
-		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, p->lineno, offset,
-			 "%s", f->note);
+		wdl_diag(p->ctx.opts, WDILOG_DIAG_MALFORMED, p->ctx.name,
+			 p->lineno, offset, "%s", f->note);
 }
 
-int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
+static int text_next(struct wdl_parser *base, wdilog_event *ev,
+		     wdilog_error *err)
 {
+	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
 	if (p->ended)
 		return WDILOG_DONE;
 	for (;;) {
@@ -389,31 +422,37 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 		if (lr == LINE_END) {
 			if (!cur->open)
 				return WDILOG_DONE;
-			resolve_time(p, cur);
-			cur->open = false;
-			return wdl_event_acc_emit(&cur->acc, ev);
+			return finish_event(p, cur, ev, err);
 		}
 		p->lineno++;
 		bool candidate = lr == LINE_LONG ||
-				 line_may_match(p, (size_t)(line.ptr - p->c->buf),
+				 line_may_match(p,
+						(size_t)(line.ptr - p->ctx.c->buf),
 						line.len);
 		if (p->lineno == 1 && line.len == 10 &&
 		    memcmp(line.ptr, "EventTrace", 10) == 0)
 			continue;
 		if (lr == LINE_OK && is_blank(line))
 			continue;
+		if (lr == LINE_OK && !p->eventlog)
+			loss_summary(p, line);
 
 		size_t prefix = 0;
 		bool unknown = false, starts;
 		if (p->eventlog) {
 			starts = wdl_eventlog_block_start(line.ptr, line.len);
 		} else {
-			prefix = wdl_wpp_prefix(line.ptr, line.len);
+			size_t lead;
+			prefix = wdl_wpp_prefix_lead(line.ptr, line.len, &lead);
+			/* the record starts at its prefix: a leading blank or a
+			 * copied line number is no part of it */
+			line.ptr += lead;
+			line.len -= lead;
 			unknown = !prefix && line.len >= 8 &&
 				  memcmp(line.ptr, "Unknown(", 8) == 0;
 			starts = prefix || unknown;
 			if (starts)
-				p->saw_prefix = true;
+				saw_prefix(p);
 		}
 
 		if (p->skip_continuations) {
@@ -426,17 +465,16 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 			p->ended = true;
 			if (!cur->open)
 				return WDILOG_DONE;
-			resolve_time(p, cur);
-			cur->open = false;
-			wdl_event_acc_emit(&cur->acc, ev);
-			return WDILOG_OK;
+			return finish_event(p, cur, ev, err);
 		}
-		struct text_event *ready = NULL;
+		/* the event this line ends is handed out after the line is
+		 * read into the next one (two buffers: it stays intact) */
+		bool ready = false;
+		int rc = WDILOG_OK;
 		if (starts || !p->seen_start) {
 			if (cur->open) {
-				resolve_time(p, cur);
-				cur->open = false;
-				ready = cur;
+				rc = finish_event(p, cur, ev, err);
+				ready = true;
 				p->cur ^= 1;
 				cur = &p->ev[p->cur];
 			}
@@ -453,8 +491,7 @@ int wdl_text_next(struct wdl_text_parser *p, wdilog_event *ev)
 		scan_line(p, cur,
 			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
 			  offset, candidate);
-		if (ready) {
-			return wdl_event_acc_emit(&ready->acc, ev);
-		}
+		if (ready)
+			return rc;
 	}
 }

@@ -31,10 +31,8 @@
 #define VALUE_MAX 256
 
 struct wdl_xml_parser {
-	struct wdl_chunk *c;
-	const struct wdl_keyset *ks;
-	const wdilog_options *opts;
-	const char *name;
+	struct wdl_parser base;     /* first: the parser interface */
+	struct wdl_parse_ctx ctx;
 	uint64_t lineno;            /* line of c->buf[c->pos] */
 	bool root_open;             /* <Events> seen, </Events> not yet */
 	bool saw_doctype;
@@ -44,35 +42,41 @@ struct wdl_xml_parser {
 	char err_msg[160];
 	int err_line;
 	bool err_seen;
+	char *fix;                  /* an event with its raw bytes repaired */
+	size_t fix_cap;
+	bool warned_repair;
 };
 
-int wdl_xml_open(struct wdl_xml_parser **out, struct wdl_chunk *c,
-		 const struct wdl_keyset *ks, const wdilog_options *opts,
-		 const char *name, wdilog_error *err)
+static int xml_next(struct wdl_parser *base, wdilog_event *ev,
+		    wdilog_error *err);
+
+static void xml_free(struct wdl_parser *base)
+{
+	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
+	if (p->reader)
+		xmlFreeTextReader(p->reader);
+	wdl_event_acc_dispose(&p->acc);
+	wdl_free(p->fix);
+	wdl_free(p);
+}
+
+static const struct wdl_parser_ops xml_ops = { xml_next, xml_free };
+
+int wdl_xml_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
+		 wdilog_error *err)
 {
 	struct wdl_xml_parser *p = wdl_calloc(1, sizeof(*p));
 	if (!p)
 		return wdl_fail_oom(err);
-	p->c = c;
-	p->ks = ks;
-	p->opts = opts;
-	p->name = name;
-	p->lineno = 1;
+	p->base.ops = &xml_ops;
+	p->base.format = WDL_FORMAT_EVENT_XML;
+	p->ctx = *ctx;
+	p->lineno = ctx->first_line ? ctx->first_line : 1;
 	wdl_event_acc_init(&p->acc);
-	wdl_prefilter_init(&p->pf, ks);
+	wdl_prefilter_init(&p->pf, ctx->ks);
 	xmlInitParser();    /* idempotent; parallel.c calls it before threads */
-	*out = p;
+	*out = &p->base;
 	return WDILOG_OK;
-}
-
-void wdl_xml_free(struct wdl_xml_parser *p)
-{
-	if (!p)
-		return;
-	if (p->reader)
-		xmlFreeTextReader(p->reader);
-	wdl_event_acc_dispose(&p->acc);
-	wdl_free(p);
 }
 
 /* A diagnostic naming the byte offset as well as the line: XML lines can
@@ -88,7 +92,7 @@ static void xml_diag(struct wdl_xml_parser *p, int kind, uint64_t line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	wdl_diag(p->opts, kind, p->name, line, offset, "%s (byte %llu)", msg,
+	wdl_diag(p->ctx.opts, kind, p->ctx.name, line, offset, "%s (byte %llu)", msg,
 		 (unsigned long long)offset);
 }
 
@@ -173,10 +177,10 @@ static void scan_text(struct walk *w, const xmlChar *text, bool node_text)
 	}
 	if (node_text)
 		wdl_context_xml_text(&w->acc->ctx, s.ptr, s.len);
-	if (w->p->opts->full_parse)
-		wdl_extract_text(w->p->ks, s, f);
+	if (w->p->ctx.opts->full_parse)
+		wdl_extract_text(w->p->ctx.ks, s, f);
 	else
-		wdl_extract_hits(w->p->ks, &w->p->pf, s, f);
+		wdl_extract_hits(w->p->ctx.ks, &w->p->pf, s, f);
 }
 
 static void begin_collect(struct walk *w, const xmlChar *key)
@@ -234,12 +238,12 @@ static void start_element(struct walk *w, xmlTextReaderPtr r)
 
 	if (parent == ROLE_EVENTDATA && strcmp(local, "Data") == 0) {
 		xmlChar *name = xmlTextReaderGetAttribute(r, BAD_CAST "Name");
-		if (name && wdl_keyset_has(w->p->ks, (const char *)name,
+		if (name && wdl_keyset_has(w->p->ctx.ks, (const char *)name,
 					   strlen((const char *)name)))
 			begin_collect(w, name);
 		xmlFree(name);
 	} else if (parent == ROLE_USERDATA &&
-		   wdl_keyset_has(w->p->ks, local, llen)) {
+		   wdl_keyset_has(w->p->ctx.ks, local, llen)) {
 		begin_collect(w, BAD_CAST local);
 	}
 
@@ -269,10 +273,23 @@ static void end_element(struct walk *w)
 		w->in_message = false;
 }
 
-bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
-			 size_t len, struct wdl_event_acc *acc, char *why,
-			 size_t why_cap, uint64_t *why_line)
+/* Why a span was not parsed: the message, and the line of the span it
+ * names (0 if none). */
+static bool parse_failed(wdilog_error *why, uint64_t line, const char *msg)
 {
+	if (why) {
+		why->code = WDILOG_DIAG_DAMAGED;
+		snprintf(why->message, sizeof(why->message), "%s", msg);
+		why->line = line;
+	}
+	return false;
+}
+
+bool wdl_xml_parse_event(struct wdl_parser *base, const char *span,
+			 size_t len, struct wdl_event_acc *acc,
+			 wdilog_error *why)
+{
+	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
 	int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
 		      XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
 	/* an enum constant, not a macro: test the version (2.13 added it) */
@@ -284,18 +301,14 @@ bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
 	if (!p->reader) {
 		p->reader = xmlReaderForMemory(span, (int)len, NULL, "UTF-8",
 					       options);
-		if (!p->reader) {
-			snprintf(why, why_cap, "out of memory in libxml2");
-			*why_line = 0;
-			return false;
-		}
+		if (!p->reader)
+			return parse_failed(why, 0, "out of memory in libxml2");
 		xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error,
 						       p);
 	} else if (xmlReaderNewMemory(p->reader, span, (int)len, NULL, "UTF-8",
 				      options) != 0) {
-		snprintf(why, why_cap, "libxml2 could not restart its reader");
-		*why_line = 0;
-		return false;
+		return parse_failed(why, 0,
+				    "libxml2 could not restart its reader");
 	}
 	/* set again each time: restarting the reader may reset it */
 	xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error, p);
@@ -328,13 +341,12 @@ bool wdl_xml_parse_event(struct wdl_xml_parser *p, const char *span,
 			break;  /* comments and PIs are ignored by contract */
 		}
 	}
-	if (rc < 0 || p->err_seen) {
-		snprintf(why, why_cap, "%s",
-			 p->err_seen ? p->err_msg : "malformed XML");
-		*why_line = p->err_seen && p->err_line > 0 ? (uint64_t)p->err_line
-							   : 0;
-		return false;
-	}
+	if (p->err_seen)
+		return parse_failed(why,
+				    p->err_line > 0 ? (uint64_t)p->err_line : 0,
+				    p->err_msg);
+	if (rc < 0)
+		return parse_failed(why, 0, "malformed XML");
 	return true;
 }
 
@@ -365,7 +377,7 @@ static size_t count_lines(const char *s, size_t n)
 /* Move the read position to @p to, counting the lines passed. */
 static void advance(struct wdl_xml_parser *p, size_t to)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	p->lineno += count_lines(c->buf + c->pos, to - c->pos);
 	c->pos = to;
 }
@@ -377,7 +389,7 @@ static void advance(struct wdl_xml_parser *p, size_t to)
 static size_t find_lit(struct wdl_xml_parser *p, size_t keep, size_t from,
 		       const char *lit)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	size_t n = strlen(lit);
 	size_t rel = from - keep;
 	for (;;) {
@@ -389,11 +401,9 @@ static size_t find_lit(struct wdl_xml_parser *p, size_t keep, size_t from,
 				return (size_t)(hit - c->buf) - keep;
 			rel = c->len - keep - (n - 1);
 		}
-		size_t before = keep;
 		if (!wdl_chunk_refill(c, keep))
 			return (size_t)-1;
 		keep = 0;
-		(void)before;
 	}
 }
 
@@ -401,7 +411,7 @@ static size_t find_lit(struct wdl_xml_parser *p, size_t keep, size_t from,
  * end of input). Compacts to c->pos. */
 static void need(struct wdl_xml_parser *p, size_t at, size_t n)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	while (c->len - c->pos < at + n) {
 		if (!wdl_chunk_refill(c, c->pos))
 			return;
@@ -454,7 +464,7 @@ static bool is_event_end(const char *b, size_t avail)
  * input. */
 static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	need(p, at, 10);
 	const char *b = c->buf + c->pos + at;
 	size_t avail = c->len - c->pos - at;
@@ -492,6 +502,24 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 				quote = 0;
 		} else if (ch == '"' || ch == '\'') {
 			quote = ch;
+		} else if (doctype && bracket > 0 && ch == '<') {
+			/* a comment or PI in the internal subset: its quotes
+			 * and brackets are text */
+			need(p, i, 4);
+			const char *m = c->buf + c->pos + i;
+			size_t left = c->len - c->pos - i;
+			const char *end = NULL;
+			if (left >= 4 && memcmp(m, "<!--", 4) == 0)
+				end = "-->";
+			else if (left >= 2 && m[1] == '?')
+				end = "?>";
+			if (end) {
+				size_t r = find_lit(p, c->pos, c->pos + i + 2,
+						    end);
+				if (r == (size_t)-1)
+					return r;
+				i = r + strlen(end) - 1;
+			}
 		} else if (doctype && ch == '[') {
 			bracket++;
 		} else if (doctype && ch == ']') {
@@ -508,8 +536,7 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 				     bool *oversize)
 {
-	struct wdl_chunk *c = p->c;
-	size_t i = 1;
+	struct wdl_chunk *c = p->ctx.c;
 	*oversize = false;
 	/* the start tag itself: <Event .../> is a whole (empty) event */
 	size_t tag_end = skip_markup(p, 0);
@@ -521,7 +548,7 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 		*len = tag_end;
 		return FRAME_EVENT;
 	}
-	i = tag_end;
+	size_t i = tag_end;
 	for (;;) {
 		const char *lt = NULL;
 		if (c->pos + i < c->len)
@@ -529,11 +556,8 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 		if (!lt) {
 			i = c->len - c->pos;
 			if (!wdl_chunk_refill(c, c->pos)) {
-				if (!c->eof) {
-					*oversize = true;
-					*len = i;
-					return FRAME_CUT;
-				}
+				/* full at its maximum, or the input ended */
+				*oversize = !c->eof;
 				*len = i;
 				return FRAME_CUT;
 			}
@@ -560,11 +584,24 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 	}
 }
 
+/* Event Viewer's "XML View" copies put "- " before the '<' of every
+ * foldable element: s[0, n) is "-", blanks, and then the '<'. Not
+ * content, so no "text outside" warning. */
+static bool fold_marker(const char *s, size_t n)
+{
+	if (n < 2 || (s[1] != ' ' && s[1] != '\t'))
+		return false;
+	for (size_t k = 1; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t')
+			return false;
+	return true;
+}
+
 /* Between events: find the next <Event start, stepping over the prolog,
  * the root element's tags, comments and stray text. */
 static bool seek_event(struct wdl_xml_parser *p)
 {
-	struct wdl_chunk *c = p->c;
+	struct wdl_chunk *c = p->ctx.c;
 	for (;;) {
 		const char *s = c->buf + c->pos;
 		size_t avail = c->len - c->pos;
@@ -572,6 +609,8 @@ static bool seek_event(struct wdl_xml_parser *p)
 		size_t upto = lt ? (size_t)(lt - s) : avail;
 		for (size_t k = 0; k < upto; k++) {
 			unsigned char ch = (unsigned char)s[k];
+			if (ch == '-' && lt && fold_marker(s + k, upto - k))
+				continue;
 			if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
 				xml_diag(p, WDILOG_DIAG_WARNING,
 					 p->lineno + count_lines(s, k),
@@ -612,11 +651,112 @@ static bool seek_event(struct wdl_xml_parser *p)
 	}
 }
 
-int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
-		 wdilog_error *err)
+/* ---- repairs: what real exports hold that XML forbids ---- */
+
+static bool is_name_byte(unsigned char ch)
 {
-	struct wdl_chunk *c = p->c;
-	(void)err;
+	return wdl_is_word(ch) || ch == '-' || ch == '.' || ch == ':' ||
+	       ch >= 0x80;
+}
+
+/* Does the '&' at s[i] start no reference ("&name;", "&#N;", "&#xH;")? */
+static bool raw_amp(const char *s, size_t n, size_t i)
+{
+	size_t k = i + 1, from;
+	if (k < n && s[k] == '#') {
+		bool hex = ++k < n && s[k] == 'x';
+		k += hex;
+		from = k;
+		while (k < n && (hex ? wdl_is_hex((unsigned char)s[k])
+				     : wdl_is_digit((unsigned char)s[k])))
+			k++;
+	} else {
+		from = k;
+		while (k < n && is_name_byte((unsigned char)s[k]))
+			k++;
+	}
+	return !(k > from && k < n && s[k] == ';');
+}
+
+/* A C0 control character XML 1.0 does not allow, even escaped. */
+static bool raw_control(unsigned char ch)
+{
+	return ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+}
+
+/* Bytes s[0, n) would take with every raw '&' written "&amp;" and every
+ * raw control character as U+FFFD; n if there is nothing to repair.
+ * *first is the index of the first repair. */
+static size_t repaired_len(const char *s, size_t n, size_t *first)
+{
+	size_t out = n;
+	*first = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t grow = 0;
+		if (s[i] == '&' && raw_amp(s, n, i))
+			grow = 4;
+		else if (raw_control((unsigned char)s[i]))
+			grow = 2;
+		if (grow && *first == n)
+			*first = i;
+		out += grow;
+	}
+	return out;
+}
+
+/* Parse an event that libxml2 refused once more, its raw bytes taken as
+ * text. Returns 1 if that reads it whole, 0 if there was nothing to
+ * repair or it still fails, WDILOG_ENOMEM. */
+static int parse_repaired(struct wdl_xml_parser *p, const char *span,
+			  size_t len, uint64_t line, uint64_t offset)
+{
+	size_t first;
+	size_t n = repaired_len(span, len, &first);
+	if (n == len)
+		return 0;
+	if (n > p->fix_cap) {
+		char *fix = wdl_realloc(p->fix, n);
+		if (!fix)
+			return WDILOG_ENOMEM;
+		p->fix = fix;
+		p->fix_cap = n;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (span[i] == '&' && raw_amp(span, len, i)) {
+			memcpy(p->fix + k, "&amp;", 5);
+			k += 5;
+		} else if (raw_control((unsigned char)span[i])) {
+			memcpy(p->fix + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+		} else {
+			p->fix[k++] = span[i];
+		}
+	}
+	/* if it still fails, the first failure is the one to report */
+	wdilog_error again;
+	wdl_event_acc_start(&p->acc, line, offset);
+	if (!wdl_xml_parse_event(&p->base, p->fix, n, &p->acc, &again))
+		return 0;
+	p->base.repaired++;
+	if (!p->warned_repair) {
+		p->warned_repair = true;
+		xml_diag(p, WDILOG_DIAG_WARNING,
+			 line + count_lines(span, first), offset + first,
+			 "%s read as text in an <Event> element; event counted "
+			 "as repaired (later repairs in this input are not "
+			 "reported one by one)",
+			 span[first] == '&' ? "raw '&' that starts no reference"
+					    : "raw control character");
+	}
+	return 1;
+}
+
+static int xml_next(struct wdl_parser *base, wdilog_event *ev,
+		    wdilog_error *err)
+{
+	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
+	struct wdl_chunk *c = p->ctx.c;
 	if (!seek_event(p)) {
 		if (p->root_open) {
 			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
@@ -630,18 +770,17 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 	bool oversize;
 	uint64_t line = p->lineno, offset = c->base + c->pos;
 	wdl_event_acc_start(&p->acc, line, offset);
-	if (!p->opts->full_parse) {
+	if (!p->ctx.opts->full_parse) {
 		/* the fast path: an event proven plain needs no parser */
 		size_t n;
-		while ((n = wdl_xml_plain_event_length(p->ks, &p->pf,
+		while ((n = wdl_xml_plain_event_length(p->ctx.ks, &p->pf,
 							c->buf + c->pos,
 							c->len - c->pos)) == WDL_XML_MORE &&
 		       wdl_chunk_refill(c, c->pos))
 			;
 		if (n != 0 && n != WDL_XML_MORE) {
 			advance(p, c->pos + n);
-			wdl_event_acc_emit(&p->acc, ev);
-			return WDILOG_OK;
+			return wdl_event_acc_emit(&p->acc, ev, err);
 		}
 	}
 	enum frame_result fr = frame_event(p, &len, &oversize);
@@ -652,15 +791,8 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 				 "<Event> element larger than 4 MiB; counted as damaged and skipped");
 			advance(p, c->pos + len);
 			/* skip to its end tag without keeping it */
-			for (;;) {
-				size_t r = find_lit(p, c->pos, c->pos, "</Event>");
-				if (r == (size_t)-1) {
-					advance(p, c->len);
-					break;
-				}
-				advance(p, c->pos + r + 8);
-				break;
-			}
+			size_t r = find_lit(p, c->pos, c->pos, "</Event>");
+			advance(p, r == (size_t)-1 ? c->len : c->pos + r + 8);
 		} else {
 			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
 				 c->pos + len >= c->len && c->eof
@@ -668,24 +800,31 @@ int wdl_xml_next(struct wdl_xml_parser *p, wdilog_event *ev,
 					 : "<Event> element not closed before the next <Event>; event counted as damaged");
 			advance(p, c->pos + len);
 		}
-		return wdl_event_acc_emit(&p->acc, ev);
+		return wdl_event_acc_emit(&p->acc, ev, err);
 	}
-	char why[200];
-	uint64_t why_line = 0;
-	if (!wdl_xml_parse_event(p, c->buf + c->pos, len, &p->acc, why,
-				 sizeof(why), &why_line)) {
+	wdilog_error why;
+	const char *span = c->buf + c->pos;
+	bool ok = wdl_xml_parse_event(base, span, len, &p->acc, &why);
+	if (!ok) {
+		int fixed = parse_repaired(p, span, len, line, offset);
+		if (fixed < 0)
+			return wdl_fail_oom(err);
+		ok = fixed > 0;
+	}
+	if (!ok) {
 		p->acc.damaged = true;
 		xml_diag(p, WDILOG_DIAG_DAMAGED,
-			 why_line ? line + why_line - 1 : line, offset,
-			 "malformed <Event> element (%s); counted as damaged", why);
+			 why.line ? line + why.line - 1 : line, offset,
+			 "malformed <Event> element (%s); counted as damaged",
+			 why.message);
 	} else if (p->acc.found.too_many) {
 		p->acc.damaged = true;
-		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, line, offset,
+		wdl_diag(p->ctx.opts, WDILOG_DIAG_DAMAGED, p->ctx.name, line, offset,
 			 "more than 256 distinct status values in one event; counted as damaged");
 	} else if (p->acc.found.nmalformed) {
 		xml_diag(p, WDILOG_DIAG_MALFORMED, line, offset,
 			 "%s", p->acc.found.note);
 	}
 	advance(p, c->pos + len);
-	return wdl_event_acc_emit(&p->acc, ev);
+	return wdl_event_acc_emit(&p->acc, ev, err);
 }

@@ -64,18 +64,6 @@ void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
 		add_word(pf, ks->keys[i].ptr, ks->keys[i].len);
 }
 
-void wdl_prefilter_add_fragment(struct wdl_prefilter *pf, const char *frag)
-{
-	size_t n = strlen(frag);
-	if (pf->nfrag == WDL_FRAG_MAX || n == 0 || n > 3) {
-		pf->slow = true;
-		return;
-	}
-	for (size_t k = 0; k < n; k++)
-		pf->frag[pf->nfrag][k] = (unsigned char)(frag[k] | 0x20);
-	pf->len[pf->nfrag++] = (unsigned char)n;
-}
-
 static bool match_at(const struct wdl_prefilter *pf, const unsigned char *p,
 		     size_t avail)
 {

@@ -21,13 +21,9 @@ struct wdl_prefilter {
 };
 
 /* Choose a fragment per key (and for WDI_ASSOC_STATUS_): a key already
- * containing a chosen fragment adds none, so the nine default keys and the
- * token need only "sso" and "oam". */
+ * containing a chosen fragment adds none, so the thirteen default keys and
+ * the token need only "sso" and "oam". */
 void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks);
-
-/* Also look for @p frag (1 to 3 bytes, any case), e.g. to find element
- * names that are not keys. */
-void wdl_prefilter_add_fragment(struct wdl_prefilter *pf, const char *frag);
 
 /* Index of the first byte in p[0, len) where a fragment may start (any
  * case), or of a NUL byte; len if there is none. A fragment that would run

@@ -17,6 +17,7 @@
 #include "input/input.h"
 #include "parse/parse_text.h"
 #include "parse/parse_xml.h"
+#include "parse/reader_counts.h"
 #include "parse/reader_range.h"
 
 /* The decoded window starts at 64 KiB (below malloc's mmap threshold, so
@@ -24,6 +25,8 @@
  * fresh pages) and grows to hold one whole line (1 MiB) or one whole
  * <Event> (4 MiB); memory stays flat in the input's size either way. */
 #define WINDOW_START (64u * 1024u)
+/* Bytes of a preamble's first line quoted in its warning. */
+#define WDL_PREAMBLE_QUOTE_MAX 80
 
 struct wdilog_reader {
 	wdilog_options opts;        /* copy; its pointers stay borrowed */
@@ -36,8 +39,9 @@ struct wdilog_reader {
 	bool started;
 	bool done;
 	const struct wdl_range *range;  /* reading a part; NULL for all */
-	struct wdl_text_parser *text;
-	struct wdl_xml_parser *xml;
+	struct wdl_parser *parser;   /* the one detection chose */
+	uint64_t first_line;        /* of the first event, after a preamble */
+	uint64_t preamble_lines;    /* non-blank lines passed over */
 };
 
 /* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
@@ -156,6 +160,29 @@ int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
 			   wdl_input_open_callback(&r->in, read, ctx, err), err);
 }
 
+/* Step over the lines detection found before the first event, naming
+ * them in one warning. */
+static void pass_preamble(wdilog_reader *r, const struct wdl_detection *d)
+{
+	const char *first = r->chunk.buf + d->first_at;
+	size_t n = d->first_len;
+	if (n > WDL_PREAMBLE_QUOTE_MAX) {
+		n = WDL_PREAMBLE_QUOTE_MAX;
+		/* cut before a character, not inside one */
+		while (n && ((unsigned char)first[n] & 0xC0) == 0x80)
+			n--;
+	}
+	wdl_diag(&r->opts, WDILOG_DIAG_WARNING, r->name, 1, r->chunk.base,
+		 "%llu line%s before the first event passed over as a "
+		 "preamble: \"%.*s\"%s",
+		 (unsigned long long)d->preamble_lines,
+		 d->preamble_lines == 1 ? "" : "s", (int)n, first,
+		 n < d->first_len ? "..." : "");
+	r->chunk.pos += d->skip;
+	r->first_line = d->skip_lines + 1;
+	r->preamble_lines = d->preamble_lines;
+}
+
 static int start(wdilog_reader *r, wdilog_error *err)
 {
 	r->started = true;
@@ -167,21 +194,27 @@ static int start(wdilog_reader *r, wdilog_error *err)
 		r->format = WDL_FORMAT_WPP_TEXT;
 	} else {
 		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
-		r->format = wdl_detect(r->chunk.buf, r->chunk.len);
+		struct wdl_detection d;
+		r->format = wdl_detect(r->chunk.buf, r->chunk.len, &d);
+		if (d.preamble_lines)
+			pass_preamble(r, &d);
 	}
 	if (r->format == WDL_FORMAT_WDILOG_REPORT)
 		return wdl_fail(err, WDILOG_EFORMAT,
 				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
 	/* the window may grow to one whole event, never more */
 	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
-							 : WDL_LINE_MAX;
+							 : WDL_LINE_MAX + WDL_LINE_SLACK;
+	struct wdl_parse_ctx ctx = { .c = &r->chunk, .in = &r->in,
+				     .ks = &r->keys, .opts = &r->opts,
+				     .name = r->name,
+				     .first_line = r->first_line };
 	if (r->format == WDL_FORMAT_EVENT_XML)
-		return wdl_xml_open(&r->xml, &r->chunk, &r->keys, &r->opts,
-				    r->name, err);
-	int rc = wdl_text_open(&r->text, &r->chunk, &r->keys, &r->opts, r->name,
+		return wdl_xml_open(&r->parser, &ctx, err);
+	int rc = wdl_text_open(&r->parser, &ctx,
 			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
 	if (rc >= 0 && r->range)
-		wdl_text_set_range(r->text, r->range->first_line,
+		wdl_text_set_range(r->parser, r->range->first_line,
 				   r->range->end_line);
 	return rc;
 }
@@ -206,8 +239,7 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 			return rc;
 		}
 	}
-	int rc = r->xml ? wdl_xml_next(r->xml, ev, err)
-			: wdl_text_next(r->text, ev);
+	int rc = wdl_parser_next(r->parser, ev, err);
 	if (rc == WDILOG_DONE) {
 		r->done = true;
 		if (r->chunk.error < 0) {
@@ -221,8 +253,6 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		}
 	}
 	if (rc < 0) {
-		if (rc == WDILOG_ENOMEM)
-			wdl_fail_oom(err);
 		r->done = true;
 		locate(r, err);
 	}
@@ -233,7 +263,7 @@ bool wdilog_reader_is_report(wdilog_reader *r)
 {
 	if (!r->started) {
 		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
-		return wdl_detect(r->chunk.buf, r->chunk.len) ==
+		return wdl_detect(r->chunk.buf, r->chunk.len, NULL) ==
 		       WDL_FORMAT_WDILOG_REPORT;
 	}
 	return r->format == WDL_FORMAT_WDILOG_REPORT;
@@ -270,7 +300,8 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
 	bool ok = !r->in.gzip &&
 		  (r->dec.enc == WDL_ENC_UTF8 || r->dec.enc == WDL_ENC_CP1252) &&
-		  wdl_detect(r->chunk.buf, r->chunk.len) == WDL_FORMAT_PLAIN_TEXT;
+		  wdl_detect(r->chunk.buf, r->chunk.len, NULL) ==
+			  WDL_FORMAT_PLAIN_TEXT;
 	bool prefix = false;
 	for (size_t i = 0; ok && !prefix && i < r->chunk.len;) {
 		const char *line = r->chunk.buf + i;
@@ -284,13 +315,25 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	return ok && prefix;
 }
 
+uint64_t wdl_reader_preamble_lines(const wdilog_reader *r)
+{
+	return r->preamble_lines;
+}
+
+uint64_t wdl_reader_repaired(const wdilog_reader *r)
+{
+	return r->parser ? r->parser->repaired : 0;
+}
+
+bool wdl_reader_events_lost(const wdilog_reader *r, uint64_t *lost)
+{
+	*lost = r->parser ? r->parser->events_lost : 0;
+	return r->parser && r->parser->events_lost_known;
+}
+
 const char *wdilog_reader_format(const wdilog_reader *r)
 {
-	if (r->format != WDL_FORMAT_EVENT_XML &&
-	    r->format != WDL_FORMAT_EVENTLOG_TEXT && r->text &&
-	    wdl_text_saw_prefix(r->text))
-		return wdl_format_name(WDL_FORMAT_WPP_TEXT);
-	return wdl_format_name(r->format);
+	return wdl_format_name(r->parser ? r->parser->format : r->format);
 }
 
 const char *wdilog_reader_encoding(const wdilog_reader *r)
@@ -312,8 +355,7 @@ void wdilog_reader_free(wdilog_reader *r)
 {
 	if (!r)
 		return;
-	wdl_text_free(r->text);
-	wdl_xml_free(r->xml);
+	wdl_parser_free(r->parser);
 	wdl_chunk_dispose(&r->chunk);
 	wdl_decoder_dispose(&r->dec);
 	if (r->in.block || r->in.close_fd)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/span.h"
 
@@ -246,4 +247,27 @@ size_t wdl_time_format(const wdilog_time *t, char *dst, size_t cap)
 		len += (size_t)n;
 	}
 	return len;
+}
+
+size_t wdl_time_unknown_len(const char *p, size_t len)
+{
+	static const char date[] = "00/00/00";
+	static const char clock[] = "-00:00:00";
+	size_t i = sizeof(date) - 1;
+	if (len < i || memcmp(p, date, i) != 0)
+		return 0;
+	if (len >= i + 2 && p[i] == '0' && p[i + 1] == '0')
+		i += 2;
+	if (len - i < sizeof(clock) - 1 ||
+	    memcmp(p + i, clock, sizeof(clock) - 1) != 0)
+		return 0;
+	i += sizeof(clock) - 1;
+	if (i < len && p[i] == '.') {
+		size_t k = i + 1;
+		while (k < len && p[k] == '0')
+			k++;
+		if (k > i + 1)
+			i = k;
+	}
+	return i;
 }

@@ -14,6 +14,12 @@
 size_t wdl_time_parse(const char *p, size_t len, bool day_first,
 		      wdilog_time *t);
 
+/* Length of the all-zero stamp that tracelog -kd writes for a time it
+ * does not have, "00/00/0000-00:00:00.000" (two- or four-digit year, any
+ * fraction), at the start of @p p; 0 if there is none. It is no time,
+ * but the record's prefix around it still counts. */
+size_t wdl_time_unknown_len(const char *p, size_t len);
+
 /* The first recognizable timestamp anywhere in @p p. */
 bool wdl_time_find(const char *p, size_t len, bool day_first, wdilog_time *t);
 

@@ -27,7 +27,7 @@
 
 struct result {
 	bool ok;
-	char why[200];
+	char why[256];
 	wdilog_event ev;
 	size_t nstatus;
 	uint32_t codes[8];
@@ -35,18 +35,19 @@ struct result {
 };
 
 static struct wdl_keyset keys;
-static struct wdl_xml_parser *xp;
+static struct wdl_parser *xp;
 static struct wdl_event_acc acc;
 static wdilog_options opts;
 
 static void parse(const char *span, struct result *r)
 {
-	uint64_t line = 0;
+	wdilog_error why;
 	memset(r, 0, sizeof(*r));
 	wdl_event_acc_start(&acc, 1, 0);
-	r->ok = wdl_xml_parse_event(xp, span, strlen(span), &acc, r->why,
-				    sizeof(r->why), &line);
-	wdl_event_acc_emit(&acc, &r->ev);
+	r->ok = wdl_xml_parse_event(xp, span, strlen(span), &acc, &why);
+	if (!r->ok)
+		snprintf(r->why, sizeof(r->why), "%s", why.message);
+	wdl_event_acc_emit(&acc, &r->ev, NULL);
 	for (size_t i = 0; i < acc.found.n && i < 8; i++) {
 		r->codes[i] = acc.found.values[i].code;
 		if (!acc.found.values[i].has_code)
@@ -177,7 +178,9 @@ int main(int argc, char **argv)
 	wdilog_options_init(&opts);
 	wdilog_error err;
 	if (wdl_keyset_init(&keys, &opts, &err) < 0 ||
-	    wdl_xml_open(&xp, NULL, &keys, &opts, "xml_safety", &err) < 0)
+	    wdl_xml_open(&xp, &(struct wdl_parse_ctx){ .ks = &keys, .opts = &opts,
+						       .name = "xml_safety" },
+			 &err) < 0)
 		return 2;
 	wdl_event_acc_init(&acc);
 
@@ -206,7 +209,7 @@ int main(int argc, char **argv)
 	laughs();
 
 	wdl_event_acc_dispose(&acc);
-	wdl_xml_free(xp);
+	wdl_parser_free(xp);
 	wdl_keyset_dispose(&keys);
 	unlink(fifo);
 	unlink(file);

@@ -119,7 +119,10 @@ static void lines(const char *s, size_t len, const struct wdl_keyset *ks)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data;
-	enum wdl_format f = wdl_detect(s, size);
+	struct wdl_detection d;
+	enum wdl_format f = wdl_detect(s, size, &d);
+	if (d.format != f || d.skip > size || d.first_at + d.first_len > size)
+		fuzz_fail("detection points outside the input");
 	/* wpp-text is settled by the text parser, never by detect */
 	if (f != WDL_FORMAT_EVENT_XML && f != WDL_FORMAT_EVENTLOG_TEXT &&
 	    f != WDL_FORMAT_PLAIN_TEXT && f != WDL_FORMAT_WDILOG_REPORT)

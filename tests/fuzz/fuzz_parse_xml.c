@@ -20,29 +20,31 @@ static void parse_whole(const uint8_t *data, size_t size)
 	if (wdl_keyset_init(&keys, &opts, &err) < 0)
 		fuzz_fail("keyset: %s", err.message);
 	/* the parser needs no chunk for parse_event */
-	struct wdl_xml_parser *xp;
-	if (wdl_xml_open(&xp, NULL, &keys, &opts, "fuzz", &err) < 0)
+	struct wdl_parser *xp;
+	struct wdl_parse_ctx ctx = { .ks = &keys, .opts = &opts,
+				     .name = "fuzz" };
+	if (wdl_xml_open(&xp, &ctx, &err) < 0)
 		fuzz_fail("parser open: %s", err.message);
 	struct wdl_event_acc acc;
 	wdl_event_acc_init(&acc);
 	/* twice: the second call reuses libxml2's reader */
 	for (int i = 0; i < 2; i++) {
-		char why[200];
-		uint64_t line = 0;
+		wdilog_error why;
 		wdl_event_acc_start(&acc, 1, 0);
-		if (!wdl_xml_parse_event(xp, (const char *)data, size, &acc, why,
-					 sizeof(why), &line)) {
-			if (strnlen(why, sizeof(why)) == sizeof(why))
+		if (!wdl_xml_parse_event(xp, (const char *)data, size, &acc,
+					 &why)) {
+			if (strnlen(why.message, sizeof(why.message)) ==
+			    sizeof(why.message))
 				fuzz_fail("parse_event reason not terminated");
 		}
 		wdilog_event ev;
-		wdl_event_acc_emit(&acc, &ev);
+		wdl_event_acc_emit(&acc, &ev, NULL);
 		struct fuzz_digest d;
 		fuzz_digest_init(&d);
 		fuzz_digest_event(&d, &ev);
 	}
 	wdl_event_acc_dispose(&acc);
-	wdl_xml_free(xp);
+	wdl_parser_free(xp);
 	wdl_keyset_dispose(&keys);
 }
 

@@ -89,11 +89,11 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 		fuzz_fail("chunk: %s", err.message);
 	wdl_chunk_prime(&chunk, WDL_DETECT_BYTES);
 
-	struct wdl_text_parser *tp = NULL;
-	struct wdl_xml_parser *xp = NULL;
-	int rc = xml ? wdl_xml_open(&xp, &chunk, &keys, &opts, "fuzz", &err)
-		     : wdl_text_open(&tp, &chunk, &keys, &opts, "fuzz",
-				     run->eventlog, &err);
+	struct wdl_parser *parser = NULL;
+	struct wdl_parse_ctx ctx = { .c = &chunk, .in = &in, .ks = &keys,
+				     .opts = &opts, .name = "fuzz" };
+	int rc = xml ? wdl_xml_open(&parser, &ctx, &err)
+		     : wdl_text_open(&parser, &ctx, run->eventlog, &err);
 	if (rc < 0)
 		fuzz_fail("parser open: %s", err.message);
 
@@ -102,7 +102,7 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 	uint64_t bound = 3 * (uint64_t)size + 8;
 	wdilog_event ev;
 	for (;;) {
-		rc = xml ? wdl_xml_next(xp, &ev, &err) : wdl_text_next(tp, &ev);
+		rc = wdl_parser_next(parser, &ev, &err);
 		if (rc == WDILOG_DONE)
 			break;
 		if (rc < 0)
@@ -118,11 +118,10 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 	rc = chunk.error;
 	fuzz_digest_u64(dg, (uint64_t)(int64_t)rc);
 	fuzz_digest_str(dg, wdl_encoding_name(dec.enc));
-	if (tp)
-		fuzz_digest_u64(dg, wdl_text_saw_prefix(tp));
+	if (!xml)
+		fuzz_digest_u64(dg, parser->format == WDL_FORMAT_WPP_TEXT);
 
-	wdl_text_free(tp);
-	wdl_xml_free(xp);
+	wdl_parser_free(parser);
 	wdl_chunk_dispose(&chunk);
 	wdl_decoder_dispose(&dec);
 	wdl_input_close(&in);
