@@ -127,8 +127,8 @@ static int leaves_tree(const struct walker *w, const char *path)
 	return inside ? 0 : 1;
 }
 
-/* A file found in a directory: a binary one (an .evtx or .etl beside the
- * text logs, a .zip) is passed over with the format named, not read as
+/* A file found in a directory: a binary one other than an event log (an
+ * .etl beside the text logs, a .zip) is passed over with the format named, not read as
  * text and counted as damage. A file named on the command line is not
  * checked here: the reader refuses it itself, as an error. */
 static int binary_or_visit(struct walker *w, const char *path,
@@ -152,7 +152,8 @@ static int binary_or_visit(struct walker *w, const char *path,
 	wdl_input_close(&in);
 	if (rc == WDILOG_ENOMEM)
 		return wdl_fail_oom(err);
-	if (kind == WDL_BINARY_NONE)
+	/* an event log file is read natively (the EVTX parser) */
+	if (kind == WDL_BINARY_NONE || kind == WDL_BINARY_EVTX)
 		return w->fn(path, NULL, w->payload);
 	char why[240];
 	snprintf(why, sizeof(why), "%s%s, not a text or XML trace (%s)",

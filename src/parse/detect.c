@@ -13,6 +13,7 @@ const char *wdl_format_name(enum wdl_format f)
 	case WDL_FORMAT_EVENT_XML: return "event-xml";
 	case WDL_FORMAT_EVENTLOG_TEXT: return "eventlog-text";
 	case WDL_FORMAT_PLAIN_TEXT: return "plain-text";
+	case WDL_FORMAT_EVTX: return "evtx";
 	case WDL_FORMAT_WDILOG_REPORT: return "wdilog-report";
 	case WDL_FORMAT_WPP_TEXT: break;
 	}

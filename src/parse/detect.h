@@ -12,6 +12,7 @@ enum wdl_format {
 	WDL_FORMAT_EVENT_XML,
 	WDL_FORMAT_EVENTLOG_TEXT,
 	WDL_FORMAT_PLAIN_TEXT,
+	WDL_FORMAT_EVTX,            /* a Windows event log file (binary) */
 	WDL_FORMAT_WDILOG_REPORT    /* our own JSON output: not a trace */
 };
 

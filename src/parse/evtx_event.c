@@ -11,6 +11,7 @@
 #include "parse/prefilter_xml.h"
 
 struct wdl_evtx_parser {
+	struct wdl_parser base;     /* first: the reader holds it as one */
 	struct wdl_evtx *evtx;
 	struct wdl_parser *xml;     /* used only for its per-event parse */
 	const struct wdl_keyset *ks;
@@ -72,6 +73,17 @@ int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
 {
 	struct wdl_evtx_record rec;
 	int rc = wdl_evtx_next(p->evtx, &rec, err);
+	if (rc == WDILOG_DONE) {
+		const struct wdl_evtx_stats *st = wdl_evtx_stats(p->evtx);
+		/* nothing in the file could be read as an event log: an
+		 * unreadable input, never a clean report of no events */
+		if (st->header_bad && st->chunks == 0 && st->declared == 0)
+			return wdl_fail(err, WDILOG_EFORMAT,
+					"EVTX file header damaged and no chunk "
+					"found: not readable as an event log "
+					"(if Windows opens it, export it with "
+					"'wevtutil qe FILE /lf:true /f:xml')");
+	}
 	if (rc != WDILOG_OK)
 		return rc;
 	struct wdl_event_acc *acc = &p->acc;
@@ -105,4 +117,42 @@ int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
 			 (unsigned long long)rec.offset);
 	}
 	return wdl_event_acc_emit(acc, ev, err);
+}
+
+/* ---- behind the one parser interface (parser.h) ---- */
+
+static int evtx_next(struct wdl_parser *base, wdilog_event *ev,
+		     wdilog_error *err)
+{
+	return wdl_evtx_parser_next((struct wdl_evtx_parser *)base, ev, err);
+}
+
+static void evtx_free(struct wdl_parser *base)
+{
+	wdl_evtx_parser_free((struct wdl_evtx_parser *)base);
+}
+
+static const struct wdl_parser_ops evtx_ops = { evtx_next, evtx_free };
+
+/* Raw (inflated, undecoded) bytes of the input. */
+static int read_input(void *ctx, void *buf, size_t cap, size_t *got,
+		      wdilog_error *err)
+{
+	return wdl_input_read(ctx, buf, cap, got, err);
+}
+
+int wdl_evtx_open_parser(struct wdl_parser **out,
+			 const struct wdl_parse_ctx *ctx, wdilog_error *err)
+{
+	*out = NULL;
+	ctx->in->accept_binary = true;
+	struct wdl_evtx_parser *p;
+	int rc = wdl_evtx_parser_open(&p, read_input, ctx->in, NULL, 0,
+				      ctx->ks, ctx->opts, ctx->name, err);
+	if (rc < 0)
+		return rc;
+	p->base.ops = &evtx_ops;
+	p->base.format = WDL_FORMAT_EVTX;
+	*out = &p->base;
+	return WDILOG_OK;
 }

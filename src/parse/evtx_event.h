@@ -10,6 +10,7 @@
 
 #include "parse/evtx.h"
 #include "parse/extract.h"
+#include "parse/parser.h"
 
 struct wdl_evtx_parser;
 
@@ -32,5 +33,13 @@ const struct wdl_evtx_stats *wdl_evtx_parser_stats(
 	const struct wdl_evtx_parser *p);
 
 void wdl_evtx_parser_free(struct wdl_evtx_parser *p);
+
+/* The EVTX parser behind the one parser interface: reads the raw bytes of
+ * @p ctx->in (which must hold an EVTX file; detection by its magic), and
+ * needs no decoded window. Returns WDILOG_OK with *out (free it with
+ * wdl_parser_free; wdl_evtx_parser_stats works on it cast back), or a
+ * negative status. */
+int wdl_evtx_open_parser(struct wdl_parser **out,
+			 const struct wdl_parse_ctx *ctx, wdilog_error *err);
 
 #endif

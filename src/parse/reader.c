@@ -16,6 +16,7 @@
 #include "parse/extract.h"
 #include "input/input.h"
 #include "parse/parse_text.h"
+#include "parse/evtx_event.h"
 #include "parse/parse_xml.h"
 #include "parse/reader_counts.h"
 #include "parse/reader_range.h"
@@ -193,6 +194,18 @@ static int start(wdilog_reader *r, wdilog_error *err)
 		r->chunk.base = r->range->start;
 		r->format = WDL_FORMAT_WPP_TEXT;
 	} else {
+		/* a binary event log is told by its magic, before any
+		 * decoding: it goes to its own parser, undecoded */
+		int rc = wdl_input_sniff(&r->in, err);
+		if (rc < 0)
+			return rc;
+		if (r->in.binary == WDL_BINARY_EVTX) {
+			r->format = WDL_FORMAT_EVTX;
+			struct wdl_parse_ctx ctx = { .in = &r->in, .ks = &r->keys,
+						     .opts = &r->opts,
+						     .name = r->name };
+			return wdl_evtx_open_parser(&r->parser, &ctx, err);
+		}
 		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
 		struct wdl_detection d;
 		r->format = wdl_detect(r->chunk.buf, r->chunk.len, &d);
@@ -262,6 +275,12 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 bool wdilog_reader_is_report(wdilog_reader *r)
 {
 	if (!r->started) {
+		/* a binary file is never a report; priming would decode it
+		 * (a read error is kept by the input for the first read) */
+		wdilog_error ignored = { 0 };
+		if (wdl_input_sniff(&r->in, &ignored) < 0 ||
+		    r->in.binary != WDL_BINARY_NONE)
+			return false;
 		wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
 		return wdl_detect(r->chunk.buf, r->chunk.len, NULL) ==
 		       WDL_FORMAT_WDILOG_REPORT;

@@ -2,7 +2,9 @@
 # item 2; formats.md 3a): a file named on the command line is refused with
 # its format and converter named (exit 2), one found in a directory is
 # passed over with a warning, neither counted as damage; gzip inside gzip
-# is inflated again.
+# is inflated again. An EVTX file goes to the EVTX reader (issue 12): one
+# whose header is garbage and holds no chunk is an unreadable input, named
+# as EVTX, in a directory too.
 . "$(dirname "$0")/../lib.sh"
 need_python
 
@@ -45,9 +47,14 @@ done
 # gzip around a binary: still named
 gzip -c "$T/bin/System.evtx" >"$T/System.evtx.gz"
 run -q -f json "$T/System.evtx.gz"
-expect_rc 2 "a gzipped .evtx is refused"
-expect_eq "a gzipped .evtx: named as such" \
-	"$(jget "$T/out" "'gzip-compressed EVTX' in j['inputs'][0]['error']")" true
+expect_rc 2 "a gzipped broken .evtx is unreadable"
+expect_eq "a gzipped broken .evtx: named as such" \
+	"$(jget "$T/out" "'EVTX' in j['inputs'][0]['error']")" true
+gzip -c "$T/bin/wifi.etl" >"$T/wifi.etl.gz"
+run -q -f json "$T/wifi.etl.gz"
+expect_rc 2 "a gzipped .etl is refused"
+expect_eq "a gzipped .etl: named as such" \
+	"$(jget "$T/out" "'gzip-compressed ETL' in j['inputs'][0]['error']")" true
 
 # gzip inside gzip is inflated again: the same report as the text
 "$WDILOG" -q -f json "$S" >"$T/plain.json"
@@ -70,13 +77,23 @@ expect_eq "gzip inside gzip on standard input" \
 
 # in a directory: passed over with a warning each, the gate unharmed
 cp "$S" "$T/bin/eventlog.txt"
-cp "$T/System.evtx.gz" "$T/bin/"
+mv "$T/bin/System.evtx" "$T/System.evtx"
 run -f json --max-damaged 0 "$T/bin"
 expect_rc 0 "a directory with binaries beside a log passes --max-damaged 0"
 expect_eq "only the log is an input" "$(jget "$T/out" 'len(j["inputs"])')" 1
 expect_eq "no damaged events" "$(jget "$T/out" 'j["totals"]["damaged"]')" 0
-for name in System.evtx wifi.etl logs.zip trace.cab driver.sys System.evtx.gz; do
+for name in wifi.etl logs.zip trace.cab driver.sys; do
 	check "$name: passed over with a warning" \
 		grep -q "$name: skipped: .*not a text or XML trace" "$T/err"
 done
+
+# an .evtx in a directory is read, not skipped: this one is unreadable
+cp "$T/System.evtx" "$T/System.evtx.gz" "$T/bin/"
+run -f json "$T/bin"
+expect_rc 2 "a directory with a broken .evtx: an input error"
+expect_eq "the .evtx files are inputs" "$(jget "$T/out" 'len(j["inputs"])')" 3
+expect_eq "both broken .evtx files are unreadable" \
+	"$(jget "$T/out" 'j["totals"]["unreadable_inputs"]')" 2
+lacks "no .evtx skipped" "$T/err" "System.evtx: skipped"
+
 finish
