@@ -13,6 +13,8 @@
 
 #include "util/alloc.h"
 #include "util/bytes.h"
+#include "util/error.h"
+#include "parse/parse_xml.h"
 #include "parse/timestamp.h"
 
 /* Program operations of a compiled template. */
@@ -64,7 +66,7 @@ static char *reserve(struct wdl_binxml *b, struct wdl_binxml_buf *o, size_t n)
 	if (n <= o->cap - o->len)
 		return o->p + o->len;
 	if (n > o->max - o->len) {
-		fail(b, o == &b->out ? "event larger than 4 MiB"
+		fail(b, o == &b->out ? "event larger than " WDL_STR(WDL_EVENT_MAX_MIB) " MiB"
 				     : "templates too large for one chunk");
 		return NULL;
 	}

@@ -15,10 +15,10 @@
 #include "util/bytes.h"
 #include "util/error.h"
 #include "parse/binxml.h"
+#include "parse/parse_xml.h"
 
 /* The largest <Event> rendered, as for XML input (parse_xml.h): larger
  * ones are damaged. */
-#define EVENT_MAX (4u * 1024u * 1024u)
 #define CHUNK_HEADER 512u
 #define RECORD_HEADER 24u           /* signature, size, id, time */
 #define RECORD_MIN 28u              /* header and the size copy */
@@ -90,7 +90,7 @@ int wdl_evtx_open(struct wdl_evtx **out, wdl_evtx_read_fn read, void *ctx,
 	e->ctx = ctx;
 	e->opts = opts;
 	e->name = name ? name : "-";
-	wdl_binxml_init(&e->bx, EVENT_MAX);
+	wdl_binxml_init(&e->bx, WDL_EVENT_MAX);
 	*out = e;
 	return WDILOG_OK;
 }

@@ -110,7 +110,7 @@ int wdl_evtx_parser_next(struct wdl_evtx_parser *p, wdilog_event *ev,
 		acc->damaged = true;
 		wdl_diag(p->opts, WDILOG_DIAG_DAMAGED, p->name, rec.id,
 			 rec.offset,
-			 "more than 256 distinct status values in one event; counted as damaged");
+			 "more than " WDL_STR(WDL_EVENT_VALUES_MAX) " distinct status values in one event; counted as damaged");
 	} else if (acc->found.nmalformed) {
 		wdl_diag(p->opts, WDILOG_DIAG_MALFORMED, p->name, rec.id,
 			 rec.offset, "%s (byte %llu)", acc->found.note,
@@ -146,11 +146,13 @@ int wdl_evtx_open_parser(struct wdl_parser **out,
 {
 	*out = NULL;
 	ctx->in->accept_binary = true;
-	struct wdl_evtx_parser *p;
+	struct wdl_evtx_parser *p = NULL;
 	int rc = wdl_evtx_parser_open(&p, read_input, ctx->in, NULL, 0,
 				      ctx->ks, ctx->opts, ctx->name, err);
 	if (rc < 0)
 		return rc;
+	if (!p)
+		return wdl_fail_oom(err);
 	p->base.ops = &evtx_ops;
 	p->base.format = WDL_FORMAT_EVTX;
 	*out = &p->base;

@@ -12,9 +12,8 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "parse/prefilter.h"
+#include "status/names.h"
 
-#define TOKEN_PREFIX "WDI_ASSOC_STATUS_"
-#define TOKEN_PREFIX_LEN (sizeof(TOKEN_PREFIX) - 1)
 
 /* formats.md sections 3a and 4; doc/status-keys.md says where each
  * comes from. Never IHVAssociationStatus: an IHV's own HRESULT, not a WDI
@@ -163,8 +162,8 @@ static void add_name(struct wdl_found *f, const char *name, size_t len)
 /* A whole word starting WDI_ASSOC_STATUS_ with a name after the prefix. */
 static bool is_token(const char *w, size_t len)
 {
-	return len > TOKEN_PREFIX_LEN &&
-	       wdl_ieq(w, TOKEN_PREFIX, TOKEN_PREFIX_LEN);
+	return len > WDL_STATUS_PREFIX_LEN &&
+	       wdl_ieq(w, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN);
 }
 
 static void add_token(struct wdl_found *f, const char *w, size_t len)

@@ -402,7 +402,7 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		line_context(p, e, text, offset);
 	if (f->too_many)
 		mark_damaged(p, e, offset,
-			     "more than 256 distinct status values in one event");
+			     "more than " WDL_STR(WDL_EVENT_VALUES_MAX) " distinct status values in one event");
 	if (f->nmalformed > before)
 		wdl_diag(p->ctx.opts, WDILOG_DIAG_MALFORMED, p->ctx.name,
 			 p->lineno, offset, "%s", f->note);
@@ -487,7 +487,7 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 			}
 		}
 		if (lr == LINE_LONG)
-			mark_damaged(p, cur, offset, "line longer than 1 MiB");
+			mark_damaged(p, cur, offset, "line longer than " WDL_STR(WDL_LINE_MAX_MIB) " MiB");
 		scan_line(p, cur,
 			  (struct wdl_span){ line.ptr + prefix, line.len - prefix },
 			  offset, candidate);

@@ -10,7 +10,8 @@
 
 /* Longest line kept whole: 1 MiB, far above any real trace line (tracefmt
  * caps messages at a few KiB), low enough to keep memory flat. */
-#define WDL_LINE_MAX (1024u * 1024u)
+#define WDL_LINE_MAX_MIB 1
+#define WDL_LINE_MAX (WDL_LINE_MAX_MIB * 1024u * 1024u)
 /* Room the window has beyond WDL_LINE_MAX: a line of exactly the limit,
  * its line end and what the decoder adds at once (up to a few bytes a
  * step) always fit, so whether a line is too long never depends on how

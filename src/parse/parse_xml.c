@@ -788,7 +788,8 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 		p->acc.damaged = true;
 		if (oversize) {
 			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
-				 "<Event> element larger than 4 MiB; counted as damaged and skipped");
+				 "<Event> element larger than " WDL_STR(WDL_EVENT_MAX_MIB)
+				 " MiB; counted as damaged and skipped");
 			advance(p, c->pos + len);
 			/* skip to its end tag without keeping it */
 			size_t r = find_lit(p, c->pos, c->pos, "</Event>");
@@ -820,7 +821,7 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 	} else if (p->acc.found.too_many) {
 		p->acc.damaged = true;
 		wdl_diag(p->ctx.opts, WDILOG_DIAG_DAMAGED, p->ctx.name, line, offset,
-			 "more than 256 distinct status values in one event; counted as damaged");
+			 "more than " WDL_STR(WDL_EVENT_VALUES_MAX) " distinct status values in one event; counted as damaged");
 	} else if (p->acc.found.nmalformed) {
 		xml_diag(p, WDILOG_DIAG_MALFORMED, line, offset,
 			 "%s", p->acc.found.note);

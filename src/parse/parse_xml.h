@@ -9,7 +9,8 @@
 
 /* Largest <Event> element kept for parsing: 4 MiB. Real events are a few
  * KiB; a larger one is counted as damaged and skipped without growing. */
-#define WDL_EVENT_MAX (4u * 1024u * 1024u)
+#define WDL_EVENT_MAX_MIB 4
+#define WDL_EVENT_MAX (WDL_EVENT_MAX_MIB * 1024u * 1024u)
 
 /* Open an XML parser on @p ctx (copied; what it points to is borrowed).
  * Returns WDILOG_OK with *out (free it with wdl_parser_free) or

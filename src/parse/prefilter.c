@@ -3,6 +3,7 @@
  * false "maybe"s. NUL bytes are reported too, so that the text parser can
  * mark lines holding one as damaged without a second pass. */
 #include "parse/prefilter.h"
+#include "status/names.h"
 
 #include <string.h>
 
@@ -59,7 +60,7 @@ static void add_word(struct wdl_prefilter *pf, const char *w, size_t len)
 void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
 {
 	memset(pf, 0, sizeof(*pf));
-	add_word(pf, "WDI_ASSOC_STATUS_", 17);
+	add_word(pf, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN);
 	for (size_t i = 0; i < ks->nkeys; i++)
 		add_word(pf, ks->keys[i].ptr, ks->keys[i].len);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/span.h"
+#include "status/names.h"
 
 /* Deeper nesting or more attributes than real events have: parse it. */
 #define MAX_DEPTH 32
@@ -292,7 +293,8 @@ static bool word_matters(const struct wdl_keyset *ks, const char *p,
 		e++;
 	const char *w = p + s;
 	size_t n = e - s;
-	if (n > 17 && wdl_ieq(w, "WDI_ASSOC_STATUS_", 17))
+	if (n > WDL_STATUS_PREFIX_LEN &&
+	    wdl_ieq(w, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN))
 		return true;
 	return wdl_keyset_has(ks, w, n);
 }

@@ -11,6 +11,11 @@
 #define WDL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define WDL_PRINTF(f, a)
+/* The text of a macro's value, for messages that quote a limit: the
+ * message then cannot drift from the limit. */
+#define WDL_STR(x) WDL_STR_(x)
+#define WDL_STR_(x) #x
+
 #endif
 
 /* Fill @p err (may be NULL) and return @p code, so a failure is one line at
@@ -25,5 +30,10 @@ int wdl_fail_oom(wdilog_error *err);
 void wdl_diag(const wdilog_options *opts, int kind, const char *input,
 	      uint64_t line, uint64_t offset, const char *fmt, ...)
 	WDL_PRINTF(6, 7);
+
+/* The text of a macro's value, for messages that quote a limit: the
+ * message then cannot drift from the limit. */
+#define WDL_STR(x) WDL_STR_(x)
+#define WDL_STR_(x) #x
 
 #endif
