@@ -395,6 +395,12 @@ int main(int argc, char **argv)
 		cli_args_dispose(&run.args);
 		return rc;
 	}
+	/* two -o to one file: one would overwrite the other */
+	rc = cli_check_outputs(run.args.outputs, run.args.noutputs);
+	if (rc) {
+		cli_args_dispose(&run.args);
+		return rc;
+	}
 	wdilog_options_init(&run.opts);
 	run.opts.keys = run.args.keys;
 	run.opts.nkeys = run.args.nkeys;
