@@ -87,9 +87,12 @@ static bool parse_count(const char *s, uint64_t *out)
 	if (!*s)
 		return false;
 	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
+		if (*s < '0' || *s > '9')
 			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
+		uint64_t d = (uint64_t)(*s - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;       /* past UINT64_MAX */
+		v = v * 10 + d;
 	}
 	*out = v;
 	return true;
