@@ -181,7 +181,8 @@ static int run_inputs(struct run *run)
 	for (size_t i = 0; i < n && !list.oom; i++) {
 		wdilog_error err = { 0 };
 		list.operand = inputs[i];
-		if (wdilog_walk(inputs[i], add_path, &list, &err) < 0 && !list.oom) {
+		if (wdilog_walk_flags(inputs[i], run->args.walk_flags,
+				      add_path, &list, &err) < 0 && !list.oom) {
 			/* the operand itself cannot be examined: reading it fails
 			 * the same way, in its place among the inputs */
 			add_path(inputs[i], NULL, &list);
