@@ -6,11 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <wdilog/walk.h>
+
 #include "usage.h"
 
 enum {
 	OPT_DAY_FIRST = 256,
 	OPT_FULL_PARSE,
+	OPT_CROSS_FS,
+	OPT_FOLLOW_LINKS,
 	OPT_BUCKET,
 	OPT_COLOR,
 	OPT_MAX_FAILURES,           /* the three limits stay in this order */
@@ -33,6 +37,8 @@ static const struct option long_options[] = {
 	{ "key", required_argument, NULL, 'k' },
 	{ "day-first", no_argument, NULL, OPT_DAY_FIRST },
 	{ "full-parse", no_argument, NULL, OPT_FULL_PARSE },
+	{ "cross-file-systems", no_argument, NULL, OPT_CROSS_FS },
+	{ "follow-links", no_argument, NULL, OPT_FOLLOW_LINKS },
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
@@ -87,9 +93,12 @@ static bool parse_count(const char *s, uint64_t *out)
 	if (!*s)
 		return false;
 	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
+		if (*s < '0' || *s > '9')
 			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
+		uint64_t d = (uint64_t)(*s - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;       /* past UINT64_MAX */
+		v = v * 10 + d;
 	}
 	*out = v;
 	return true;
@@ -225,6 +234,12 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			break;
 		case OPT_FULL_PARSE:
 			a->full_parse = true;
+			break;
+		case OPT_CROSS_FS:
+			a->walk_flags |= WDILOG_WALK_CROSS_FILE_SYSTEMS;
+			break;
+		case OPT_FOLLOW_LINKS:
+			a->walk_flags |= WDILOG_WALK_LINKS_OUT;
 			break;
 		case 'f':
 			if (!parse_format(optarg, a->command, &format))

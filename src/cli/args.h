@@ -38,6 +38,7 @@ struct cli_args {
 	size_t nkeys;
 	bool day_first;
 	bool full_parse;
+	unsigned walk_flags;         /* WDILOG_WALK_* for directories */
 	uint32_t bucket_seconds;
 	enum cli_color color;
 	bool quiet;

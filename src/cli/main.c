@@ -2,6 +2,7 @@
  * report for merge and diff), feed one report, evaluate the gate, write
  * every report, pick the exit status. Uses only <wdilog/wdilog.h> and
  * util/ (the escaper). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,11 +120,22 @@ static int on_event(const wdilog_event *ev, const char *input, void *payload)
 {
 	struct run *run = payload;
 	for (size_t i = 0; i < run->nstreams; i++) {
-		if (wdilog_event_render_json(ev, input, run->streams[i].f,
-					     NULL) < 0) {
-			run->stream_failed = true;
-			return WDILOG_EIO;
-		}
+		struct cli_stream *st = &run->streams[i];
+		if (st->failed)
+			continue;
+		errno = 0;
+		if (wdilog_event_render_json(ev, input, st->f, NULL) >= 0)
+			continue;
+		/* an output error, said once: the inputs are still all read
+		 * (failing here would mark each of them unreadable) */
+		int e = errno;
+		st->failed = true;
+		run->stream_failed = true;
+		run->status = EXIT_TROUBLE;
+		fputs("wdilog: cannot write ", stderr);
+		wdl_escape_str(stderr, WDL_ESC_TEXT,
+			       st->f == stdout ? "standard output" : st->o->path);
+		fprintf(stderr, ": %s\n", e ? strerror(e) : "write failed");
 	}
 	return WDILOG_OK;
 }
@@ -169,7 +181,8 @@ static int run_inputs(struct run *run)
 	for (size_t i = 0; i < n && !list.oom; i++) {
 		wdilog_error err = { 0 };
 		list.operand = inputs[i];
-		if (wdilog_walk(inputs[i], add_path, &list, &err) < 0 && !list.oom) {
+		if (wdilog_walk_flags(inputs[i], run->args.walk_flags,
+				      add_path, &list, &err) < 0 && !list.oom) {
 			/* the operand itself cannot be examined: reading it fails
 			 * the same way, in its place among the inputs */
 			add_path(inputs[i], NULL, &list);
@@ -380,6 +393,12 @@ int main(int argc, char **argv)
 	}
 	if (run.args.help || run.args.version) {
 		rc = run.args.help ? cli_help(stdout) : cli_version(stdout);
+		cli_args_dispose(&run.args);
+		return rc;
+	}
+	/* two -o to one file: one would overwrite the other */
+	rc = cli_check_outputs(run.args.outputs, run.args.noutputs);
+	if (rc) {
 		cli_args_dispose(&run.args);
 		return rc;
 	}

@@ -242,6 +242,8 @@ static int close_target(const char *path, struct cli_stream *s, bool ok)
 	free(s->resolved);
 	s->tmp = NULL;
 	s->resolved = NULL;
+	if (!ok && s->failed)
+		return EXIT_TROUBLE;    /* said once already */
 	if (!ok)
 		return fail_write(path, e ? strerror(e) : "write failed");
 	return 0;
@@ -324,6 +326,7 @@ int cli_stream_open(struct cli_stream *s, const struct cli_output *o)
 	s->o = o;
 	s->tmp = NULL;
 	s->resolved = NULL;
+	s->failed = false;
 	if (!o->path || strcmp(o->path, "-") == 0) {
 		s->f = stdout;
 		return 0;
@@ -334,6 +337,8 @@ int cli_stream_open(struct cli_stream *s, const struct cli_output *o)
 int cli_stream_close(struct cli_stream *s, bool ok)
 {
 	if (s->f == stdout) {
+		if (s->failed)
+			return EXIT_TROUBLE;
 		if (fflush(stdout) != 0 || ferror(stdout))
 			return fail_write("standard output",
 					  errno ? strerror(errno) : "write failed");

@@ -44,6 +44,7 @@ struct cli_stream {
 	const char *final;          /* what tmp is renamed over */
 	char *resolved;             /* owned: a symbolic link's target */
 	bool sync;                  /* a regular file: fsync before closing */
+	bool failed;                /* a write failed, already reported */
 };
 
 /* Two outputs naming one file (the same path, or two names of one file

@@ -25,7 +25,13 @@ static const char help_text[] =
 "      --day-first       read NN/NN/YYYY dates as day/month/year\n"
 "      --full-parse      run every line and event through the full rules\n"
 "                        (slow; for checking the fast path)\n"
+"      --cross-file-systems  enter directories on other file systems\n"
+"      --follow-links    follow links to directories outside a DIR\n"
 "  -j, --jobs=N          read with N threads (default: one per core)\n"
+;
+
+/* the rest, apart: one string literal may hold at most 4095 characters */
+static const char help_text_output[] =
 "Output:\n"
 "  -f, --format=FMT      text (default), json, junit, markdown, github,\n"
 "                        html or events; applies to the -o that follows\n"
@@ -85,6 +91,7 @@ static const char help_text[] =
 int cli_help(FILE *out)
 {
 	fputs(help_text, out);
+	fputs(help_text_output, out);
 	return fflush(out) == 0 && !ferror(out) ? EXIT_DONE : EXIT_TROUBLE;
 }
 

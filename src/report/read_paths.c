@@ -443,10 +443,14 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	for (; nth < jobs && nth < JOBS_MAX && nth < run.njobs; nth++)
 		if (pthread_create(&th[nth], NULL, worker, &run) != 0)
 			break;
-	if (nth == 0) {
-		worker(&run);   /* no thread could start: do it here */
-	}
 	for (size_t j = 0; j < run.njobs; j++) {
+		/* no thread could start: each job runs here, just before its
+		 * merge (a worker would wait for merges that never come) */
+		if (nth == 0) {
+			run.next = j + 1;
+			run_job(&run, &run.jobs[j]);
+			run.jobs[j].done = true;
+		}
 		pthread_mutex_lock(&run.lock);
 		while (!run.jobs[j].done)
 			pthread_cond_wait(&run.changed, &run.lock);
