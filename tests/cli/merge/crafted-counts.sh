@@ -68,6 +68,12 @@ r['phases']['auth']['failures'] = r['phases']['auth']['statuses'] + 1
 "
 refused phasefail phases.auth.failures "a phase with more failures than statuses is refused"
 
+edit order "
+r['phases']['auth']['first'] = '9999-12-31T23:59:59'
+r['phases']['auth']['last'] = '4999-12-31T23:59:59'
+"
+refused order phases.auth.first "a phase whose first is after its last is refused"
+
 # a consistent report scaled so that events is just under 2^63: it loads,
 # two of it merge past 2^63-1
 edit huge "
