@@ -420,7 +420,7 @@ static int limit_check(struct wdl_gate_state *st, const char *rule,
 	c->rule = rule;
 	/* counts are far below 2^54, so thousandths cannot overflow */
 	c->limit = limit > UINT64_MAX / 1000 ? UINT64_MAX : limit * 1000;
-	c->measured = measured * 1000;
+	c->measured = measured > UINT64_MAX / 1000 ? UINT64_MAX : measured * 1000;
 	c->passed = measured <= limit;
 	return WDILOG_OK;
 }

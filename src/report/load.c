@@ -47,6 +47,18 @@ static int get_count(struct loader *ld, const json_t *obj, const char *key,
 	return WDILOG_OK;
 }
 
+/* Adds @p v to the running sum @p acc of the entries of @p member. Every
+ * loaded count is at most INT64_MAX, so the add itself cannot wrap; a sum
+ * past INT64_MAX could not be written back as JSON. */
+static int add_entry(struct loader *ld, uint64_t *acc, uint64_t v,
+		     const char *member)
+{
+	*acc += v;
+	if (*acc > (uint64_t)INT64_MAX)
+		return bad(ld, member, "has counts whose sum passes 2^63-1");
+	return WDILOG_OK;
+}
+
 /* An ISO 8601 time as wdl_time_format writes it, or null. */
 static int get_time(struct loader *ld, const json_t *obj, const char *key,
 		    const char *where, wdilog_time *out)
@@ -100,6 +112,13 @@ static int load_phases(struct loader *ld, const json_t *root)
 		    (rc = get_time(ld, p, "first", where, &st->first)) < 0 ||
 		    (rc = get_time(ld, p, "last", where, &st->last)) < 0)
 			return rc;
+		/* merging would swap them (wdl_widen): no writer makes this */
+		if (st->first.valid && st->last.valid &&
+		    wdl_time_key(&st->first) > wdl_time_key(&st->last)) {
+			char member[64];
+			snprintf(member, sizeof(member), "%sfirst", where);
+			return bad(ld, member, "is later than its 'last'");
+		}
 	}
 	return WDILOG_OK;
 }
@@ -141,6 +160,7 @@ static struct wdl_code_stat *code_of(struct loader *ld, const json_t *o,
 static int load_codes(struct loader *ld, const json_t *root)
 {
 	const json_t *codes = json_object_get(root, "codes");
+	uint64_t sum = 0;
 	if (!json_is_array(codes))
 		return bad(ld, "codes", "is not an array");
 	for (size_t i = 0; i < json_array_size(codes); i++) {
@@ -157,7 +177,8 @@ static int load_codes(struct loader *ld, const json_t *root)
 		wdilog_time first = { 0 }, last = { 0 };
 		if ((rc = get_count(ld, o, "count", where, false, &count)) < 0 ||
 		    (rc = get_time(ld, o, "first", where, &first)) < 0 ||
-		    (rc = get_time(ld, o, "last", where, &last)) < 0)
+		    (rc = get_time(ld, o, "last", where, &last)) < 0 ||
+		    (rc = add_entry(ld, &sum, count, "codes")) < 0)
 			return rc;
 		c->count += count;
 		wdl_widen(&c->first, &c->last, &first);
@@ -169,6 +190,7 @@ static int load_codes(struct loader *ld, const json_t *root)
 static int load_guids(struct loader *ld, const json_t *root)
 {
 	const json_t *guids = json_object_get(root, "undecoded_guids");
+	uint64_t sum = 0;
 	if (!guids)
 		return WDILOG_OK;
 	if (!json_is_array(guids))
@@ -183,7 +205,8 @@ static int load_guids(struct loader *ld, const json_t *root)
 		if (json_is_null(g)) {
 			/* the entry for GUIDs past the distinct-value limit */
 			rc = get_count(ld, o, "count", where, false, &count);
-			if (rc < 0)
+			if (rc < 0 ||
+			    (rc = add_entry(ld, &sum, count, "undecoded_guids")) < 0)
 				return rc;
 			ld->rep->guids_overflow += count;
 			continue;
@@ -192,6 +215,7 @@ static int load_guids(struct loader *ld, const json_t *root)
 			return bad(ld, where, "has no 36-character guid");
 		rc = get_count(ld, o, "count", where, false, &count);
 		if (rc < 0 ||
+		    (rc = add_entry(ld, &sum, count, "undecoded_guids")) < 0 ||
 		    (rc = wdl_report_add_guid(ld->rep, json_string_value(g), count,
 					      ld->err)) < 0)
 			return rc;
@@ -220,6 +244,7 @@ static int load_input_codes(struct loader *ld, const json_t *in, size_t idx,
 		return WDILOG_OK;
 	if (!json_is_array(codes))
 		return bad(ld, where, "has a 'codes' member that is not an array");
+	uint64_t sum = 0;
 	for (size_t k = 0; k < json_array_size(codes); k++) {
 		const json_t *o = json_array_get(codes, k);
 		char w[80];
@@ -238,7 +263,8 @@ static int load_input_codes(struct loader *ld, const json_t *in, size_t idx,
 		if (!ic)
 			return WDILOG_ENOMEM;
 		uint64_t count;
-		if ((rc = get_count(ld, o, "count", w, false, &count)) < 0)
+		if ((rc = get_count(ld, o, "count", w, false, &count)) < 0 ||
+		    (rc = add_entry(ld, &sum, count, where)) < 0)
 			return rc;
 		ic->count += count;
 		const json_t *lines = json_object_get(o, "lines");
@@ -356,6 +382,107 @@ static int load_timeline(struct loader *ld, const json_t *root)
 	return WDILOG_OK;
 }
 
+/* Sums the writer keeps (doc/report.md, "Consistency"); a report that
+ * breaks one was edited or made elsewhere, and its counts could wrap
+ * once merged or gated. Each sum is checked against INT64_MAX as it grows. */
+static int check_sum(struct loader *ld, const char *member, uint64_t total,
+		     const uint64_t *parts, size_t nparts, bool equal)
+{
+	uint64_t sum = 0;
+	int rc;
+	for (size_t i = 0; i < nparts; i++)
+		if ((rc = add_entry(ld, &sum, parts[i], member)) < 0)
+			return rc;
+	if (equal ? sum != total : sum > total)
+		return bad(ld, member, equal ? "does not match the sum of its parts"
+					     : "is less than the sum of its parts");
+	return WDILOG_OK;
+}
+
+static int check_counts(struct loader *ld, const json_t *root)
+{
+	const wdilog_report *r = ld->rep;
+	const wdilog_totals *t = &r->totals;
+	const json_t *tj = json_object_get(root, "totals");
+	int rc;
+	/* with_status, without_status and undecoded came later: an older
+	 * report lacks them, and then only the bound holds */
+	bool split = json_object_get(tj, "with_status") &&
+		     json_object_get(tj, "without_status") &&
+		     json_object_get(tj, "undecoded");
+	uint64_t ev[] = { t->with_status, t->without_status, t->undecoded,
+			  t->damaged };
+	if ((rc = check_sum(ld, "totals.events", t->events, ev, 4, split)) < 0)
+		return rc;
+	/* the kinds are exclusive; "unknown" counts a phase, not a kind */
+	uint64_t kinds[] = { t->failures, t->benign, t->successes };
+	if ((rc = check_sum(ld, "totals.statuses", t->statuses, kinds, 3,
+			    false)) < 0 ||
+	    (rc = check_sum(ld, "totals.statuses", t->statuses, &t->unknown, 1,
+			    false)) < 0)
+		return rc;
+	uint64_t st[WDILOG_PHASE_COUNT], fa[WDILOG_PHASE_COUNT];
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		st[p] = r->phases[p].statuses;
+		fa[p] = r->phases[p].failures;
+		if (fa[p] > st[p]) {
+			char member[64];
+			snprintf(member, sizeof(member), "phases.%s.failures",
+				 wdilog_phase_name((wdilog_phase)p));
+			return bad(ld, member, "is more than its 'statuses'");
+		}
+	}
+	if ((rc = check_sum(ld, "totals.statuses", t->statuses, st,
+			    WDILOG_PHASE_COUNT, true)) < 0 ||
+	    (rc = check_sum(ld, "totals.failures", t->failures, fa,
+			    WDILOG_PHASE_COUNT, true)) < 0)
+		return rc;
+	uint64_t codes = 0;
+	for (size_t i = 0; i < r->ncodes; i++)
+		codes += r->codes[i].count; /* bounded by load_codes */
+	if ((rc = check_sum(ld, "totals.statuses", t->statuses, &codes, 1,
+			    true)) < 0)
+		return rc;
+	uint64_t guids = r->guids_overflow;
+	for (size_t i = 0; i < r->nguids; i++)
+		guids += r->guids[i].count; /* bounded by load_guids */
+	if ((rc = check_sum(ld, "totals.undecoded", t->undecoded, &guids, 1,
+			    false)) < 0)
+		return rc;
+	/* per input: each counter adds up to its total (an optional one
+	 * may be missing from an older input, so only bounds it) */
+	for (size_t k = 0; k < wdl_ncounters; k++) {
+		const struct wdl_counter *c = &wdl_counters[k];
+		uint64_t sum = 0;
+		char member[48];
+		if (c->input == WDL_NOT_PER_INPUT)
+			continue;
+		snprintf(member, sizeof(member), "totals.%s", c->key);
+		for (size_t i = 0; i < r->ninputs; i++)
+			if ((rc = add_entry(ld, &sum, wdl_counter_get(
+						&r->inputs[i], c->input),
+					    member)) < 0)
+				return rc;
+		if ((rc = check_sum(ld, member, wdl_counter_get(t, c->total),
+				    &sum, 1, !c->input_optional)) < 0)
+			return rc;
+	}
+	/* every bucket count is a status record of its phase */
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
+		uint64_t sum = 0;
+		char member[64];
+		snprintf(member, sizeof(member), "phases.%s.statuses",
+			 wdilog_phase_name((wdilog_phase)p));
+		for (uint32_t i = 0; i < r->timeline.n; i++)
+			if ((rc = add_entry(ld, &sum, r->timeline.counts[i][p],
+					    "timeline.buckets")) < 0)
+				return rc;
+		if ((rc = check_sum(ld, member, st[p], &sum, 1, false)) < 0)
+			return rc;
+	}
+	return WDILOG_OK;
+}
+
 static int load_root(struct loader *ld, const json_t *root)
 {
 	if (!json_is_object(root))
@@ -373,7 +500,8 @@ static int load_root(struct loader *ld, const json_t *root)
 	int rc;
 	if ((rc = load_totals(ld, root)) < 0 || (rc = load_phases(ld, root)) < 0 ||
 	    (rc = load_codes(ld, root)) < 0 || (rc = load_guids(ld, root)) < 0 ||
-	    (rc = load_inputs(ld, root)) < 0 || (rc = load_timeline(ld, root)) < 0)
+	    (rc = load_inputs(ld, root)) < 0 || (rc = load_timeline(ld, root)) < 0 ||
+	    (rc = check_counts(ld, root)) < 0)
 		return rc;
 	return WDILOG_OK;
 }

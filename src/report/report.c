@@ -585,9 +585,35 @@ int wdilog_report_merge(wdilog_report *dst, const wdilog_report *src,
 	return wdl_report_merge(dst, src, false, err);
 }
 
+/* A sum of two counts past INT64_MAX could not be written as JSON (nor
+ * read back); the totals bound every other count, so checking them and the
+ * phases before anything changes keeps a failed merge from leaving half. */
+static int merge_fits(const wdilog_report *dst, const wdilog_report *src,
+		      wdilog_error *err)
+{
+	const char *member = NULL;
+	for (size_t i = 0; i < wdl_ncounters && !member; i++) {
+		size_t off = wdl_counters[i].total;
+		if (wdl_counter_get(&src->totals, off) >
+		    (uint64_t)INT64_MAX - wdl_counter_get(&dst->totals, off))
+			member = wdl_counters[i].key;
+	}
+	for (int p = 0; p < WDILOG_PHASE_COUNT && !member; p++)
+		if (src->phases[p].statuses >
+		    (uint64_t)INT64_MAX - dst->phases[p].statuses)
+			member = wdilog_phase_name((wdilog_phase)p);
+	if (!member)
+		return WDILOG_OK;
+	return wdl_fail(err, WDILOG_EFORMAT,
+			"cannot merge: the sum of '%s' passes 2^63-1", member);
+}
+
 int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		     bool same_input, wdilog_error *err)
 {
+	int fit = merge_fits(dst, src, err);
+	if (fit < 0)
+		return fit;
 	size_t *map = wdl_malloc((src->ncodes ? src->ncodes : 1) * sizeof(*map));
 	if (!map)
 		return wdl_fail_oom(err);

@@ -477,8 +477,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (wdilog_report_new(&m, NULL, &err) < 0)
 		fuzz_fail("report_new: %s", err.message);
 	if (wdilog_report_merge(m, a, &err) < 0 ||
-	    (b && wdilog_report_merge(m, b, &err) < 0))
-		fuzz_fail("merge: %s", err.message);
+	    (b && wdilog_report_merge(m, b, &err) < 0)) {
+		/* a sum JSON could not hold is refused, as it must be */
+		if (!strstr(err.message, "passes 2^63-1"))
+			fuzz_fail("merge: %s", err.message);
+		wdilog_report_free(m);
+		wdilog_report_free(b);
+		wdilog_report_free(a);
+		mem_free(&ja);
+		mem_free(&jb);
+		return 0;
+	}
 	if (!b) {
 		/* one report merged into nothing is that report */
 		round_trip(m, "A merged alone", &jm);

@@ -49,9 +49,9 @@ static char *report_json(const char *path, unsigned events, const char *codes)
 	}
 	snprintf(buf, sizeof(buf),
 		 "{\"schema\": \"wdilog/1\", \"totals\": {\"events\": %u, "
-		 "\"with_status\": 0, \"without_status\": 0, \"undecoded\": 0, "
+		 "\"with_status\": %u, \"without_status\": 0, \"undecoded\": 0, "
 		 "\"damaged\": 0, \"statuses\": %u, \"failures\": 0, \"benign\": 0, "
-		 "\"successes\": 0, \"unknown\": 0, \"malformed\": 0}, "
+		 "\"successes\": 0, \"unknown\": %u, \"malformed\": 0}, "
 		 "\"phases\": {\"success\": {\"statuses\": 0, \"failures\": 0, "
 		 "\"first\": null, \"last\": null}, \"general\": {\"statuses\": 0, "
 		 "\"failures\": 0, \"first\": null, \"last\": null}, \"probe\": "
@@ -60,11 +60,13 @@ static char *report_json(const char *path, unsigned events, const char *codes)
 		 "\"last\": null}, \"assoc\": {\"statuses\": 0, \"failures\": 0, "
 		 "\"first\": null, \"last\": null}, \"disassociate\": {\"statuses\": 0, "
 		 "\"failures\": 0, \"first\": null, \"last\": null}, \"unknown\": "
-		 "{\"statuses\": 0, \"failures\": 0, \"first\": null, \"last\": null}}, "
+		 "{\"statuses\": %u, \"failures\": 0, \"first\": null, \"last\": null}}, "
 		 "\"codes\": [%s], \"inputs\": [{\"path\": \"%s\", \"format\": "
 		 "\"wpp-text\", \"encoding\": \"utf-8\", \"events\": %u, "
-		 "\"damaged\": 0, \"statuses\": %u, \"codes\": [%s]}]}",
-		 events, statuses, list, path, events, statuses, list);
+		 "\"with_status\": %u, \"damaged\": 0, \"statuses\": %u, "
+		 "\"codes\": [%s]}]}",
+		 events, events, statuses, statuses, statuses, list, path, events,
+		 events, statuses, list);
 	return buf;
 }
 
