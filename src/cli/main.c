@@ -346,7 +346,13 @@ static int merge(struct run *run)
 		rc = wdilog_report_merge(run->report, part, &err);
 		wdilog_report_free(part);
 		if (rc < 0) {
-			fputs("wdilog: out of memory\n", stderr);
+			/* a sum past 2^63-1 names its member; else memory */
+			fputs("wdilog: merge: ", stderr);
+			wdl_escape_str(stderr, WDL_ESC_TEXT, run->args.inputs[i]);
+			fputs(": ", stderr);
+			wdl_escape_str(stderr, WDL_ESC_TEXT,
+				       err.message[0] ? err.message : "out of memory");
+			fputc('\n', stderr);
 			return EXIT_TROUBLE;
 		}
 	}

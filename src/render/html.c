@@ -302,8 +302,9 @@ static void legend(FILE *out, const wdilog_report *rep)
 static void bucket_label(char *buf, size_t cap, const struct wdl_timeline *t,
 			 int64_t index)
 {
-	wdilog_time at = { .seconds = index * (int64_t)t->width, .valid = true,
-			   .zoned = t->zoned };
+	wdilog_time at = {
+		.seconds = wdl_timeline_bucket_start(t, (uint32_t)(index - t->first)),
+		.valid = true, .zoned = t->zoned };
 	if (!wdl_time_format(&at, buf, cap))
 		snprintf(buf, cap, "?");
 }

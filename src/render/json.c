@@ -132,7 +132,8 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 static void bucket_start(struct wdl_json *j, const struct wdl_timeline *t,
 			 uint32_t i)
 {
-	wdilog_time start = { .seconds = (t->first + i) * (int64_t)t->width,
+	/* held within years 1-9999, so the report loads back */
+	wdilog_time start = { .seconds = wdl_timeline_bucket_start(t, i),
 			      .valid = true, .zoned = t->zoned };
 	wdl_json_time(j, &start);
 }

@@ -211,13 +211,13 @@ static void sparklines(FILE *out, const struct wdl_timeline *t,
 	/* fold into at most 72 columns */
 	uint32_t per = (t->n + 71) / 72, cols = (t->n + per - 1) / per;
 	char w[48], a[48], b[48];
-	wdilog_time first = { .seconds = t->first * (int64_t)t->width,
+	wdilog_time first = { .seconds = wdl_timeline_bucket_start(t, 0),
 			      .valid = true, .zoned = t->zoned };
-	wdilog_time last = { .seconds = (t->first + t->n) * (int64_t)t->width,
+	wdilog_time last = { .seconds = wdl_timeline_bucket_start(t, t->n),
 			     .valid = true, .zoned = t->zoned };
 	wdl_time_format(&first, a, sizeof(a));
 	wdl_time_format(&last, b, sizeof(b));
-	snprintf(w, sizeof(w), "%" PRIu32 "s", t->width * per);
+	snprintf(w, sizeof(w), "%" PRIu64 "s", (uint64_t)t->width * per);
 	fprintf(out, "\n%sTIMELINE%s %s .. %s, one column = %s\n", st->bold,
 		st->reset, a, b, w);
 	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {

@@ -104,12 +104,15 @@ else
 fi
 "$WDILOG" merge -q "$T/huge.json" "$T/huge.json" > "$T/out" 2> "$T/err"
 rc=$?
-# (the library's message names the member; src/cli/main.c merge() prints
-# "out of memory" for every merge error today, so only the exit is checked)
 if [ "$rc" -eq 2 ] && [ ! -s "$T/out" ]; then
 	ok "a merge whose sums pass 2^63-1 fails with exit 2"
 else
 	fail "a merge whose sums pass 2^63-1 fails with exit 2 (exit $rc: $(cat "$T/err"))"
+fi
+if grep -q "passes 2^63-1" "$T/err" && ! grep -q "out of memory" "$T/err"; then
+	ok "the merge error names the sum that passes 2^63-1"
+else
+	fail "the merge error names the sum: $(cat "$T/err")"
 fi
 # the gate: huge failures never pass --max-failures 0 and are not shown small
 "$WDILOG" merge --max-failures 0 "$T/huge.json" > /dev/null 2> "$T/err"

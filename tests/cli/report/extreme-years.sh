@@ -1,0 +1,33 @@
+# Times of years 1 and 9999 (.NET's DateTime.MinValue and MaxValue, which
+# real logs print) in one capture (issue 11, item 9): the run ends, the
+# timeline stays within years 1-9999 in every format, its JSON loads back
+# in wdilog merge, and the text's column width does not wrap at 2^32.
+. "$(dirname "$0")/../lib.sh"
+need_python
+set +e
+printf '%s\n' \
+	'[0]0888.0D60::01/01/0001-00:00:00.000 [w]AssocStatus=41' \
+	'[0]0888.0D60::06/15/2024-12:00:00.000 [w]AssocStatus=51' \
+	'[0]0888.0D60::12/31/9999-23:59:59.000 [w]AssocStatus=41' >"$T/t.txt"
+
+timeout 20 "$WDILOG" "$T/t.txt" >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 0 "text report of years 1 to 9999 (no hang)"
+has "the timeline starts at year 1" "$T/out" "TIMELINE 0001-01-01T00:00:00 .."
+has "the timeline ends in year 9999" "$T/out" ".. 9999-12-31T23:59:59,"
+width=$(sed -n 's/.*one column = \([0-9]*\)s.*/\1/p' "$T/out")
+check "one column is wider than 2^32 s, not wrapped ($width)" \
+	[ "${width:-0}" -gt 4294967296 ]
+
+timeout 20 "$WDILOG" -q -f json -o "$T/r.json" "$T/t.txt"
+expect_eq "the JSON timeline's first bucket starts in year 1" \
+	"$(jget "$T/r.json" "j['timeline']['buckets'][0]['start'][:4]")" 0001
+timeout 20 "$WDILOG" merge -q -f json -o "$T/m.json" "$T/r.json" "$T/r.json" \
+	2>"$T/err"
+rc=$?
+expect_rc 0 "the report loads back and merges"
+expect_eq "the merge counts every record" \
+	"$(jget "$T/m.json" "sum(b['auth'] + b['assoc'] for b in j['timeline']['buckets'])")" 6
+timeout 20 "$WDILOG" -q -f html -o "$T/r.html" "$T/t.txt"
+lacks "the HTML shows no year before 1" "$T/r.html" ">-0"
+finish
