@@ -11,51 +11,7 @@
 #include <unistd.h>
 
 #include "usage.h"
-
-/* Length of the valid UTF-8 sequence at @p p, or 0 if it is not one. */
-static size_t utf8_len(const unsigned char *p, size_t avail)
-{
-	size_t n;
-	unsigned v, min;
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, v = p[0] & 0x1Fu, min = 0x80;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, v = p[0] & 0x0Fu, min = 0x800;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, v = p[0] & 0x07u, min = 0x10000;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[k] & 0x3Fu);
-	}
-	return v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ? 0 : n;
-}
-
-/* C0 and C1 controls, DEL, and bytes that are not UTF-8 (a lone 0x9b is
- * CSI to an 8-bit terminal) are shown as escapes. */
-void cli_put_safe(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
-		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
-			fprintf(out, "\\x%02x", p[i]);
-			k = 1;
-		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
-			fprintf(out, "\\u%04x", p[i + 1]);
-		} else {
-			fwrite(p + i, 1, k, out);
-		}
-		i += k;
-	}
-}
+#include "util/escape.h"
 
 static bool want_color(enum cli_color color, FILE *out, bool to_file)
 {
@@ -99,7 +55,7 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 static int fail_write(const char *path, const char *what)
 {
 	fputs("wdilog: ", stderr);
-	cli_put_safe(stderr, path);
+	wdl_escape_str(stderr, WDL_ESC_TEXT, path);
 	fprintf(stderr, ": %s\n", what);
 	return EXIT_TROUBLE;
 }

@@ -60,7 +60,4 @@ int cli_stream_open(struct cli_stream *s, const struct cli_output *o);
  * or EXIT_TROUBLE with a message on stderr. */
 int cli_stream_close(struct cli_stream *s, bool ok);
 
-/* Print @p s to @p out with control characters escaped. */
-void cli_put_safe(FILE *out, const char *s);
-
 #endif

@@ -8,6 +8,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 /* Windows-1252 0x80-0x9F; the five unassigned bytes map to the C1 control
  * of the same value, as MultiByteToWideChar does. */
@@ -80,38 +81,6 @@ static bool is_bidi_mark(uint32_t cp)
 	return cp == 0x200E || cp == 0x200F;
 }
 
-/* Length of the valid UTF-8 sequence at p (1-4), 0 if invalid, or -1 if
- * it may be valid but is cut by the end of the buffer. */
-static int utf8_sequence(const unsigned char *p, size_t avail, uint32_t *cp)
-{
-	unsigned char c = p[0];
-	int n;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		n = 2; v = c & 0x1F; min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3; v = c & 0x0F; min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4; v = c & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (int k = 1; k < n; k++) {
-		if ((size_t)k >= avail)
-			return -1;
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[k] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 static int fill_raw(struct wdl_decoder *d, wdilog_error *err)
 {
 	(void)err;      /* failures are held in d->error_info until decoded */
@@ -176,7 +145,7 @@ static void sniff(struct wdl_decoder *d)
 	}
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		int k = utf8_sequence(p + i, n - i, &cp);
+		int k = wdl_utf8_decode(p + i, n - i, &cp);
 		if (k == 0) {
 			d->enc = WDL_ENC_CP1252;
 			return;
@@ -205,7 +174,7 @@ static size_t decode_utf8(struct wdl_decoder *d, char *dst, size_t cap)
 			continue;
 		}
 		uint32_t cp;
-		int k = utf8_sequence(p + i, avail - i, &cp);
+		int k = wdl_utf8_decode(p + i, avail - i, &cp);
 		if (k < 0 && !d->raw_eof)
 			break;  /* cut by the buffer end: wait for more */
 		if (k <= 0) {
@@ -324,7 +293,7 @@ static bool read_utf8_in_place(struct wdl_decoder *d, char *dst, size_t cap,
 		if (i == n)
 			break;
 		uint32_t cp;
-		int k = utf8_sequence(p + i, n - i, &cp);
+		int k = wdl_utf8_decode(p + i, n - i, &cp);
 		if (k <= 0 || is_bidi_mark(cp))
 			break;
 		i += (size_t)k;

@@ -143,10 +143,35 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
 	return flush_log(j) && feed_main(j, t, code);
 }
 
-static void run_job(struct run *run, struct job *j)
+/* Open the job's input (its part, for a part) and read it into @p rep.
+ * Returns the open's status: below 0 nothing was read and j->err says
+ * why; the read's own status is left in j->status. */
+static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 {
 	const char *path = run->paths[j->input].path;
 	wdilog_reader *r;
+	int rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
+		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	if (rc < 0) {
+		j->status = rc;
+		j->err.input = path;
+		return rc;
+	}
+	if (!j->part && run->paths[j->input].from_directory &&
+	    wdilog_reader_is_report(r)) {
+		j->skipped = true;
+	} else {
+		j->status = wdilog_report_read(rep, r, &j->err);
+		if (j->status < 0)
+			j->err.input = path;
+	}
+	wdilog_reader_free(r);
+	return WDILOG_OK;
+}
+
+/* One job read into a report of its own, merged later. */
+static void run_job(struct run *run, struct job *j)
+{
 	int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
 	if (rc < 0) {
 		j->status = rc;
@@ -154,50 +179,20 @@ static void run_job(struct run *run, struct job *j)
 	}
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
-	if (run->threaded) {
+	if (run->threaded)
 		wdl_report_defer_bursts(j->rep, job_sink, j);
-	}
-	rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
-		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
-	if (rc < 0) {
-		j->status = rc;
-		j->err.input = path;
-		wdilog_report_add_unreadable(j->rep, path, &j->err, NULL);
-		return;
-	}
-	if (!j->part && run->paths[j->input].from_directory &&
-	    wdilog_reader_is_report(r)) {
-		j->skipped = true;
-		wdilog_reader_free(r);
-		return;
-	}
-	j->status = wdilog_report_read(j->rep, r, &j->err);
-	if (j->status < 0)
-		j->err.input = path;
-	wdilog_reader_free(r);
+	if (read_job(run, j, j->rep) < 0)
+		wdilog_report_add_unreadable(j->rep, run->paths[j->input].path,
+					     &j->err, NULL);
 }
 
 /* One job read straight into the main report (no worker, no merge). */
 static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
 		       wdilog_error *err)
 {
-	const char *path = run->paths[j->input].path;
-	wdilog_reader *r;
-	int rc = wdilog_reader_open_path(&r, path, run->opts, &j->err);
-	if (rc < 0) {
-		j->status = rc;
-		j->err.input = path;
-		return wdilog_report_add_unreadable(rep, path, &j->err, err);
-	}
-	if (run->paths[j->input].from_directory && wdilog_reader_is_report(r)) {
-		j->skipped = true;
-		wdilog_reader_free(r);
-		return WDILOG_OK;
-	}
-	j->status = wdilog_report_read(rep, r, &j->err);
-	if (j->status < 0)
-		j->err.input = path;
-	wdilog_reader_free(r);
+	if (read_job(run, j, rep) < 0)
+		return wdilog_report_add_unreadable(rep, run->paths[j->input].path,
+						    &j->err, err);
 	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
 }
 
