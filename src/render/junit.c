@@ -69,13 +69,6 @@ static void addf(struct text *t, const char *fmt, ...)
 	}
 }
 
-static void put_value(struct text *t, uint64_t v)
-{
-	char buf[32];
-	wdl_milli_format(v, buf, sizeof(buf));
-	addf(t, "%s", buf);
-}
-
 /* One line per selected code of @p in in @p phase (all phases if
  * WDILOG_PHASE_COUNT): its count and where it was first seen. */
 static void code_lines(struct text *t, const struct wdl_input_stat *in,
@@ -262,21 +255,10 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 			/* the phase line, and the codes this input holds */
 			if (strcmp(c->scope, "code") == 0 && !mine)
 				continue;
-			if (strcmp(c->scope, "phase") == 0)
-				addf(&body, "phase %s", pname);
-			else if (c->has_code)
-				addf(&body, "code %" PRIu32 " %s", c->code,
-				     c->name ? c->name : WDL_NOT_IN_ENUM);
-			else
-				addf(&body, "code %s", c->name);
-			addf(&body, ": ");
-			put_value(&body, c->measured);
-			addf(&body, " now, ");
-			put_value(&body, c->baseline);
-			addf(&body, " in the baseline, limit ");
-			put_value(&body, c->limit);
-			addf(&body, "%s: %s%s\n", c->rate ? " (per 1,000 events)" : "",
-			     c->change, c->passed ? "" : " (failed)");
+			/* the check in the words every report uses */
+			char line[512];
+			wdilog_gate_check_describe(c, line, sizeof(line));
+			addf(&body, "%s%s\n", line, c->passed ? "" : " (failed)");
 		}
 		if (!any) {
 			wdl_free(body.ptr);
