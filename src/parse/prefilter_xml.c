@@ -270,6 +270,10 @@ static size_t well_formed_subset(const char *p, size_t len)
 		bool empty;
 		if (!start_tag_ok(p, len, &i, &n, &empty))
 			return i >= len ? WDL_XML_MORE : 0;
+		/* an <Event> inside an event is where the parser's framing
+		 * starts the next one: not plain, so both paths agree */
+		if (depth > 0 && n.len == 5 && memcmp(n.ptr, "Event", 5) == 0)
+			return 0;
 		if (empty) {
 			if (depth == 0)
 				return i;
