@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -41,6 +42,9 @@ struct wdl_evtx {
 	uint64_t chunk_off;         /* file offset of the current chunk */
 	uint64_t next_off;          /* file offset of the next byte read */
 	uint64_t index;             /* chunks seen (0-based of the current) */
+	uint64_t end;               /* a part: stop at this offset; 0 = none */
+	uint32_t header_chunks;     /* the file header's count, and whether */
+	bool header_trusted;        /* its checksum matched */
 	bool header_done, chunk_seen, eof, in_chunk, done;
 	/* the current chunk */
 	uint32_t pos, limit;        /* next record, end of records */
@@ -48,7 +52,8 @@ struct wdl_evtx {
 	bool no_magic;              /* no chunk signature: records searched */
 	bool past_end;              /* reading records past the header's end */
 	uint64_t next_id;           /* past the end: the identifier expected */
-	uint64_t first_skipped;     /* offset of the first skipped block */
+	uint64_t run_skipped;       /* skipped blocks in a row, not yet */
+	uint64_t run_first;         /* warned, and the offset of the first */
 	uint64_t declared, found;
 	uint64_t missing;           /* damaged records still to hand out */
 	const char *missing_why;
@@ -110,6 +115,69 @@ const struct wdl_evtx_stats *wdl_evtx_stats(const struct wdl_evtx *e)
 	return &e->st;
 }
 
+void wdl_evtx_set_part(struct wdl_evtx *e, const struct wdl_evtx_part *part)
+{
+	if (part->start > 0) {
+		/* the first part read the header and said what it holds */
+		e->header_done = true;
+		e->next_off = part->start;
+	}
+	e->index = part->first_chunk;
+	e->end = part->end;
+	e->header_chunks = part->header_chunks;
+	e->header_trusted = true;
+}
+
+/* Where chunks start: after the header block, 4 KiB in every known file. */
+static uint32_t chunks_start(const uint8_t *h)
+{
+	uint32_t block = wdl_le16(h + 40);
+	return block > WDL_EVTX_HEADER && block <= WDL_EVTX_CHUNK
+		       ? block
+		       : WDL_EVTX_HEADER;
+}
+
+static bool read_at(int fd, void *buf, size_t n, uint64_t at)
+{
+	return pread(fd, buf, n, (off_t)at) == (ssize_t)n;
+}
+
+size_t wdl_evtx_cut(int fd, uint64_t size, unsigned parts,
+		    struct wdl_evtx_part *out)
+{
+	uint8_t h[128];
+	if (parts < 2 || size < WDL_EVTX_HEADER || !read_at(fd, h, sizeof(h), 0) ||
+	    !wdl_evtx_magic(h, sizeof(h)) ||
+	    (uint32_t)crc32(0, h, 120) != wdl_le32(h + 124))
+		return 0;
+	uint64_t base = chunks_start(h);
+	if (size <= base)
+		return 0;
+	uint64_t blocks = (size - base) / WDL_EVTX_CHUNK;
+	size_t n = 0;
+	out[n++] = (struct wdl_evtx_part){ .header_chunks = wdl_le16(h + 42) };
+	for (unsigned k = 1; k < parts; k++) {
+		/* the first block at or after the even cut that is a chunk:
+		 * a run of blocks with no signature is never cut, so it is
+		 * warned about once whatever the cuts */
+		uint64_t b = blocks * k / parts;
+		if (b <= out[n - 1].first_chunk)
+			b = out[n - 1].first_chunk + 1;
+		uint8_t sig[8];
+		for (; b < blocks; b++)
+			if (read_at(fd, sig, 8, base + b * WDL_EVTX_CHUNK) &&
+			    memcmp(sig, chunk_magic, 8) == 0)
+				break;
+		if (b >= blocks)
+			break;
+		out[n - 1].end = base + b * WDL_EVTX_CHUNK;
+		out[n++] = (struct wdl_evtx_part){
+			.start = base + b * WDL_EVTX_CHUNK, .first_chunk = b,
+			.header_chunks = out[0].header_chunks };
+	}
+	return n;
+}
+
 /* A warning about the file: its byte offset in the text and the event
  * position; the offset is passed twice (once for the text). */
 #define DIAG(e, kind, ...) wdl_diag((e)->opts, kind, (e)->name, 0, __VA_ARGS__)
@@ -162,7 +230,9 @@ static int read_header(struct wdl_evtx *e, wdilog_error *err)
 	e->st.dirty = e->st.flags & 1;
 	e->st.full = e->st.flags & 2;
 	e->st.header_chunks = wdl_le16(h + 42);
-	if ((uint32_t)crc32(0, h, 120) != wdl_le32(h + 124)) {
+	e->header_chunks = e->st.header_chunks;
+	e->header_trusted = (uint32_t)crc32(0, h, 120) == wdl_le32(h + 124);
+	if (!e->header_trusted) {
 		e->st.header_bad = true;
 		DIAG(e, WDILOG_DIAG_WARNING, 0,
 		     "EVTX file header checksum does not match; its counts are not trusted (byte %llu)",
@@ -183,9 +253,8 @@ static int read_header(struct wdl_evtx *e, wdilog_error *err)
 		     (unsigned long long)(got));
 		return WDILOG_OK;
 	}
-	/* chunks start after the header block; 4 KiB in every known file */
-	uint32_t block = wdl_le16(h + 40);
-	if (block > WDL_EVTX_HEADER && block <= WDL_EVTX_CHUNK)
+	uint32_t block = chunks_start(h);
+	if (block > WDL_EVTX_HEADER)
 		fill(e, e->chunk, block - WDL_EVTX_HEADER);
 	return WDILOG_OK;
 }
@@ -210,6 +279,8 @@ static bool load_chunk(struct wdl_evtx *e)
 {
 	for (;;) {
 		uint64_t off = e->next_off;
+		if (e->end && off >= e->end)
+			return false;   /* the part ends; the next one goes on */
 		uint32_t have = (uint32_t)fill(e, e->chunk, WDL_EVTX_CHUNK);
 		if (!have)
 			return false;
@@ -429,14 +500,28 @@ static bool next_record(struct wdl_evtx *e, struct wdl_evtx_record *rec)
 }
 
 /* The chunk is read: what it declared and did not give is damaged. */
+/* One warning for a run of skipped blocks, once it ends. */
+static void warn_skipped(struct wdl_evtx *e)
+{
+	if (!e->run_skipped)
+		return;
+	DIAG(e, WDILOG_DIAG_WARNING, e->run_first,
+	     "%llu blocks of 64 KiB with neither a chunk signature nor a record skipped, the first at byte %llu",
+	     (unsigned long long)e->run_skipped,
+	     (unsigned long long)e->run_first);
+	e->run_skipped = 0;
+}
+
 static void finish_chunk(struct wdl_evtx *e)
 {
 	e->in_chunk = false;
 	if (e->no_magic && !e->found) {
-		if (!e->st.skipped_chunks++)
-			e->first_skipped = e->chunk_off;
+		e->st.skipped_chunks++;
+		if (!e->run_skipped++)
+			e->run_first = e->chunk_off;
 		return;
 	}
+	warn_skipped(e);
 	uint64_t declared = e->declared_known && e->declared > e->found
 				    ? e->declared
 				    : e->found;
@@ -492,18 +577,15 @@ int wdl_evtx_next(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 		e->read_error = 0;
 		return rc;
 	}
-	if (e->st.skipped_chunks)
-		DIAG(e, WDILOG_DIAG_WARNING, e->first_skipped,
-		     "%llu blocks of 64 KiB with neither a chunk signature nor a record skipped, the first at byte %llu",
-		     (unsigned long long)e->st.skipped_chunks,
-		     (unsigned long long)e->first_skipped);
+	warn_skipped(e);
+	if (e->end)
+		return WDILOG_DONE;  /* a part before the last: not the file's end */
 	uint64_t seen = e->chunk_seen ? e->index + 1 : 0;
-	if (e->st.header_chunks > seen && !e->st.truncated &&
-	    !e->st.header_bad) {
+	if (e->header_chunks > seen && !e->st.truncated && e->header_trusted) {
 		e->st.truncated = true;
 		DIAG(e, WDILOG_DIAG_WARNING, e->next_off,
 		     "EVTX file ends after %llu chunks, its header counts %u (byte %llu)",
-		     (unsigned long long)seen, e->st.header_chunks,
+		     (unsigned long long)seen, e->header_chunks,
 		     (unsigned long long)(e->next_off));
 	}
 	return WDILOG_DONE;

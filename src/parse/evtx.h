@@ -84,6 +84,32 @@ int wdl_evtx_next(struct wdl_evtx *e, struct wdl_evtx_record *rec,
 
 const struct wdl_evtx_stats *wdl_evtx_stats(const struct wdl_evtx *e);
 
+/* One part of an uncompressed EVTX file cut at chunk starts, for reading
+ * chunks in parallel: templates and names live in their chunk, so parts
+ * are independent. The parts' stats add up (their flags OR) to the whole
+ * file's, and their warnings are the whole file's: only the first part
+ * reads the file header, only the last checks the file's end. */
+struct wdl_evtx_part {
+	uint64_t start;             /* file offset of the part's first chunk;
+				       0 for the first part (the header) */
+	uint64_t end;               /* offset just past its last chunk; 0 for
+				       the last part (to the end of input) */
+	uint64_t first_chunk;       /* index of the chunk at start */
+	uint32_t header_chunks;     /* the file header's chunk count */
+};
+
+/* Read only @p part (copied) of the file; the source must be positioned
+ * at part->start. Call before the first wdl_evtx_next. */
+void wdl_evtx_set_part(struct wdl_evtx *e, const struct wdl_evtx_part *part);
+
+/* Cut the EVTX file open as @p fd (@p size bytes, read with pread; the
+ * position is left alone) into at most @p parts parts of about equal size,
+ * each starting at a block with a chunk signature, into @p out. Returns how
+ * many (0 or 1: read it whole): none if the file does not start with a
+ * whole EVTX header whose checksum matches. */
+size_t wdl_evtx_cut(int fd, uint64_t size, unsigned parts,
+		    struct wdl_evtx_part *out);
+
 void wdl_evtx_free(struct wdl_evtx *e);
 
 #endif

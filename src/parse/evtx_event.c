@@ -158,3 +158,9 @@ int wdl_evtx_open_parser(struct wdl_parser **out,
 	*out = &p->base;
 	return WDILOG_OK;
 }
+
+void wdl_evtx_parser_set_part(struct wdl_parser *p,
+			      const struct wdl_evtx_part *part)
+{
+	wdl_evtx_set_part(((struct wdl_evtx_parser *)p)->evtx, part);
+}

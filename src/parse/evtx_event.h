@@ -42,4 +42,9 @@ void wdl_evtx_parser_free(struct wdl_evtx_parser *p);
 int wdl_evtx_open_parser(struct wdl_parser **out,
 			 const struct wdl_parse_ctx *ctx, wdilog_error *err);
 
+/* Read only @p part of the file (wdl_evtx_set_part) with the parser
+ * wdl_evtx_open_parser made, before its first event. */
+void wdl_evtx_parser_set_part(struct wdl_parser *p,
+			      const struct wdl_evtx_part *part);
+
 #endif

@@ -36,6 +36,7 @@ struct wdl_xml_parser {
 	uint64_t lineno;            /* line of c->buf[c->pos] */
 	bool root_open;             /* <Events> seen, </Events> not yet */
 	bool saw_doctype;
+	bool in_text;               /* in a run of text outside any event */
 	struct wdl_event_acc acc;
 	struct wdl_prefilter pf;
 	xmlTextReaderPtr reader;    /* reused from event to event */
@@ -352,7 +353,7 @@ bool wdl_xml_parse_event(struct wdl_parser *base, const char *span,
 
 /* ---- step 1: framing ---- */
 
-enum frame_result { FRAME_EVENT, FRAME_CUT, FRAME_END };
+enum frame_result { FRAME_EVENT, FRAME_CUT, FRAME_FULL };
 
 /* Newlines in s[0, n), eight bytes a step: events have one every few
  * dozen bytes, too many for a memchr per line. */
@@ -382,28 +383,50 @@ static void advance(struct wdl_xml_parser *p, size_t to)
 	c->pos = to;
 }
 
-/* Find @p lit at or after @p from; refills (keeping from @p keep on) as
- * needed. Returns its index, or (size_t)-1 at the end of input. Indices
- * shift when the buffer is compacted, so callers pass and get offsets
- * relative to @p keep. */
-static size_t find_lit(struct wdl_xml_parser *p, size_t keep, size_t from,
+/* Not found: the input ended (or, when a whole event is kept, the window
+ * is full at its maximum: c->eof tells the two apart). */
+#define NONE ((size_t)-1)
+
+/* Bytes kept behind the scan point while streaming: enough to look back
+ * at the '/' of "/>". */
+#define KEEP_BEHIND 8
+
+/* The framer reads in one of two ways. Keeping (@p stream false), the
+ * bytes from c->pos on stay in the window so the event can be parsed;
+ * the window is bounded, so a longer event fills it. Streaming (between
+ * events, and while an oversized event is skipped), nothing before the
+ * scan point is needed: before each read, pass over all but the last few
+ * bytes before @p *at (relative to c->pos, shifted to match), so markup of
+ * any length is stepped over in a bounded window. */
+static void release(struct wdl_xml_parser *p, bool stream, size_t *at)
+{
+	if (!stream || *at <= KEEP_BEHIND)
+		return;
+	size_t d = *at - KEEP_BEHIND;
+	advance(p, p->ctx.c->pos + d);
+	*at -= d;
+}
+
+/* Find @p lit at or after c->pos + @p from, reading more as needed.
+ * Returns its index relative to c->pos (which moves when streaming), or
+ * NONE. */
+static size_t find_lit(struct wdl_xml_parser *p, size_t from, bool stream,
 		       const char *lit)
 {
 	struct wdl_chunk *c = p->ctx.c;
 	size_t n = strlen(lit);
-	size_t rel = from - keep;
 	for (;;) {
-		size_t start = keep + rel;
-		if (c->len >= n && start <= c->len - n) {
-			const char *hit = memmem(c->buf + start, c->len - start,
-						 lit, n);
+		size_t held = c->len - c->pos;
+		if (held >= n && from <= held - n) {
+			const char *hit = memmem(c->buf + c->pos + from,
+						 held - from, lit, n);
 			if (hit)
-				return (size_t)(hit - c->buf) - keep;
-			rel = c->len - keep - (n - 1);
+				return (size_t)(hit - (c->buf + c->pos));
+			from = held - (n - 1);
 		}
-		if (!wdl_chunk_refill(c, keep))
-			return (size_t)-1;
-		keep = 0;
+		release(p, stream, &from);
+		if (!wdl_chunk_refill(c, c->pos))
+			return NONE;
 	}
 }
 
@@ -458,11 +481,10 @@ static bool is_event_end(const char *b, size_t avail)
 	return i < avail && b[i] == '>';
 }
 
-/* Skip a markup construct that starts at c->pos + @p at (relative to the
- * event start kept at c->pos): comment, CDATA, PI, DOCTYPE or a plain tag.
- * Returns the index after it, relative to c->pos, or (size_t)-1 at end of
- * input. */
-static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
+/* Skip a markup construct that starts at c->pos + @p at: comment, CDATA,
+ * PI, DOCTYPE or a plain tag. Returns the index after it, relative to
+ * c->pos (which moves when @p stream), or NONE. */
+static size_t skip_markup(struct wdl_xml_parser *p, size_t at, bool stream)
 {
 	struct wdl_chunk *c = p->ctx.c;
 	need(p, at, 10);
@@ -476,8 +498,8 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 	else if (avail >= 2 && b[1] == '?')
 		close = "?>";
 	if (close) {
-		size_t r = find_lit(p, c->pos, c->pos + at + 2, close);
-		return r == (size_t)-1 ? r : r + strlen(close);
+		size_t r = find_lit(p, at + 2, stream, close);
+		return r == NONE ? r : r + strlen(close);
 	}
 	/* a tag or <!DOCTYPE: '>' ends it outside quotes and [ ] */
 	bool doctype = avail >= 9 && memcmp(b, "<!DOCTYPE", 9) == 0;
@@ -491,8 +513,9 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 	int bracket = 0;
 	for (size_t i = at + 1;; i++) {
 		if (c->pos + i >= c->len) {
+			release(p, stream, &i);
 			if (!wdl_chunk_refill(c, c->pos))
-				return (size_t)-1;
+				return NONE;
 			i--;
 			continue;
 		}
@@ -514,9 +537,8 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 			else if (left >= 2 && m[1] == '?')
 				end = "?>";
 			if (end) {
-				size_t r = find_lit(p, c->pos, c->pos + i + 2,
-						    end);
-				if (r == (size_t)-1)
+				size_t r = find_lit(p, i + 2, stream, end);
+				if (r == NONE)
 					return r;
 				i = r + strlen(end) - 1;
 			}
@@ -532,18 +554,18 @@ static size_t skip_markup(struct wdl_xml_parser *p, size_t at)
 
 /* From an <Event start at c->pos, find the end of the event. On
  * FRAME_EVENT *len is its length; on FRAME_CUT *len is how much belongs to
- * the unfinished event (the next <Event, or the end of input). */
+ * the unfinished event (up to the next <Event, or the end of input). Kept
+ * (@p stream false), FRAME_FULL says the event does not fit the window;
+ * streamed, its bytes are passed over as they are scanned (c->pos moves)
+ * and *len is relative to where c->pos ends. */
 static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
-				     bool *oversize)
+				     bool stream)
 {
 	struct wdl_chunk *c = p->ctx.c;
-	*oversize = false;
 	/* the start tag itself: <Event .../> is a whole (empty) event */
-	size_t tag_end = skip_markup(p, 0);
-	if (tag_end == (size_t)-1) {
-		*len = c->len - c->pos;
-		return FRAME_CUT;
-	}
+	size_t tag_end = skip_markup(p, 0, stream);
+	if (tag_end == NONE)
+		goto no_end;
 	if (c->buf[c->pos + tag_end - 2] == '/') {
 		*len = tag_end;
 		return FRAME_EVENT;
@@ -555,12 +577,9 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 			lt = memchr(c->buf + c->pos + i, '<', c->len - c->pos - i);
 		if (!lt) {
 			i = c->len - c->pos;
-			if (!wdl_chunk_refill(c, c->pos)) {
-				/* full at its maximum, or the input ended */
-				*oversize = !c->eof;
-				*len = i;
-				return FRAME_CUT;
-			}
+			release(p, stream, &i);
+			if (!wdl_chunk_refill(c, c->pos))
+				goto no_end;
 			continue;
 		}
 		i = (size_t)(lt - (c->buf + c->pos));
@@ -575,13 +594,15 @@ static enum frame_result frame_event(struct wdl_xml_parser *p, size_t *len,
 			*len = i;
 			return FRAME_CUT;
 		}
-		size_t next = skip_markup(p, i);
-		if (next == (size_t)-1) {
-			*len = c->len - c->pos;
-			return FRAME_CUT;
-		}
+		size_t next = skip_markup(p, i, stream);
+		if (next == NONE)
+			goto no_end;
 		i = next;
 	}
+no_end:
+	/* full at its maximum, or the input ended */
+	*len = c->len - c->pos;
+	return c->eof ? FRAME_CUT : FRAME_FULL;
 }
 
 /* Event Viewer's "XML View" copies put "- " before the '<' of every
@@ -612,13 +633,18 @@ static bool seek_event(struct wdl_xml_parser *p)
 			if (ch == '-' && lt && fold_marker(s + k, upto - k))
 				continue;
 			if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
-				xml_diag(p, WDILOG_DIAG_WARNING,
-					 p->lineno + count_lines(s, k),
-					 c->base + c->pos + k,
-					 "text outside any <Event> element ignored");
+				/* once per run, however many windows it fills */
+				if (!p->in_text)
+					xml_diag(p, WDILOG_DIAG_WARNING,
+						 p->lineno + count_lines(s, k),
+						 c->base + c->pos + k,
+						 "text outside any <Event> element ignored");
+				p->in_text = true;
 				break;
 			}
 		}
+		if (lt)
+			p->in_text = false;   /* markup ends the run */
 		if (!lt) {
 			advance(p, c->len);
 			if (!wdl_chunk_refill(c, c->pos))
@@ -634,10 +660,12 @@ static bool seek_event(struct wdl_xml_parser *p)
 		bool root_end = avail >= 9 && memcmp(s, "</Events", 8) == 0;
 		bool root_start = avail >= 8 && memcmp(s, "<Events", 7) == 0 &&
 				  name_end(s[7]);
-		size_t next = skip_markup(p, 0);
-		if (next == (size_t)-1) {
-			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
-				 c->base + c->pos,
+		uint64_t line = p->lineno, offset = c->base + c->pos;
+		/* streamed: nothing outside an event is kept, so markup of any
+		 * length is stepped over */
+		size_t next = skip_markup(p, 0, true);
+		if (next == NONE) {
+			xml_diag(p, WDILOG_DIAG_WARNING, line, offset,
 				 "input ends inside markup outside any event");
 			advance(p, c->len);
 			return false;
@@ -767,7 +795,6 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 		return WDILOG_DONE;
 	}
 	size_t len;
-	bool oversize;
 	uint64_t line = p->lineno, offset = c->base + c->pos;
 	wdl_event_acc_start(&p->acc, line, offset);
 	if (!p->ctx.opts->full_parse) {
@@ -783,24 +810,25 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 			return wdl_event_acc_emit(&p->acc, ev, err);
 		}
 	}
-	enum frame_result fr = frame_event(p, &len, &oversize);
+	enum frame_result fr = frame_event(p, &len, false);
+	if (fr == FRAME_FULL) {
+		p->acc.damaged = true;
+		xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
+			 "<Event> element larger than " WDL_STR(WDL_EVENT_MAX_MIB)
+			 " MiB; counted as damaged and skipped");
+		/* frame it again without keeping it: its comments and CDATA
+		 * are stepped over as before, so the end found is its own */
+		frame_event(p, &len, true);
+		advance(p, c->pos + len);
+		return wdl_event_acc_emit(&p->acc, ev, err);
+	}
 	if (fr == FRAME_CUT) {
 		p->acc.damaged = true;
-		if (oversize) {
-			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
-				 "<Event> element larger than " WDL_STR(WDL_EVENT_MAX_MIB)
-				 " MiB; counted as damaged and skipped");
-			advance(p, c->pos + len);
-			/* skip to its end tag without keeping it */
-			size_t r = find_lit(p, c->pos, c->pos, "</Event>");
-			advance(p, r == (size_t)-1 ? c->len : c->pos + r + 8);
-		} else {
-			xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
-				 c->pos + len >= c->len && c->eof
-					 ? "input ends inside an <Event> element (truncated file); event counted as damaged"
-					 : "<Event> element not closed before the next <Event>; event counted as damaged");
-			advance(p, c->pos + len);
-		}
+		xml_diag(p, WDILOG_DIAG_DAMAGED, line, offset,
+			 c->pos + len >= c->len && c->eof
+				 ? "input ends inside an <Event> element (truncated file); event counted as damaged"
+				 : "<Event> element not closed before the next <Event>; event counted as damaged");
+		advance(p, c->pos + len);
 		return wdl_event_acc_emit(&p->acc, ev, err);
 	}
 	wdilog_error why;

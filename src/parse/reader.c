@@ -187,6 +187,16 @@ static void pass_preamble(wdilog_reader *r, const struct wdl_detection *d)
 static int start(wdilog_reader *r, wdilog_error *err)
 {
 	r->started = true;
+	if (r->range && r->range->evtx) {
+		/* one part of an EVTX file, positioned at its first chunk */
+		r->format = WDL_FORMAT_EVTX;
+		struct wdl_parse_ctx ctx = { .in = &r->in, .ks = &r->keys,
+					     .opts = &r->opts, .name = r->name };
+		int rc = wdl_evtx_open_parser(&r->parser, &ctx, err);
+		if (rc >= 0)
+			wdl_evtx_parser_set_part(r->parser, &r->range->evtx_part);
+		return rc;
+	}
 	if (r->range && r->range->start > 0) {
 		/* a later part: the encoding and format are the whole file's */
 		r->dec.sniffed = true;
@@ -332,6 +342,26 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	*enc = r->dec.enc;
 	wdilog_reader_free(r);
 	return ok && prefix;
+}
+
+size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,
+			      struct wdl_range *out)
+{
+	struct stat st;
+	struct wdl_evtx_part cut[64];
+	if (parts > 64)
+		parts = 64;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	size_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+			   ? wdl_evtx_cut(fd, (uint64_t)st.st_size, parts, cut)
+			   : 0;
+	close(fd);
+	for (size_t k = 0; k < n; k++)
+		out[k] = (struct wdl_range){ .start = cut[k].start, .evtx = true,
+					     .evtx_part = cut[k] };
+	return n < 2 ? 0 : n;
 }
 
 uint64_t wdl_reader_preamble_lines(const wdilog_reader *r)

@@ -8,16 +8,20 @@
 #include <wdilog/reader.h>
 
 #include "input/decode.h"
+#include "parse/evtx.h"
 
 /* One part of a wpp-text file cut at line starts. The part owns the
  * records whose first line is in it: it skips the continuation lines it
  * starts with (they belong to the part before) and reads on past its end
- * until the next record starts. */
+ * until the next record starts. Or, with evtx set, one part of an EVTX
+ * file cut at chunk starts (evtx_part; the other members are unused). */
 struct wdl_range {
 	uint64_t start;             /* byte offset of the part's first line */
 	uint64_t first_line;        /* its line number (1-based) */
 	uint64_t end_line;          /* first line of the next part; 0 = none */
 	enum wdl_encoding enc;      /* the whole file's encoding */
+	bool evtx;
+	struct wdl_evtx_part evtx_part;
 };
 
 int wdl_reader_open_range(wdilog_reader **out, const char *path,
@@ -30,5 +34,11 @@ int wdl_reader_open_range(wdilog_reader **out, const char *path,
  * Sets *enc when it can. */
 bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 			   enum wdl_encoding *enc);
+
+/* Cut @p path, if it is an uncompressed EVTX file of more than one chunk,
+ * into at most @p parts (at most 64) ranges at chunk starts, in file
+ * order, into @p out. Returns how many; 0 when it cannot be cut. */
+size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,
+			      struct wdl_range *out);
 
 #endif

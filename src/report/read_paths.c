@@ -266,6 +266,20 @@ static void *count_worker(void *arg)
 	return NULL;
 }
 
+/* An EVTX file in parts at chunk starts: each part holds its chunks'
+ * templates, so no part needs another; merged in file order they give
+ * the counts, record numbers and warnings of one pass. */
+static size_t plan_evtx_parts(const char *path, size_t input, unsigned parts,
+			      struct job *out)
+{
+	struct wdl_range ranges[JOBS_MAX];
+	size_t n = wdl_reader_evtx_ranges(path, parts, ranges);
+	for (size_t k = 0; k < n; k++)
+		out[k] = (struct job){ .input = input, .part = true,
+				       .first_part = k == 0, .range = ranges[k] };
+	return n;
+}
+
 /* Cut one file into up to @p parts jobs at line starts. Returns the number
  * of jobs written to @p out (0: read it whole). */
 static size_t plan_parts(const char *path, size_t input, unsigned parts,
@@ -274,8 +288,12 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	struct stat st;
 	enum wdl_encoding enc;
 	uint64_t min = opts->split_bytes ? opts->split_bytes : SPLIT_MIN;
-	if (parts < 2 || stat(path, &st) != 0 || (uint64_t)st.st_size < min ||
-	    !wdl_reader_splittable(path, opts, &enc))
+	if (parts < 2 || stat(path, &st) != 0 || (uint64_t)st.st_size < min)
+		return 0;
+	size_t nevtx = plan_evtx_parts(path, input, parts, out);
+	if (nevtx)
+		return nevtx;
+	if (!wdl_reader_splittable(path, opts, &enc))
 		return 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)

@@ -35,13 +35,18 @@ struct policy {
 	enum wide wide;
 };
 
+/* GitHub's autolinks see through backslash escapes and references:
+ * "a\@b\.c" and "a&#64;b.c" still become mailto: links. An empty HTML
+ * comment after '@' splits the text so no address is found; a quoted ':'
+ * keeps "http://" from starting a link (a quoted '.' already stops
+ * "www."). */
 static const char *const markdown_quote[128] = {
 	['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_",
 	['{'] = "\\{", ['}'] = "\\}", ['['] = "\\[", [']'] = "\\]",
 	['<'] = "\\<", ['>'] = "\\>", ['('] = "\\(", [')'] = "\\)",
 	['#'] = "\\#", ['+'] = "\\+", ['-'] = "\\-", ['.'] = "\\.",
 	['!'] = "\\!", ['|'] = "\\|", ['~'] = "\\~", ['&'] = "\\&",
-	['$'] = "\\$",
+	['$'] = "\\$", ['@'] = "@<!-- -->", [':'] = "\\:",
 };
 
 static const char *const github_quote[128] = {

@@ -14,7 +14,8 @@ enum wdl_esc {
 	/* terminal text and diagnostics: \xNN for controls and bad bytes,
 	 * \u00NN for C1 */
 	WDL_ESC_TEXT,
-	/* CommonMark inline text: ASCII punctuation backslash-quoted, the
+	/* CommonMark inline text: ASCII punctuation backslash-quoted ('@' split
+	 * by an empty comment so GitHub finds no address), the
 	 * escapes of TEXT with their backslash doubled so it shows */
 	WDL_ESC_MARKDOWN,
 	/* GitHub workflow command message: %, CR and LF percent-encoded */

@@ -1,11 +1,14 @@
 /* XML fast path = full parse. Every sample, and generated events mutated
  * toward everything the plain-event proof must reject (comments, CDATA,
  * references, prefixes, duplicate attributes, bad names, controls, ]]>,
- * Unknown(, undecodable elements, broken nesting, cuts), give the same
- * report with the pre-filter as with every event through libxml2. */
+ * Unknown(, undecodable elements, broken nesting, cuts), and long
+ * comments, CDATA, PIs, DOCTYPEs and text on either side of every window
+ * limit, give the same report with the pre-filter as with every event
+ * through libxml2. */
 #include <stdint.h>
 
 #include "check.h"
+#include "parse/parse_xml.h"
 #include "parse/prefilter_xml.h"
 #include "run_reader.h"
 
@@ -84,7 +87,7 @@ static void compare(const char *buf, size_t len, const char *what)
 	char *b = json_of(buf, len, 0, &full);
 	bool same = a && b && strcmp(a, b) == 0;
 	if (!same && check_failures < 5)
-		fprintf(stderr, "fast != full on %s:\n%.*s\n", what, (int)len, buf);
+		fprintf(stderr, "fast != full on %s:\n%.*s\n", what, (int)(len > 2000 ? 2000 : len), buf);
 	CHECK(same);
 	free(a);
 	free(b);
@@ -132,6 +135,60 @@ static void mutations(void)
 	free(buf);
 }
 
+/* Long markup, between events and inside one, on either side of the
+ * window's first size and of the largest event it keeps: the plain-event
+ * proof gives up where the framer does. */
+static void long_markup(void)
+{
+	static const char *const open_close[][2] = {
+		{ "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?pi ", "?>" },
+		{ "<!DOCTYPE Events [ <!-- it's [ -->", "]>" },
+		{ "<Wrap a='", "'/>" }, { "", "" },   /* plain text */
+	};
+	static const char ev[] = "<Event><EventData><Data Name=\"AssocStatus\">"
+				 "31</Data></EventData></Event>\n";
+	static const char head[] = "<Event><System><TimeCreated "
+				   "SystemTime=\"2024-03-05T08:12:44Z\"/>"
+				   "</System><DebugData><Message>";
+	static const char tail[] = "</Message></DebugData></Event>\n";
+	const size_t sizes[] = { 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1,
+				 WDL_EVENT_MAX - 128, WDL_EVENT_MAX - 64,
+				 WDL_EVENT_MAX, WDL_EVENT_MAX + 64,
+				 WDL_EVENT_MAX + 65 };
+	size_t cap = WDL_EVENT_MAX + 64 * 1024;
+	char *buf = malloc(cap);
+	for (size_t k = 0; k < sizeof(open_close) / sizeof(open_close[0]); k++) {
+		const char *o = open_close[k][0], *c = open_close[k][1];
+		bool doctype = o[1] == '!' && o[2] == 'D';
+		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			for (int in_event = 0; in_event < 2; in_event++) {
+				if (doctype && in_event)
+					continue;
+				/* the whole event, or the construct alone, is
+				 * sizes[i] bytes */
+				size_t fixed = strlen(o) + strlen(c) +
+					       (in_event ? strlen(head) + strlen(tail) : 0);
+				size_t n = sizes[i] - fixed, len = 0;
+				if (!doctype)
+					len += (size_t)snprintf(buf, cap, "%s", ev);
+				if (in_event)
+					len += (size_t)snprintf(buf + len, cap - len, "%s", head);
+				len += (size_t)snprintf(buf + len, cap - len, "%s", o);
+				for (size_t f = 0; f < n; f++)
+					buf[len + f] = f % 80 == 79 ? '\n' : 'x';
+				len += n;
+				len += (size_t)snprintf(buf + len, cap - len, "%s%s%s",
+							c, in_event ? tail : "\n", ev);
+				char what[96];
+				snprintf(what, sizeof(what), "'%s' %zu bytes%s", o,
+					 sizes[i], in_event ? " in an event" : "");
+				compare(buf, len, what);
+			}
+		}
+	}
+	free(buf);
+}
+
 static void plain_proof(void)
 {
 	/* the proof accepts the usual shape and nothing with a key word */
@@ -154,6 +211,7 @@ int main(void)
 {
 	plain_proof();
 	samples();
+	long_markup();
 	mutations();
 	return check_report("xml_fastpath");
 }

@@ -45,6 +45,9 @@ static void test_format_characters(void)
 {
 	ESC_IS(WDL_ESC_TEXT, "50% a:b, \"x\" <y>", "50% a:b, \"x\" <y>");
 	ESC_IS(WDL_ESC_MARKDOWN, "a_b|[c](d)", "a\\_b\\|\\[c\\]\\(d\\)");
+	/* no autolink: an address split by a comment, no bare "http:" */
+	ESC_IS(WDL_ESC_MARKDOWN, "user@evil.com", "user@<!-- -->evil\\.com");
+	ESC_IS(WDL_ESC_MARKDOWN, "http://x", "http\\://x");
 	ESC_IS(WDL_ESC_GITHUB, "50%\r\na:b,c", "50%25%0D%0Aa:b,c");
 	ESC_IS(WDL_ESC_GITHUB_PROPERTY, "a:b,c", "a%3Ab%2Cc");
 	ESC_IS(WDL_ESC_XML, "<&>\"\t\n\r", "&lt;&amp;&gt;\"\t\n&#13;");

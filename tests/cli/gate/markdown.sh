@@ -43,6 +43,18 @@ has "the name shown as written" "$T/weird.html" 'a|b &lt;script&gt;x&lt;/script&
 row=$(grep -A 7 '<td>.*a|b' "$T/weird.html" | grep -c '<td')
 expect_eq "table row keeps its cells" "$row" 6
 
+# GitHub autolinks addresses and URLs even through backslash escapes;
+# rendered as GitHub does (HTML comments kept, then hidden)
+mkdir -p "$T/http:"
+for name in user@evil.com http://evil.example.com www.evil.example.com; do
+	printf '[0]0888.0D60::10/23/2003-12:27:40.173 [drv]AssocStatus=31\n' >"$T/$name"
+	run -q -f markdown -o "$T/link.md" "$T/$name"
+	cmark-gfm --unsafe -e table -e autolink "$T/link.md" |
+		sed 's/<!-- -->//g' >"$T/link.html"
+	lacks "no link from $name" "$T/link.html" "<a "
+	has "$name shown as written" "$T/link.html" "$name"
+done
+
 "$WDILOG" -q -f json -o "$T/a.json" tracefmt-default.txt
 "$WDILOG" -q -f json -o "$T/b.json" eventlog.txt
 run diff -f markdown "$T/a.json" "$T/b.json"
