@@ -2,14 +2,90 @@
 # The benchmark in one command (README): installs the peers, builds an
 # optimized wdilog and runs tests/bench/run.sh. Options are passed on, e.g.
 # sh tools/bench.sh --size 256 --runs 3
+# Then the EVTX section (evtx_bench below); --evtx-only runs that alone.
+# WDILOG_BENCH_EVTX_MIB sets its file's size (default 256).
 set -eu
 cd "$(dirname "$0")/.."
+
+# EVTX: one large .evtx file written by the EVTX test writer
+# (tests/evtx/bench_evtx: WLAN-AutoConfig-like records, templates reused
+# per chunk, one record in 50 with a status), read by wdilog -j 1, by
+# wdilog with its default -j, and by libevtx's evtxexport -f xml (skipped
+# when not installed). Prints wall time, CPU time (user + system), MB/s of
+# both, peak RSS and each against evtxexport; fails when a count differs
+# from the generator's or -j differs from -j 1.
+evtx_bench() {  # evtx_bench BUILD_DIR MIB
+	eb_build=$1 eb_mib=$2
+	eb_work=$eb_build/bench
+	eb_file=$eb_work/bench.evtx
+	eb_status=0
+	mkdir -p "$eb_work"
+	if [ ! -s "$eb_file" ] || ! grep -q "^records " "$eb_file.count" 2>/dev/null ||
+	   ! grep -q "^mib $eb_mib\$" "$eb_file.count"; then
+		"$eb_build/tests/evtx/bench_evtx" "$eb_mib" "$eb_file" --write-only \
+			> "$eb_file.count"
+		echo "mib $eb_mib" >> "$eb_file.count"
+	fi
+	eb_records=$(sed -n 's/^records \([0-9]*\), .*/\1/p' "$eb_file.count")
+	eb_with=$(sed -n 's/^records [0-9]*, with status \([0-9]*\)$/\1/p' "$eb_file.count")
+	eb_bytes=$(wc -c < "$eb_file")
+	cat "$eb_file" > /dev/null   # page cache warm
+	echo "EVTX: $(awk "BEGIN {printf \"%.0f\", $eb_bytes / 1048576}") MiB, $eb_records records ($eb_with with a status), $(nproc) cores"
+
+	# counts: wdilog's against the generator's, -j against -j 1
+	"$eb_build/wdilog" -j 1 -q -f json "$eb_file" > "$eb_work/evtx-j1.json"
+	eb_events=$(sed -n 's/^    "events": \([0-9]*\),$/\1/p' "$eb_work/evtx-j1.json" | head -n1)
+	eb_got=$(sed -n 's/^    "with_status": \([0-9]*\),$/\1/p' "$eb_work/evtx-j1.json" | head -n1)
+	if [ "$eb_events" != "$eb_records" ] || [ "$eb_got" != "$eb_with" ]; then
+		echo "EVTX COUNT MISMATCH: wdilog $eb_events events ($eb_got with a status), generator $eb_records ($eb_with)" >&2
+		eb_status=1
+	fi
+	"$eb_build/wdilog" -q -f json "$eb_file" | cmp -s - "$eb_work/evtx-j1.json" ||
+		{ echo "EVTX: the default -j report differs from -j 1" >&2; eb_status=1; }
+
+	eb_base=
+	printf '%-24s %8s %8s %10s %10s %9s %9s\n' command wall cpu "MB/s wall" "MB/s cpu" "peak RSS" "vs evtx"
+	eb_row() {  # eb_row LABEL CMD...: one timed run
+		eb_label=$1; shift
+		/usr/bin/time -o "$eb_work/evtx-time.out" -f "%e %U %S %M" "$@" > /dev/null 2>&1 ||
+			{ echo "EVTX: $eb_label failed" >&2; eb_status=1; }
+		set -- $(tail -n1 "$eb_work/evtx-time.out")
+		eb_cpu=$(awk "BEGIN {print $2 + $3}")
+		[ -n "$eb_base" ] || eb_base=$eb_cpu
+		awk -v l="$eb_label" -v w="$1" -v c="$eb_cpu" -v m="$4" -v b="$eb_bytes" -v base="$eb_base" \
+			'BEGIN {printf "%-24s %7.2fs %7.2fs %10.0f %10.0f %6.1f MiB %8.1fx\n", l, w, c, b / w / 1e6, b / c / 1e6, m / 1024, base / c}'
+	}
+	if command -v evtxexport > /dev/null 2>&1; then
+		# the count it exports, then its time to /dev/null (the base)
+		eb_theirs=$(evtxexport -f xml "$eb_file" 2>/dev/null | grep -c '^<Event ' || true)
+		if [ "$eb_theirs" != "$eb_records" ]; then
+			echo "EVTX COUNT MISMATCH: evtxexport $eb_theirs records, generator $eb_records" >&2
+			eb_status=1
+		fi
+		eb_row "evtxexport -f xml" evtxexport -f xml "$eb_file"
+	else
+		echo "(evtxexport not installed: package libevtx-utils; its row skipped)"
+	fi
+	eb_row "wdilog -j 1" "$eb_build/wdilog" -j 1 -q -f json "$eb_file"
+	eb_row "wdilog (default -j)" "$eb_build/wdilog" -q -f json "$eb_file"
+	[ $eb_status = 0 ] && echo "EVTX counts: as generated, and evtxexport's; default -j = -j 1"
+	return $eb_status
+}
+
 if [ "${WDILOG_NO_APT:-0}" != 1 ]; then
 	apt-get update
 	sed -e "s/#.*//" -e "/^ *$/d" tools/packages-build.txt | xargs apt-get install -y
 	apt-get install -y ripgrep libxml2-utils python3 time bc
+	apt-get install -y libevtx-utils || echo "libevtx-utils not installed: the EVTX section runs without evtxexport"
 fi
 meson setup build-release --buildtype=release >/dev/null 2>&1 ||
 	meson setup --reconfigure build-release --buildtype=release >/dev/null
-ninja -C build-release wdilog
-exec bash tests/bench/run.sh build-release "$@"
+ninja -C build-release wdilog tests/evtx/bench_evtx
+if [ "${1:-}" = --evtx-only ]; then
+	evtx_bench build-release "${WDILOG_BENCH_EVTX_MIB:-256}"
+	exit
+fi
+status=0
+bash tests/bench/run.sh build-release "$@" || status=1
+evtx_bench build-release "${WDILOG_BENCH_EVTX_MIB:-256}" || status=1
+exit $status
