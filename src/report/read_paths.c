@@ -274,7 +274,9 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	struct stat st;
 	enum wdl_encoding enc;
 	uint64_t min = opts->split_bytes ? opts->split_bytes : SPLIT_MIN;
-	if (parts < 2 || stat(path, &st) != 0 || (uint64_t)st.st_size < min ||
+	/* a --max-bytes limit counts from the start of the file: read whole */
+	if (parts < 2 || opts->max_bytes || stat(path, &st) != 0 ||
+	    (uint64_t)st.st_size < min ||
 	    !wdl_reader_splittable(path, opts, &enc))
 		return 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
