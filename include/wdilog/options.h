@@ -35,6 +35,10 @@ typedef struct wdilog_options {
 	uint32_t burst_seconds;     /* burst window; 0 = 10 s, at most 3600 */
 	uint32_t burst_failures;    /* failures in a window that make a
 				       burst; 0 = 5 */
+	uint64_t max_bytes;         /* read at most this many bytes of an
+				       input (after decompression); a longer
+				       one ends with an error naming the
+				       limit. 0 = no limit */
 } wdilog_options;
 
 /* Defaults: no extra keys, month-first dates, automatic buckets. */

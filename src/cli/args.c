@@ -31,6 +31,7 @@ enum {
 	OPT_BY,
 	OPT_BURST,
 	OPT_EVENTS,
+	OPT_MAX_BYTES,
 };
 
 static const struct option long_options[] = {
@@ -57,6 +58,7 @@ static const struct option long_options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "burst", required_argument, NULL, OPT_BURST },
 	{ "events", no_argument, NULL, OPT_EVENTS },
+	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -101,6 +103,29 @@ static bool parse_count(const char *s, uint64_t *out)
 		v = v * 10 + d;
 	}
 	*out = v;
+	return true;
+}
+
+/* "4096", "64K", "10M", "1G", "2T": bytes (binary multiples), at least
+ * 1. */
+static bool parse_size(const char *s, uint64_t *out)
+{
+	static const char units[] = "KMGT";
+	size_t n = strlen(s);
+	unsigned shift = 0;
+	char digits[24];
+	if (n && strchr(units, s[n - 1])) {
+		shift = 10 * (unsigned)(strchr(units, s[n - 1]) - units + 1);
+		n--;
+	}
+	if (n == 0 || n >= sizeof(digits))
+		return false;
+	memcpy(digits, s, n);
+	digits[n] = '\0';
+	uint64_t v;
+	if (!parse_count(digits, &v) || v == 0 || v > (UINT64_MAX >> shift))
+		return false;
+	*out = v << shift;
 	return true;
 }
 
@@ -312,6 +337,11 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 		case OPT_EVENTS:
 			if (report_option(a, c, optarg) != 1)
 				return EXIT_TROUBLE;
+			break;
+		case OPT_MAX_BYTES:
+			if (!parse_size(optarg, &a->max_bytes))
+				return cli_usage_error("--max-bytes takes a size (e.g. 4096, 64K, 10M, 1G), not '%s'",
+						       optarg);
 			break;
 		case 'q':
 			a->quiet = true;

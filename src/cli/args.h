@@ -60,6 +60,7 @@ struct cli_args {
 	uint32_t burst_failures;    /* --burst=N/WIDTH; 0 = library default */
 	uint32_t burst_seconds;
 	bool events;                /* --events */
+	uint64_t max_bytes;         /* --max-bytes; 0 = no limit */
 	char **inputs;              /* operands, borrowed from argv */
 	size_t ninputs;
 	bool help, version;

@@ -413,6 +413,7 @@ int main(int argc, char **argv)
 	run.opts.nkeys = run.args.nkeys;
 	run.opts.day_first = run.args.day_first;
 	run.opts.full_parse = run.args.full_parse;
+	run.opts.max_bytes = run.args.max_bytes;
 	run.opts.bucket_seconds = run.args.bucket_seconds;
 	run.opts.burst_failures = run.args.burst_failures;
 	run.opts.burst_seconds = run.args.burst_seconds;

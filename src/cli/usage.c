@@ -28,6 +28,9 @@ static const char help_text[] =
 "      --cross-file-systems  enter directories on other file systems\n"
 "      --follow-links    follow links to directories outside a DIR\n"
 "  -j, --jobs=N          read with N threads (default: one per core)\n"
+"      --max-bytes=SIZE  read at most SIZE bytes of each input (suffix K,\n"
+"                        M, G, T: KiB...); a longer one is cut, with an\n"
+"                        error (an endless input such as /dev/zero)\n"
 ;
 
 /* the rest, apart: one string literal may hold at most 4095 characters */

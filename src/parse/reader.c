@@ -75,6 +75,7 @@ static int reader_setup(wdilog_reader *r, wdilog_error *err)
 {
 	r->in.opts = &r->opts;
 	r->in.name = r->name;
+	r->in.max_bytes = r->opts.max_bytes;
 	int rc = wdl_keyset_init(&r->keys, &r->opts, err);
 	if (rc < 0)
 		return rc;

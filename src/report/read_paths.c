@@ -288,7 +288,9 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	struct stat st;
 	enum wdl_encoding enc;
 	uint64_t min = opts->split_bytes ? opts->split_bytes : SPLIT_MIN;
-	if (parts < 2 || stat(path, &st) != 0 || (uint64_t)st.st_size < min)
+	/* a --max-bytes limit counts from the start of the file: read whole */
+	if (parts < 2 || opts->max_bytes || stat(path, &st) != 0 ||
+	    (uint64_t)st.st_size < min)
 		return 0;
 	size_t nevtx = plan_evtx_parts(path, input, parts, out);
 	if (nevtx)
@@ -347,13 +349,32 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
 {
 	struct job *job = &run->jobs[j];
+	const char *path = run->paths[job->input].path;
+	size_t listed = rep->ninputs;
+	wdilog_error why_merge = { 0 };
 	int rc = WDILOG_OK;
 	/* its failures to the burst detector, in order, then the rest */
 	if (job->rep && !job->skipped && !flush_log(job))
-		rc = wdl_fail_oom(err);
+		rc = wdl_fail_oom(&why_merge);
 	if (rc >= 0 && job->rep && !job->skipped)
 		rc = wdl_report_merge(rep, job->rep,
-				      job->part && !job->first_part, err);
+				      job->part && !job->first_part, &why_merge);
+	if (rc < 0) {
+		/* the input's own error: it was read but is not in the
+		 * report */
+		if (job->status >= 0) {
+			job->status = rc;
+			job->err = why_merge;
+			job->err.input = path;
+		}
+		if (err)
+			*err = why_merge;
+	}
+	/* a job that failed before or during its merge (no memory for its
+	 * report) still lists its input, with its own error */
+	if (run->threaded && !job->skipped && job->status < 0 &&
+	    rep->ninputs == listed && (!job->part || job->first_part))
+		wdilog_report_add_unreadable(rep, path, &job->err, NULL);
 	wdilog_report_free(job->rep);
 	job->rep = NULL;
 	wdl_free(job->log);
@@ -373,6 +394,22 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	if (done)
 		done(run->paths[job->input].path, status, why, payload);
 	return rc;
+}
+
+/* No memory for the job table: nothing can be read, but every input is
+ * still listed (if memory allows) and told, each with the error. */
+static int none_read(wdilog_report *rep, const wdilog_path *paths, size_t n,
+		     wdilog_input_fn done, void *payload, wdilog_error *err)
+{
+	wdilog_error why = { 0 };
+	int rc = wdl_fail_oom(&why);
+	for (size_t i = 0; i < n; i++) {
+		why.input = paths[i].path;
+		wdilog_report_add_unreadable(rep, paths[i].path, &why, NULL);
+		if (done)
+			done(paths[i].path, rc, &why, payload);
+	}
+	return wdl_fail_oom(err);
 }
 
 int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
@@ -404,14 +441,14 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	size_t cap = n + (jobs > 1 ? JOBS_MAX : 0);
 	run.jobs = wdl_calloc(cap ? cap : 1, sizeof(*run.jobs));
 	if (!run.jobs)
-		return wdl_fail_oom(err);
+		return none_read(rep, paths, n, done, payload, err);
 	for (size_t i = 0; i < n; i++) {
 		if (run.njobs + 65 > cap) {
 			size_t ncap = cap * 2 + 65;
 			struct job *nj = wdl_realloc(run.jobs, ncap * sizeof(*nj));
 			if (!nj) {
 				wdl_free(run.jobs);
-				return wdl_fail_oom(err);
+				return none_read(rep, paths, n, done, payload, err);
 			}
 			run.jobs = nj;
 			cap = ncap;
@@ -434,11 +471,16 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	if (jobs == 1 || run.njobs == 1) {
 		/* one job at a time: read straight into the report, with its
 		 * event callback and window, in order */
-		for (size_t j = 0; j < run.njobs && rc >= 0; j++) {
+		/* after a failure (out of memory) the rest is still read, so
+		 * that every input is listed and told with its own result;
+		 * the first failure is the one returned */
+		for (size_t j = 0; j < run.njobs; j++) {
 			struct job *job = &run.jobs[j];
-			rc = read_direct(rep, &run, job, err);
+			int jrc = read_direct(rep, &run, job, rc >= 0 ? err : NULL);
+			int mrc = merge_job(rep, &run, j, done, payload,
+					    rc >= 0 && jrc >= 0 ? err : NULL);
 			if (rc >= 0)
-				rc = merge_job(rep, &run, j, done, payload, err);
+				rc = jrc < 0 ? jrc : mrc;
 		}
 		wdl_free(run.jobs);
 		return rc;
@@ -468,10 +510,12 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		while (!run.jobs[j].done)
 			pthread_cond_wait(&run.changed, &run.lock);
 		pthread_mutex_unlock(&run.lock);
+		/* merged (or listed with its error) even after a failure,
+		 * which is kept as the one returned */
+		int mrc = merge_job(rep, &run, j, done, payload,
+				    rc >= 0 ? err : NULL);
 		if (rc >= 0)
-			rc = merge_job(rep, &run, j, done, payload, err);
-		else
-			wdilog_report_free(run.jobs[j].rep);
+			rc = mrc;
 		pthread_mutex_lock(&run.lock);
 		run.merged = j + 1;
 		pthread_cond_broadcast(&run.changed);

@@ -38,6 +38,10 @@ usage_error "unknown --format=" "format" --format=
 usage_error "empty -o" "path" -o ''
 usage_error "bad --color" "'sometimes'" --color=sometimes
 usage_error "--help takes no value" "--help" --help=yes
+# controls in a usage error are escaped, C1 (here CSI, U+009B) as well as C0
+usage_error "C0 and C1 in an option escaped" "'--x\\\\u009b\\\\x01'\$" \
+	"$(printf -- '--x\302\233\001')"
+check "no raw C1 on stderr" sh -c "! grep -q \"\$(printf '\302\233')\" '$T/err'"
 
 # none of the usage errors above wrote anything, not even to the input
 check "usage errors leave the input alone" cmp -s "$SAMPLES/eventlog.txt" "$T/in.txt"
