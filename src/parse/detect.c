@@ -52,13 +52,17 @@ size_t wdl_wpp_prefix(const char *s, size_t len)
 size_t wdl_wpp_prefix_lead(const char *s, size_t len, size_t *lead)
 {
 	size_t i = 0;
+	/* blanks first: a line number may be right-aligned ("  676 [2]...") */
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t d = i;
 	while (i < len && wdl_is_digit((unsigned char)s[i]))
 		i++;
-	size_t digits = i;
+	size_t digits = i - d;
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	size_t n = 0;
-	if (!digits || i > digits)  /* a line number needs a blank after it */
+	if (!digits || i > d + digits)  /* a line number needs a blank after it */
 		n = wdl_wpp_prefix(s + i, len - i);
 	*lead = n ? i : 0;
 	return n;

@@ -62,8 +62,8 @@ const char *wdl_format_name(enum wdl_format f);
 size_t wdl_wpp_prefix(const char *line, size_t len);
 
 /* The default prefix where real copies put it: at the start of @p line,
- * after blanks, or after a line number and blanks (TextAnalysisTool
- * copies, "44676 [2]0F24.1020::..."). Returns its length as
+ * after blanks, or after a line number (blanks allowed before it) and
+ * blanks (TextAnalysisTool copies, "44676 [2]0F24.1020::..."). Returns its length as
  * wdl_wpp_prefix does, counted from @p line + *lead; 0 (and *lead 0) if
  * there is none. */
 size_t wdl_wpp_prefix_lead(const char *line, size_t len, size_t *lead);

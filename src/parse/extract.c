@@ -298,6 +298,26 @@ static void key_occurrence(struct wdl_span key, const char *p, size_t sep,
 	}
 }
 
+/* The form section 4 rejects, for the measurement of doc/status-keys.md:
+ * blanks after a key, then a decimal or 0x number ending at a non-word
+ * character. Anything else after the blanks is no occurrence (not
+ * malformed: nothing claimed a value follows). */
+static void blank_number(const char *p, size_t end, size_t len,
+			 struct wdl_found *f)
+{
+	size_t k = end;
+	while (k < len && is_space((unsigned char)p[k]))
+		k++;
+	if (k == end || k >= len || !wdl_is_digit((unsigned char)p[k]))
+		return;
+	struct wdl_found one;
+	wdl_found_init(&one);
+	if (parse_value(p + k, len - k, &one) && one.n == 1 &&
+	    one.values[0].has_code)
+		add_code(f, one.values[0].code);
+	wdl_found_dispose(&one);
+}
+
 /* Apply the rules to the whole word p[i, end). */
 static void visit_word(const struct wdl_keyset *ks, const char *p, size_t i,
 		       size_t end, size_t len, struct wdl_found *f)
@@ -310,6 +330,8 @@ static void visit_word(const struct wdl_keyset *ks, const char *p, size_t i,
 		size_t sep = parse_separator(p, end, len);
 		if (sep)
 			key_occurrence((struct wdl_span){ w, wlen }, p, sep, len, f);
+		else if (ks->blank_number)
+			blank_number(p, end, len, f);
 	}
 }
 

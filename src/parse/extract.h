@@ -17,6 +17,9 @@ struct wdl_keyset {
 	struct wdl_span *keys;      /* owned array; key text is borrowed */
 	size_t nkeys;
 	bool starts[256];           /* byte can start a key or a token */
+	bool blank_number;          /* also a key, blanks and a number (no
+				       separator): off; only the measurement
+				       in doc/status-keys.md turns it on */
 };
 
 int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,

@@ -61,6 +61,11 @@ def main():
             continue
         if key == "rc":
             want_rc = want
+        elif key in ("strict", "max-damaged-0"):
+            gate = ["--strict"] if key == "strict" else ["--max-damaged", "0"]
+            g = subprocess.run([wdilog, "-q"] + gate + opts + [path],
+                               cwd=root, capture_output=True)
+            check("exit status with " + " ".join(gate), g.returncode, want)
         elif key == "nowarn":
             check("stderr", err.strip() or None, "null")
         elif key == "warn":
