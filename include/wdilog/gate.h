@@ -27,7 +27,12 @@ typedef struct wdilog_gate wdilog_gate;
 typedef enum wdilog_gate_limit {
 	WDILOG_LIMIT_FAILURES,      /* selected status records */
 	WDILOG_LIMIT_MALFORMED,     /* unreadable status values */
-	WDILOG_LIMIT_DAMAGED,       /* damaged events + unreadable inputs */
+	WDILOG_LIMIT_DAMAGED,       /* damaged events + unreadable inputs +
+				       truncated inputs */
+	WDILOG_LIMIT_LOST,          /* events the captures say they lost +
+				       inputs that say they lost an unknown
+				       number (the CLI's --strict sets it to
+				       0; formats.md 6) */
 	WDILOG_LIMIT_COUNT
 } wdilog_gate_limit;
 
@@ -85,7 +90,8 @@ WDILOG_API bool wdilog_gate_has_rules(const wdilog_gate *gate);
  * count of 3 is 3000. Strings are static or owned by the report. */
 typedef struct wdilog_gate_check {
 	const char *rule;           /* "max-failures", "max-malformed",
-				       "max-damaged" or "baseline" */
+				       "max-damaged", "max-lost" or
+				       "baseline" */
 	const char *scope;          /* baseline: "code" or "phase"; else NULL */
 	const char *phase;          /* baseline: the phase; else NULL */
 	bool has_code;              /* baseline code check with a number */

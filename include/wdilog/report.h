@@ -38,6 +38,22 @@ typedef struct wdilog_totals {
 	uint64_t unreadable_inputs; /* inputs that could not be read whole */
 	uint64_t outside_window;    /* events with status left out by the
 				       time window (not in events) */
+	/* Added later (formats.md 6, "Additions"); a report loaded from an
+	 * older JSON report has them 0 and events_lost not known. */
+	uint64_t repaired;          /* events read only after a byte that
+				       breaks the format was taken as text;
+				       also counted in events */
+	uint64_t preamble_lines;    /* lines passed over before the first
+				       event of an input */
+	uint64_t truncated_inputs;  /* inputs cut short (a gzip stream with
+				       no trailer, an EVTX file cut) */
+	uint64_t lost_uncounted_inputs; /* inputs whose capture says it lost
+				       events without saying how many (an
+				       EVTX header flagged dirty or full) */
+	uint64_t events_lost;       /* events the captures say they lost,
+				       summed over the inputs that say */
+	bool events_lost_known;     /* false when no input says (JSON null):
+				       events_lost is then 0 */
 } wdilog_totals;
 
 /* New empty report; @p opts (may be NULL) is read for the bucket width

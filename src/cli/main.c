@@ -253,6 +253,9 @@ static int build_gate(struct run *run)
 		else if (implied)
 			wdilog_gate_set_limit(run->gate, (wdilog_gate_limit)i, 0);
 	}
+	/* --strict also fails on what the capture says it lost */
+	if (a->strict)
+		wdilog_gate_set_limit(run->gate, WDILOG_LIMIT_LOST, 0);
 	if (a->tolerance &&
 	    wdilog_gate_set_tolerance(run->gate, a->tolerance, &err) < 0)
 		return gate_error("--tolerance", &err);

@@ -383,7 +383,10 @@ static const char *rule_counts(const char *rule)
 {
 	return strcmp(rule, "max-failures") == 0 ? "status records counted"
 	       : strcmp(rule, "max-malformed") == 0 ? "malformed status values"
-	       : "damaged events or unreadable inputs";
+	       : strcmp(rule, "max-lost") == 0
+		       ? "events the captures say they lost (an input that "
+			 "cannot say how many counts as 1)"
+		       : "damaged events, unreadable or truncated inputs";
 }
 
 size_t wdilog_gate_check_describe(const wdilog_gate_check *c, char *buf,
@@ -454,7 +457,14 @@ static int evaluate(wdilog_report *rep, const wdilog_gate *g,
 				 rep->totals.malformed, err);
 	if (rc == WDILOG_OK && g->limit_set[WDILOG_LIMIT_DAMAGED])
 		rc = limit_check(st, "max-damaged", g->limit[WDILOG_LIMIT_DAMAGED],
-				 rep->totals.damaged + rep->totals.unreadable_inputs,
+				 rep->totals.damaged + rep->totals.unreadable_inputs +
+					 rep->totals.truncated_inputs,
+				 err);
+	/* what the capture lost before wdilog saw it (formats.md 3b) */
+	if (rc == WDILOG_OK && g->limit_set[WDILOG_LIMIT_LOST])
+		rc = limit_check(st, "max-lost", g->limit[WDILOG_LIMIT_LOST],
+				 rep->totals.events_lost +
+					 rep->totals.lost_uncounted_inputs,
 				 err);
 	if (rc == WDILOG_OK && g->baseline)
 		rc = wdl_baseline_evaluate(rep, g, st, err);

@@ -227,6 +227,7 @@ static int read_header(struct wdl_evtx *e, wdilog_error *err)
 		return WDILOG_OK;
 	}
 	e->st.flags = wdl_le32(h + 120);
+	e->st.flags_read = true;
 	e->st.dirty = e->st.flags & 1;
 	e->st.full = e->st.flags & 2;
 	e->st.header_chunks = wdl_le16(h + 42);

@@ -27,6 +27,8 @@ struct wdl_evtx_stats {
 	bool full;                  /* header flag 0x2: the log was full */
 	bool truncated;             /* the file ends inside a chunk or before
 				       the chunks its header counts */
+	bool flags_read;            /* the header was long enough to hold
+				       its flags (dirty, full are known) */
 	uint32_t flags;             /* the header's flags as written */
 	uint32_t header_chunks;     /* chunks the header counts */
 	uint64_t chunks;            /* chunks read (with their signature) */

@@ -422,6 +422,11 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 		if (lr == LINE_END) {
 			if (!cur->open)
 				return WDILOG_DONE;
+			/* a gzip stream cut short cuts the record being read
+			 * (formats.md 3b) */
+			if (p->ctx.in && wdl_input_truncated(p->ctx.in))
+				mark_damaged(p, cur, p->ctx.c->base + p->ctx.c->pos,
+					     "input cut short (gzip stream with no trailer) inside this record");
 			return finish_event(p, cur, ev, err);
 		}
 		p->lineno++;

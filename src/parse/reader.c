@@ -375,10 +375,33 @@ uint64_t wdl_reader_repaired(const wdilog_reader *r)
 	return r->parser ? r->parser->repaired : 0;
 }
 
+/* The EVTX reader's stats, or NULL for any other input. */
+static const struct wdl_evtx_stats *evtx_stats(const wdilog_reader *r)
+{
+	if (!r->parser || r->parser->format != WDL_FORMAT_EVTX)
+		return NULL;
+	return wdl_evtx_parser_stats((const struct wdl_evtx_parser *)r->parser);
+}
+
 bool wdl_reader_events_lost(const wdilog_reader *r, uint64_t *lost)
 {
+	const struct wdl_evtx_stats *st = evtx_stats(r);
 	*lost = r->parser ? r->parser->events_lost : 0;
+	if (st)
+		return st->flags_read && !st->dirty && !st->full;
 	return r->parser && r->parser->events_lost_known;
+}
+
+bool wdl_reader_truncated(const wdilog_reader *r)
+{
+	const struct wdl_evtx_stats *st = evtx_stats(r);
+	return wdl_input_truncated(&r->in) || (st && st->truncated);
+}
+
+bool wdl_reader_lost_uncounted(const wdilog_reader *r)
+{
+	const struct wdl_evtx_stats *st = evtx_stats(r);
+	return st && (st->dirty || st->full);
 }
 
 const char *wdilog_reader_format(const wdilog_reader *r)

@@ -21,8 +21,21 @@ uint64_t wdl_reader_repaired(const wdilog_reader *r);
 
 /* Events the capture says it lost (tracefmt's "Processing completed ...
  * EventsLost: N" line, FmtSum.txt's "Total Events  Lost N"; formats.md
- * 3b), summed over such lines; false if the input has none. Final once
- * the reader returned WDILOG_DONE. */
+ * 3b), summed over such lines; false if the input has none. An EVTX file
+ * whose header flags could be read says 0 when it is neither dirty nor
+ * full, and nothing (false) when it is: it cannot say how many, which
+ * wdl_reader_lost_uncounted tells. Final once the reader returned
+ * WDILOG_DONE. */
 bool wdl_reader_events_lost(const wdilog_reader *r, uint64_t *lost);
+
+/* True when the input was cut short: a gzip stream (at any depth) with no
+ * trailer, or an EVTX file that ends inside a chunk or before the chunks
+ * its header counts. Final once the reader returned WDILOG_DONE. */
+bool wdl_reader_truncated(const wdilog_reader *r);
+
+/* True when the capture says it lost events without saying how many: an
+ * EVTX file header flagged dirty (not closed cleanly) or full (formats.md
+ * 3b; doc/evtx.md, "Loss the file reports"). */
+bool wdl_reader_lost_uncounted(const wdilog_reader *r);
 
 #endif

@@ -72,6 +72,32 @@ static void record(FILE *out, const char *level, const char *path,
 		wdilog_kind_name(c->kind));
 }
 
+/* A ::warning for each input that lost something (truncated, events
+ * lost), up to @p max; whether or not a gate failed on it, a CI log
+ * should show an incomplete reading at its file. Returns the number
+ * written. */
+static unsigned loss_warnings(FILE *out, const wdilog_report *rep,
+			      unsigned max)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < wdl_view_ninputs(rep) && n < max; i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
+		char loss[512];
+		if (!wdl_view_input_lossy(in) ||
+		    !wdl_view_input_loss(in, loss, sizeof(loss)))
+			continue;
+		fputs("::warning file=", out);
+		wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, in->path);
+		fputs(",title=", out);
+		wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, "wdilog incomplete input");
+		fputs("::", out);
+		wdl_escape_str(out, WDL_ESC_GITHUB, loss);
+		fputc('\n', out);
+		n++;
+	}
+	return n;
+}
+
 /* Annotate up to *budget records, in input and line order: those of
  * failing codes, or of every selected code when @p failing_only is false.
  * *missed counts the ones left out. */
@@ -120,6 +146,11 @@ int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 			}
 		}
 	}
+	/* warnings have a cap of their own; the records take what is left
+	 * of it when they are warnings */
+	unsigned warned = loss_warnings(out, rep, ANNOTATIONS_MAX);
+	if (!failed)
+		budget -= warned;
 	uint64_t missed;
 	int rc = records(out, rep, failed ? "error" : "warning", failed, &budget,
 			 &missed);
@@ -135,6 +166,9 @@ int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 		t->failures, t->unknown, t->malformed, t->damaged);
 	if (t->unreadable_inputs)
 		fprintf(out, ", %" PRIu64 " unreadable inputs", t->unreadable_inputs);
+	char loss[512];
+	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
+		fprintf(out, "; %s", loss);
 	if (missed)
 		fprintf(out, "; %" PRIu64 " more %s records not annotated",
 			missed, failed ? "failing" : "selected");

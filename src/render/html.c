@@ -202,7 +202,8 @@ static void verdict(FILE *out, const wdilog_report *rep)
 {
 	const wdilog_totals *t = &rep->totals;
 	const char *cls = t->failures || t->unknown ? "bad"
-			  : t->damaged || t->unreadable_inputs ? "warn" : "good";
+			  : t->damaged || t->unreadable_inputs || wdl_view_lossy(t)
+				  ? "warn" : "good";
 	fprintf(out, "<header id=\"verdict\">\n<h1>wdilog report</h1>\n"
 		"<p class=\"verdict %s\">", cls);
 	if (!t->statuses)
@@ -229,6 +230,10 @@ static void verdict(FILE *out, const wdilog_report *rep)
 	if (t->unreadable_inputs)
 		fprintf(out, "; %" PRIu64 " input%s could not be read whole",
 			t->unreadable_inputs, t->unreadable_inputs == 1 ? "" : "s");
+	/* no input text in it: nothing to escape */
+	char loss[512];
+	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
+		fprintf(out, "; %s", loss);
 	fputs("</p>\n<dl class=\"totals\">\n", out);
 	/* records first, then events, then values; unreadable inputs are
 	 * in the verdict line above */
@@ -663,6 +668,9 @@ static void inputs(FILE *out, const wdilog_report *rep)
 		fputs("<td class=\"failure\">", out);
 		if (in->unreadable)
 			wdl_escape_str(out, WDL_ESC_HTML, in->error);
+		char loss[512];
+		if (wdl_view_input_loss(in, loss, sizeof(loss)))
+			fprintf(out, "%s%s", in->unreadable ? "; " : "", loss);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);

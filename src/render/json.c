@@ -17,6 +17,16 @@
 #include "render/json_writer.h"
 #include "parse/timestamp.h"
 
+/* "events_lost": N, or null when no input says (formats.md 6). */
+static void events_lost(struct wdl_json *j, bool known, uint64_t n)
+{
+	wdl_json_key(j, "events_lost");
+	if (known)
+		wdl_json_uint(j, n);
+	else
+		wdl_json_null(j);
+}
+
 static void totals(struct wdl_json *j, const wdilog_totals *t)
 {
 	wdl_json_key(j, "totals");
@@ -25,6 +35,7 @@ static void totals(struct wdl_json *j, const wdilog_totals *t)
 		wdl_json_key(j, wdl_counters[i].key);
 		wdl_json_uint(j, wdl_counter_get(t, wdl_counters[i].total));
 	}
+	events_lost(j, t->events_lost_known, t->events_lost);
 	wdl_json_end_object(j);
 }
 
@@ -116,6 +127,10 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 			wdl_json_key(j, wdl_counters[k].key);
 			wdl_json_uint(j, wdl_counter_get(in, wdl_counters[k].input));
 		}
+		events_lost(j, in->events_lost_known, in->events_lost);
+		wdl_json_key(j, "truncated"); wdl_json_bool(j, in->truncated);
+		wdl_json_key(j, "lost_uncounted");
+		wdl_json_bool(j, in->lost_uncounted);
 		wdl_json_key(j, "error");
 		if (in->unreadable)
 			wdl_json_string(j, in->error);

@@ -301,8 +301,13 @@ static void suite_cases(struct suite *s)
 	if ((r = find_rule(st, "max-malformed")))
 		input_case(s, r, in->malformed, "malformed status values");
 	if ((r = find_rule(st, "max-damaged")))
-		input_case(s, r, in->damaged + in->unreadable,
-			   "damaged events or unreadable inputs");
+		input_case(s, r, in->damaged + in->unreadable + in->truncated,
+			   s->rep->totals.truncated_inputs
+				   ? "damaged events, unreadable or truncated inputs"
+				   : "damaged events or unreadable inputs");
+	if ((r = find_rule(st, "max-lost")))
+		input_case(s, r, in->events_lost + in->lost_uncounted,
+			   "events the capture says it lost");
 	baseline_cases(s, st);
 }
 

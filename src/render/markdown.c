@@ -106,6 +106,11 @@ static void totals(FILE *out, const wdilog_report *rep)
 		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events, t->statuses,
 		t->failures, t->benign, t->successes, t->unknown, t->malformed,
 		t->undecoded, t->damaged, t->unreadable_inputs);
+	char loss[512];
+	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
+		fprintf(out, "%s: %s.\n\n",
+			wdl_view_lossy(t) ? "**Incomplete reading**" : "Reading",
+			loss);
 }
 
 static void phase_table(FILE *out, const wdilog_report *rep)
@@ -196,7 +201,8 @@ static void input_table(FILE *out, const wdilog_report *rep)
 		for (size_t k = 0; k < in->ncodes; k++)
 			if (wdl_view_input_code(rep, in, k)->selected)
 				sel += in->codes[k].count;
-		if (!in->unreadable && !in->damaged && !sel)
+		if (!in->unreadable && !in->damaged && !sel &&
+		    !wdl_view_input_lossy(in))
 			continue;
 		if (shown == ROWS_MAX) {
 			more++;
@@ -215,6 +221,9 @@ static void input_table(FILE *out, const wdilog_report *rep)
 			fputs("unreadable: ", out);
 			wdl_escape_str(out, WDL_ESC_MARKDOWN, in->error);
 		}
+		char loss[512];
+		if (wdl_view_input_loss(in, loss, sizeof(loss)))
+			fprintf(out, "%s%s", in->unreadable ? "; " : "", loss);
 		fputs(" |\n", out);
 	}
 	if (more)

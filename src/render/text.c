@@ -89,6 +89,10 @@ static void summary(FILE *out, const wdilog_report *rep, const struct style *st)
 		" malformed values\n",
 		t->with_status, t->without_status, t->undecoded, t->damaged,
 		t->malformed);
+	char loss[512];
+	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
+		fprintf(out, "%sreading: %s%s\n", wdl_view_lossy(t) ? st->red : "",
+			loss, wdl_view_lossy(t) ? st->reset : "");
 }
 
 static void phase_table(FILE *out, const wdilog_report *rep,
@@ -494,6 +498,11 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 		put_cell(out, enc, 13, -1);
 		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 "\n",
 			in->events, in->statuses, in->damaged, in->undecoded);
+		char loss[512];
+		if (wdl_view_input_loss(in, loss, sizeof(loss)))
+			fprintf(out, "       %s%s%s\n",
+				wdl_view_input_lossy(in) ? st->red : "", loss,
+				wdl_view_input_lossy(in) ? st->reset : "");
 		if (in->unreadable) {
 			fprintf(out, "       %sunreadable: ", st->red);
 			put_safe_max(out, in->error, 80);

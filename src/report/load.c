@@ -7,6 +7,7 @@
 #include <wdilog/gate.h>
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,33 @@ static int get_count(struct loader *ld, const json_t *obj, const char *key,
 		return bad(ld, member, v ? "is not a count" : "is missing");
 	}
 	*out = (uint64_t)json_integer_value(v);
+	return WDILOG_OK;
+}
+
+/* "events_lost": a count, or null or missing (an older report) when the
+ * input does not say. */
+static int get_lost(struct loader *ld, const json_t *obj, const char *where,
+		    bool *known, uint64_t *out)
+{
+	const json_t *v = json_object_get(obj, "events_lost");
+	*known = v && !json_is_null(v);
+	*out = 0;
+	if (!*known)
+		return WDILOG_OK;
+	return get_count(ld, obj, "events_lost", where, false, out);
+}
+
+/* An optional true/false member (false when missing). */
+static int get_flag(struct loader *ld, const json_t *obj, const char *key,
+		    const char *where, bool *out)
+{
+	const json_t *v = json_object_get(obj, key);
+	*out = json_is_true(v);
+	if (v && !json_is_boolean(v)) {
+		char member[96];
+		snprintf(member, sizeof(member), "%s%s", where, key);
+		return bad(ld, member, "is not true or false");
+	}
 	return WDILOG_OK;
 }
 
@@ -90,7 +118,9 @@ static int load_totals(struct loader *ld, const json_t *root)
 		if (rc < 0)
 			return rc;
 	}
-	return WDILOG_OK;
+	wdilog_totals *tt = &ld->rep->totals;
+	return get_lost(ld, t, "totals.", &tt->events_lost_known,
+			&tt->events_lost);
 }
 
 static int load_phases(struct loader *ld, const json_t *root)
@@ -314,6 +344,12 @@ static int load_inputs(struct loader *ld, const json_t *root)
 			if (rc < 0)
 				return rc;
 		}
+		if ((rc = get_lost(ld, o, where, &in->events_lost_known,
+				   &in->events_lost)) < 0 ||
+		    (rc = get_flag(ld, o, "truncated", where, &in->truncated)) < 0 ||
+		    (rc = get_flag(ld, o, "lost_uncounted", where,
+				   &in->lost_uncounted)) < 0)
+			return rc;
 		const json_t *gz = json_object_get(o, "gzip");
 		in->gzip = json_is_true(gz);
 		const json_t *error = json_object_get(o, "error");
@@ -399,6 +435,52 @@ static int check_sum(struct loader *ld, const char *member, uint64_t total,
 	return WDILOG_OK;
 }
 
+/* The inputs flagged @p key number @p *total, which a report older than
+ * the flags lacks: then the count is taken from the inputs. */
+static int check_flagged(struct loader *ld, const json_t *tj,
+			 const char *key, uint64_t *total, size_t flag_offset)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < ld->rep->ninputs; i++)
+		n += *(const bool *)((const char *)&ld->rep->inputs[i] + flag_offset);
+	if (!json_object_get(tj, key)) {
+		*total = n;
+		return WDILOG_OK;
+	}
+	char member[48];
+	snprintf(member, sizeof(member), "totals.%s", key);
+	return n == *total ? WDILOG_OK
+			   : bad(ld, member, "does not match the inputs flagged");
+}
+
+/* Events lost: the total is the sum of the inputs that say, and null
+ * exactly when none says. */
+static int check_loss(struct loader *ld, const json_t *tj)
+{
+	const wdilog_report *r = ld->rep;
+	wdilog_totals *t = &ld->rep->totals;
+	uint64_t sum = 0;
+	bool any = false;
+	int rc;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		if (!r->inputs[i].events_lost_known)
+			continue;
+		any = true;
+		if ((rc = add_entry(ld, &sum, r->inputs[i].events_lost,
+				    "totals.events_lost")) < 0)
+			return rc;
+	}
+	if (any != t->events_lost_known || sum != t->events_lost)
+		return bad(ld, "totals.events_lost",
+			   "does not match the inputs' events_lost");
+	if ((rc = check_flagged(ld, tj, "truncated_inputs", &t->truncated_inputs,
+				offsetof(struct wdl_input_stat, truncated))) < 0)
+		return rc;
+	return check_flagged(ld, tj, "lost_uncounted_inputs",
+			     &t->lost_uncounted_inputs,
+			     offsetof(struct wdl_input_stat, lost_uncounted));
+}
+
 static int check_counts(struct loader *ld, const json_t *root)
 {
 	const wdilog_report *r = ld->rep;
@@ -467,6 +549,8 @@ static int check_counts(struct loader *ld, const json_t *root)
 				    &sum, 1, !c->input_optional)) < 0)
 			return rc;
 	}
+	if ((rc = check_loss(ld, tj)) < 0)
+		return rc;
 	/* every bucket count is a status record of its phase */
 	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
 		uint64_t sum = 0;

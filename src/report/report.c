@@ -4,12 +4,16 @@
  * (each capped), never with the input's size. */
 #include "report/report.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/counters.h"
+#include "report/view.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "parse/reader_counts.h"
 #include "parse/timestamp.h"
 
 int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
@@ -416,6 +420,37 @@ int wdilog_report_add_unreadable(wdilog_report *rep, const char *path,
 	return WDILOG_OK;
 }
 
+/* @p a + @p b, held at INT64_MAX: a count past it could not be written
+ * as JSON (nor read back), and a capture that claims more lost events
+ * than that has lost at least that many. */
+static uint64_t add_held(uint64_t a, uint64_t b)
+{
+	return b > (uint64_t)INT64_MAX - (a < (uint64_t)INT64_MAX ? a : (uint64_t)INT64_MAX)
+		       ? (uint64_t)INT64_MAX
+		       : a + b;
+}
+
+void wdl_report_note_loss(wdilog_report *rep, struct wdl_input_stat *in,
+			  const wdilog_reader *r)
+{
+	wdilog_totals *t = &rep->totals;
+	in->repaired = wdl_reader_repaired(r);
+	in->preamble_lines = wdl_reader_preamble_lines(r);
+	t->repaired += in->repaired;
+	t->preamble_lines += in->preamble_lines;
+	uint64_t lost = 0;
+	in->events_lost_known = wdl_reader_events_lost(r, &lost);
+	if (in->events_lost_known) {
+		in->events_lost = add_held(0, lost);
+		t->events_lost = add_held(t->events_lost, in->events_lost);
+		t->events_lost_known = true;
+	}
+	in->truncated = wdl_reader_truncated(r);
+	t->truncated_inputs += in->truncated;
+	in->lost_uncounted = wdl_reader_lost_uncounted(r);
+	t->lost_uncounted_inputs += in->lost_uncounted;
+}
+
 int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 {
 	if (!wdl_report_new_input(rep, wdilog_reader_name(r), err))
@@ -432,6 +467,7 @@ int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 	copy_field(in->format, sizeof(in->format), wdilog_reader_format(r));
 	copy_field(in->encoding, sizeof(in->encoding), wdilog_reader_encoding(r));
 	in->gzip = wdilog_reader_gzip(r);
+	wdl_report_note_loss(rep, in, r);
 	if (rc < 0) {
 		mark_unreadable(rep, in, err);
 		return rc;
@@ -500,7 +536,8 @@ const char *wdl_code_name(const struct wdl_code_stat *c)
 }
 
 #define EACH(f, label, group, opt) \
-	{ #f, label, group, false, opt, offsetof(wdilog_totals, f), \
+	{ #f, label, group, (opt) == WDL_ADDED_LATER, (opt) != false, \
+	  offsetof(wdilog_totals, f), \
 	  offsetof(struct wdl_input_stat, f) },
 #define TOTAL(f, label, group, opt) \
 	{ #f, label, group, opt, false, offsetof(wdilog_totals, f), \
@@ -516,6 +553,9 @@ static void add_totals(wdilog_totals *d, const wdilog_totals *s)
 		*wdl_counter_at(d, wdl_counters[i].total) +=
 			wdl_counter_get(s, wdl_counters[i].total);
 	d->outside_window += s->outside_window;
+	/* known if either says (checked to fit by merge_fits) */
+	d->events_lost += s->events_lost;
+	d->events_lost_known |= s->events_lost_known;
 }
 
 /* The merged code of @p s in @p dst; NULL on OOM. */
@@ -543,7 +583,23 @@ static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
 		d->unreadable = true;
 		memcpy(d->error, s->error, sizeof(d->error));
 	}
+	d->events_lost += s->events_lost;
+	d->events_lost_known |= s->events_lost_known;
 	return both;
+}
+
+/* The flags of a later part @p s joined into @p d (one file read in
+ * parts): a flag both parts have is one input's, so the total that
+ * counted it twice goes back by one. */
+static void join_flags(wdilog_totals *t, struct wdl_input_stat *d,
+		       const struct wdl_input_stat *s)
+{
+	if (d->truncated && s->truncated)
+		t->truncated_inputs--;
+	if (d->lost_uncounted && s->lost_uncounted)
+		t->lost_uncounted_inputs--;
+	d->truncated |= s->truncated;
+	d->lost_uncounted |= s->lost_uncounted;
 }
 
 static int merge_input(wdilog_report *dst, const struct wdl_input_stat *s,
@@ -552,6 +608,7 @@ static int merge_input(wdilog_report *dst, const struct wdl_input_stat *s,
 	if (same_input && dst->ninputs) {
 		if (add_part(&dst->inputs[dst->ninputs - 1], s))
 			dst->totals.unreadable_inputs--;
+		join_flags(&dst->totals, &dst->inputs[dst->ninputs - 1], s);
 	} else {
 		struct wdl_input_stat *in = wdl_report_new_input(dst, s->path, err);
 		if (!in)
@@ -598,6 +655,9 @@ static int merge_fits(const wdilog_report *dst, const wdilog_report *src,
 		    (uint64_t)INT64_MAX - wdl_counter_get(&dst->totals, off))
 			member = wdl_counters[i].key;
 	}
+	if (!member && src->totals.events_lost >
+			       (uint64_t)INT64_MAX - dst->totals.events_lost)
+		member = "events_lost";
 	for (int p = 0; p < WDILOG_PHASE_COUNT && !member; p++)
 		if (src->phases[p].statuses >
 		    (uint64_t)INT64_MAX - dst->phases[p].statuses)
@@ -690,4 +750,83 @@ const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
 		if (wdl_same_code(&rep->codes[i], c))
 			return &rep->codes[i];
 	return NULL;
+}
+
+/* ---- what reading found, in words (view.h) ---- */
+
+struct words {
+	char *buf;
+	size_t cap, len;
+};
+
+/* Append "; " (unless first) and one phrase with @p n and its plural. */
+static void phrase(struct words *w, uint64_t n, const char *one,
+		   const char *many, const char *tail)
+{
+	size_t room = w->len < w->cap ? w->cap - w->len : 0;
+	int k = snprintf(room ? w->buf + w->len : NULL, room, "%s%" PRIu64 " %s%s",
+			 w->len ? "; " : "", n, n == 1 ? one : many, tail);
+	if (k > 0)
+		w->len += (size_t)k;
+}
+
+static void word(struct words *w, const char *text)
+{
+	size_t room = w->len < w->cap ? w->cap - w->len : 0;
+	int k = snprintf(room ? w->buf + w->len : NULL, room, "%s%s",
+			 w->len ? "; " : "", text);
+	if (k > 0)
+		w->len += (size_t)k;
+}
+
+static size_t words_end(struct words *w)
+{
+	if (w->cap && w->len >= w->cap)
+		w->len = w->cap - 1;
+	if (w->cap)
+		w->buf[w->len] = '\0';
+	return w->len;
+}
+
+size_t wdl_view_input_loss(const struct wdl_input_stat *in, char *buf,
+			   size_t cap)
+{
+	struct words w = { buf, cap, 0 };
+	if (cap)
+		buf[0] = '\0';
+	if (in->truncated)
+		word(&w, "cut short (truncated)");
+	if (in->events_lost_known && in->events_lost)
+		phrase(&w, in->events_lost, "event", "events",
+		       " lost (the capture says so)");
+	if (in->lost_uncounted)
+		word(&w, "events lost, how many not known (the capture says so)");
+	if (in->repaired)
+		phrase(&w, in->repaired, "event", "events", " repaired");
+	if (in->preamble_lines)
+		phrase(&w, in->preamble_lines, "preamble line", "preamble lines",
+		       " passed over");
+	return words_end(&w);
+}
+
+size_t wdl_view_totals_loss(const wdilog_totals *t, char *buf, size_t cap)
+{
+	struct words w = { buf, cap, 0 };
+	if (cap)
+		buf[0] = '\0';
+	if (t->truncated_inputs)
+		phrase(&w, t->truncated_inputs, "input", "inputs",
+		       " cut short (truncated)");
+	if (t->events_lost_known && t->events_lost)
+		phrase(&w, t->events_lost, "event", "events",
+		       " lost (the captures say so)");
+	if (t->lost_uncounted_inputs)
+		phrase(&w, t->lost_uncounted_inputs, "input", "inputs",
+		       " lost events, how many not known (the captures say so)");
+	if (t->repaired)
+		phrase(&w, t->repaired, "event", "events", " repaired");
+	if (t->preamble_lines)
+		phrase(&w, t->preamble_lines, "preamble line", "preamble lines",
+		       " passed over");
+	return words_end(&w);
 }

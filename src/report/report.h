@@ -68,6 +68,13 @@ struct wdl_input_stat {
 	char error[256];            /* why it could not be read, if unreadable */
 	uint64_t events, with_status, without_status, undecoded, damaged;
 	uint64_t statuses, malformed;
+	uint64_t repaired, preamble_lines;
+	uint64_t events_lost;       /* what the capture says it lost ... */
+	bool events_lost_known;     /* ... if it says (else JSON null) */
+	bool truncated;             /* cut short: gzip without its trailer,
+				       an EVTX file cut */
+	bool lost_uncounted;        /* the capture says it lost events but
+				       not how many (EVTX dirty/full) */
 	struct wdl_input_code *codes; /* owned; in first-seen order */
 	size_t ncodes, codes_cap;
 };
@@ -132,6 +139,12 @@ void wdl_report_defer_bursts(struct wdilog_report *rep, wdl_burst_sink sink,
 bool wdl_report_replay_failure(struct wdilog_report *rep,
 			       const struct wdilog_report *part,
 			       const wdilog_time *t, uint32_t code, size_t input);
+
+/* Copy what reader @p r counted beside its events (repaired, preamble
+ * lines, events lost, truncation; parse/reader_counts.h) into input @p in
+ * of @p rep and the totals. Once per input, after its last event. */
+void wdl_report_note_loss(struct wdilog_report *rep, struct wdl_input_stat *in,
+			  const wdilog_reader *r);
 
 /* Count one event against input @p input (an index into inputs). */
 int wdl_report_add_event(struct wdilog_report *rep, size_t input,

@@ -68,4 +68,29 @@ static inline const struct wdl_code_stat *wdl_view_input_code(const wdilog_repor
 	return &rep->codes[in->codes[k].code];
 }
 
+/* What reading an input found beside its events, in the words every
+ * report uses: "cut short (truncated); 3 events lost (the capture says
+ * so); ..." with only what is not zero: truncation, events lost, a loss of
+ * unknown size, repaired events, preamble lines. Written to @p buf
+ * (NUL-terminated when @p cap > 0, cut to fit); nothing from the input is
+ * in it. Returns the length written, 0 when there is nothing to say. */
+size_t wdl_view_input_loss(const struct wdl_input_stat *in, char *buf,
+			   size_t cap);
+
+/* The same over all inputs ("1 input cut short; 3 events lost ..."). */
+size_t wdl_view_totals_loss(const wdilog_totals *t, char *buf, size_t cap);
+
+/* True when something was lost (events lost, a loss of unknown size, a
+ * truncated input): what --strict fails on, and what the renderers flag
+ * as a warning. Repairs and preambles are not losses. */
+static inline bool wdl_view_lossy(const wdilog_totals *t)
+{
+	return t->events_lost || t->lost_uncounted_inputs || t->truncated_inputs;
+}
+
+static inline bool wdl_view_input_lossy(const struct wdl_input_stat *in)
+{
+	return in->events_lost || in->lost_uncounted || in->truncated;
+}
+
 #endif
