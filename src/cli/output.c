@@ -15,11 +15,12 @@
 
 static bool want_color(enum cli_color color, FILE *out, bool to_file)
 {
+	/* an explicit flag beats the environment (no-color.org) */
+	if (color == COLOR_ALWAYS)
+		return true;
 	const char *no_color = getenv("NO_COLOR");
 	if (no_color && *no_color)
 		return false;
-	if (color == COLOR_ALWAYS)
-		return true;
 	if (color == COLOR_NEVER || to_file)
 		return false;
 	const char *term = getenv("TERM");
