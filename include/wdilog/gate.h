@@ -219,6 +219,12 @@ WDILOG_API int wdilog_report_render_diff(const wdilog_report *a,
 					 wdilog_diff_format format, FILE *out,
 					 wdilog_error *err);
 
+/* True when @p a and @p b differ in a count the comparison shows (a
+ * total, a phase's statuses or failures, a code's count): what `wdilog
+ * diff` exits 1 for. */
+WDILOG_API bool wdilog_report_differs(const wdilog_report *a,
+				      const wdilog_report *b);
+
 #ifdef __cplusplus
 }
 #endif

@@ -432,6 +432,9 @@ static int diff(struct run *run)
 	for (size_t i = 0; !rc && i < run->args.noutputs; i++)
 		if (cli_write(&run->args.outputs[i], render_diff, &d))
 			rc = EXIT_TROUBLE;
+	/* as diff(1) and cmp(1): 1 when the reports differ */
+	if (!rc && wdilog_report_differs(d.a, d.b))
+		rc = EXIT_GATE_FAILED;
 	wdilog_report_free(d.a);
 	wdilog_report_free(d.b);
 	return rc;

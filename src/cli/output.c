@@ -53,9 +53,11 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 	return wdilog_report_render_text(rc->report, out, &st, err);
 }
 
+/* An output error, worded apart from input errors (which name the input
+ * alone): "cannot write ci/x.json: No such file or directory". */
 static int fail_write(const char *path, const char *what)
 {
-	fputs("wdilog: ", stderr);
+	fputs("wdilog: cannot write ", stderr);
 	wdl_escape_str(stderr, WDL_ESC_TEXT, path);
 	fprintf(stderr, ": %s\n", what);
 	return EXIT_TROUBLE;
