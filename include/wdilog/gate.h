@@ -66,6 +66,20 @@ WDILOG_API int wdilog_gate_allow(wdilog_gate *gate, const char *list,
 WDILOG_API void wdilog_gate_set_limit(wdilog_gate *gate,
 				      wdilog_gate_limit which, uint64_t max);
 
+/* Evidence a gate can require: a run that read less than this has
+ * nothing to judge and fails. Each is off until set. */
+typedef enum wdilog_gate_minimum {
+	WDILOG_MIN_EVENTS,          /* events read */
+	WDILOG_MIN_STATUSES,        /* status records */
+	WDILOG_MIN_COUNT
+} wdilog_gate_minimum;
+
+/* Turn a minimum on: the gate fails when the measured value is below
+ * @p min (rules "min-events" and "min-statuses"). */
+WDILOG_API void wdilog_gate_set_minimum(wdilog_gate *gate,
+					wdilog_gate_minimum which,
+					uint64_t min);
+
 /* Compare against @p baseline (borrowed; it must outlive every
  * wdilog_report_evaluate with this gate). Per selected code and per
  * phase: a code absent from the baseline fails; a count above the
@@ -90,7 +104,8 @@ WDILOG_API bool wdilog_gate_has_rules(const wdilog_gate *gate);
  * count of 3 is 3000. Strings are static or owned by the report. */
 typedef struct wdilog_gate_check {
 	const char *rule;           /* "max-failures", "max-malformed",
-				       "max-damaged", "max-lost" or
+				       "max-damaged", "max-lost",
+				       "min-events", "min-statuses" or
 				       "baseline" */
 	const char *scope;          /* baseline: "code" or "phase"; else NULL */
 	const char *phase;          /* baseline: the phase; else NULL */
@@ -101,19 +116,26 @@ typedef struct wdilog_gate_check {
 	const char *change;         /* baseline: "new", "above", "within",
 				       "disappeared"; else NULL */
 	bool rate;                  /* values are per 1,000 events */
-	uint64_t limit;             /* highest passing value, thousandths */
+	uint64_t limit;             /* highest passing value (a min- rule:
+				       the lowest), thousandths */
 	uint64_t measured;          /* thousandths */
 	uint64_t baseline;          /* baseline's value, thousandths */
 	bool passed;
+	/* baseline: the records counted now and in the baseline, whole
+	 * counts even when the values above are rates */
+	uint64_t now_count, baseline_count;
 } wdilog_gate_check;
 
 /* One sentence for a check, the same in every output that words it (the
  * CLI's verdict lines, GitHub annotations): "max-failures: 4 status
- * records counted, limit 0" or "phase probe above: 3 now, 1 in the
- * baseline, limit 2 (per 1,000 events)". Written to @p buf (always
- * NUL-terminated when @p cap > 0), cut to fit; the status name in it
- * comes from an input and is not escaped. Returns the length the whole
- * sentence needs, as snprintf does. */
+ * records counted, limit 0", "min-events: 0 events read, at least 1
+ * needed", "3 records of 51 NAME, 0 in the baseline: new, limit 0" or,
+ * when rates are compared, "4 records of phase probe (2.5 per 1,000
+ * events), 1 in the baseline (1 per 1,000 events): above, limit 1.2 per
+ * 1,000 events". Written to @p buf (always NUL-terminated when @p cap >
+ * 0), cut to fit; the status name in it comes from an input and is not
+ * escaped. Returns the length the whole sentence needs, as snprintf
+ * does. */
 WDILOG_API size_t wdilog_gate_check_describe(const wdilog_gate_check *c,
 					     char *buf, size_t cap);
 
@@ -202,6 +224,12 @@ WDILOG_API int wdilog_report_render_diff(const wdilog_report *a,
 					 const char *b_name,
 					 wdilog_diff_format format, FILE *out,
 					 wdilog_error *err);
+
+/* True when @p a and @p b differ in a count the comparison shows (a
+ * total, a phase's statuses or failures, a code's count): what `wdilog
+ * diff` exits 1 for. */
+WDILOG_API bool wdilog_report_differs(const wdilog_report *a,
+				      const wdilog_report *b);
 
 #ifdef __cplusplus
 }

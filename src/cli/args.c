@@ -3,8 +3,10 @@
 #include "args.h"
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <wdilog/walk.h>
 
@@ -32,6 +34,9 @@ enum {
 	OPT_BURST,
 	OPT_EVENTS,
 	OPT_MAX_BYTES,
+	OPT_MIN_EVENTS,             /* the two minimums stay in this order */
+	OPT_MIN_STATUSES,
+	OPT_JSON,
 };
 
 static const struct option long_options[] = {
@@ -42,12 +47,15 @@ static const struct option long_options[] = {
 	{ "follow-links", no_argument, NULL, OPT_FOLLOW_LINKS },
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "max-failures", required_argument, NULL, OPT_MAX_FAILURES },
 	{ "max-malformed", required_argument, NULL, OPT_MAX_MALFORMED },
 	{ "max-damaged", required_argument, NULL, OPT_MAX_DAMAGED },
+	{ "min-events", required_argument, NULL, OPT_MIN_EVENTS },
+	{ "min-statuses", required_argument, NULL, OPT_MIN_STATUSES },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "allow", required_argument, NULL, OPT_ALLOW },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -76,7 +84,7 @@ static bool parse_format(const char *s, enum cli_command cmd,
 			 enum cli_format *f)
 {
 	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
-		if (strcmp(s, format_names[i]) != 0)
+		if (strcasecmp(s, format_names[i]) != 0)
 			continue;
 		/* a comparison is text, JSON or Markdown */
 		if (cmd == CMD_DIFF && i != FORMAT_TEXT && i != FORMAT_JSON &&
@@ -85,6 +93,30 @@ static bool parse_format(const char *s, enum cli_command cmd,
 		*f = (enum cli_format)i;
 		return true;
 	}
+	return false;
+}
+
+/* The format a report path's extension names, any case: .json, .jsonl
+ * (the event stream, JSON Lines), .xml (JUnit), .md, .html, .txt. False
+ * for another extension, or one the command cannot write. */
+static bool format_from_path(const char *path, enum cli_command cmd,
+			     enum cli_format *f)
+{
+	static const struct {
+		const char *ext;
+		const char *format;
+	} exts[] = {
+		{ ".json", "json" }, { ".jsonl", "events" }, { ".xml", "junit" },
+		{ ".md", "markdown" }, { ".markdown", "markdown" },
+		{ ".html", "html" }, { ".htm", "html" }, { ".txt", "text" },
+	};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot)
+		return false;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			return parse_format(exts[i].format, cmd, f);
 	return false;
 }
 
@@ -223,6 +255,75 @@ static const char *const limit_options[CLI_LIMITS] = {
 	"--max-failures", "--max-malformed", "--max-damaged",
 };
 
+/* Edit distance (insertions, deletions, substitutions) between the first
+ * @p la bytes of @p a and @p b, counted up to a cap: words longer than
+ * WORD_MAX are never close. */
+#define WORD_MAX 32
+
+static size_t edit_distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b);
+	if (la > WORD_MAX || lb > WORD_MAX)
+		return WORD_MAX;
+	size_t row[WORD_MAX + 1];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *cli_suggest(const char *word, size_t len,
+			const char *const *words, size_t n)
+{
+	/* one slip in a short word, two in a longer one */
+	size_t most = len >= 6 ? 2 : 1, best = most + 1;
+	const char *pick = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, len, words[i]);
+		if (d < best) {
+			best = d;
+			pick = words[i];
+		}
+	}
+	return len ? pick : NULL;
+}
+
+/* "unknown option '--formt' (did you mean '--format'?)" */
+static int unknown_option(const char *arg)
+{
+	const char *names[sizeof(long_options) / sizeof(long_options[0])];
+	size_t n = 0;
+	for (size_t i = 0; long_options[i].name; i++)
+		names[n++] = long_options[i].name;
+	const char *near = NULL;
+	if (strncmp(arg, "--", 2) == 0) {
+		const char *eq = strchr(arg + 2, '=');
+		near = cli_suggest(arg + 2, eq ? (size_t)(eq - arg - 2)
+					       : strlen(arg + 2), names, n);
+	}
+	if (near)
+		return cli_usage_error("unknown option '%s' (did you mean '--%s'?)",
+				       arg, near);
+	return cli_usage_error("unknown option '%s'", arg);
+}
+
+static const char *const min_options[CLI_MINIMA] = {
+	"--min-events", "--min-statuses",
+};
+
 int cli_parse_args(struct cli_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof(*a));
@@ -247,6 +348,7 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 	size_t nformats = 0, npaths = 0;
 	int c;
 
+	static char json_name[] = "json";  /* --json is --format json */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":k:f:o:qj:hV", long_options,
 				NULL)) != -1) {
@@ -266,7 +368,14 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 		case OPT_FOLLOW_LINKS:
 			a->walk_flags |= WDILOG_WALK_LINKS_OUT;
 			break;
+		case OPT_JSON:
 		case 'f':
+			if (c == OPT_JSON)
+				optarg = json_name;
+			if (format_pending)
+				return cli_usage_error("two --format options with no --output "
+						       "between them: each --format applies to the "
+						       "--output that follows it");
 			if (!parse_format(optarg, a->command, &format))
 				return cli_usage_error(a->command == CMD_DIFF
 					? "unknown comparison format '%s' (text, json, markdown)"
@@ -279,7 +388,11 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 		case 'o':
 			if (!*optarg)
 				return cli_usage_error("--output needs a path");
-			if (add_output(a, format, optarg))
+			/* no --format of its own: the extension says, if it can */
+			enum cli_format of = format;
+			if (!format_pending)
+				format_from_path(optarg, a->command, &of);
+			if (add_output(a, of, optarg))
 				return EXIT_TROUBLE;
 			format_pending = false;
 			npaths++;
@@ -308,6 +421,16 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 				return cli_usage_error("%s takes a count, not '%s'",
 						       limit_options[i], optarg);
 			a->limit_set[i] = true;
+			gate_option = true;
+			break;
+		}
+		case OPT_MIN_EVENTS:
+		case OPT_MIN_STATUSES: {
+			int i = c - OPT_MIN_EVENTS;
+			if (!parse_count(optarg, &a->min[i]))
+				return cli_usage_error("%s takes a count, not '%s'",
+						       min_options[i], optarg);
+			a->min_set[i] = true;
 			gate_option = true;
 			break;
 		}
@@ -365,8 +488,7 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			return cli_usage_error("option '%s' needs a value",
 					       argv[optind - 1]);
 		default:
-			return cli_usage_error("unknown option '%s'",
-					       argv[optind - 1]);
+			return unknown_option(argv[optind - 1]);
 		}
 	}
 	/* "-o r.json --format json": one of each pairs whatever the order */

@@ -17,6 +17,9 @@ enum cli_command { CMD_ANALYZE, CMD_MERGE, CMD_DIFF };
 /* The gate limits, in the library's order (wdilog_gate_limit). */
 #define CLI_LIMITS 3
 
+/* The evidence minimums, in the library's order (wdilog_gate_minimum). */
+#define CLI_MINIMA 2
+
 /* --jobs at most: the library's thread cap (JOBS_MAX in
  * src/report/read_paths.c), which the CLI cannot include. */
 #define CLI_JOBS_MAX 64
@@ -49,6 +52,8 @@ struct cli_args {
 	size_t nallow;
 	bool limit_set[CLI_LIMITS]; /* --max-failures, -malformed, -damaged */
 	uint64_t limit[CLI_LIMITS];
+	bool min_set[CLI_MINIMA];   /* --min-events, --min-statuses */
+	uint64_t min[CLI_MINIMA];
 	bool strict;
 	const char *baseline;       /* --baseline path */
 	const char *tolerance;      /* --tolerance text */
@@ -71,5 +76,11 @@ struct cli_args {
  * selects that command (write ./merge for a file of that name). */
 int cli_parse_args(struct cli_args *a, int argc, char **argv);
 void cli_args_dispose(struct cli_args *a);
+
+/* The word of @p words (@p n of them) that @p word's first @p len bytes
+ * are a slip away from (a letter or two off), or NULL: for "did you
+ * mean" hints. */
+const char *cli_suggest(const char *word, size_t len,
+			const char *const *words, size_t n);
 
 #endif

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <wdilog/wdilog.h>
 
@@ -29,6 +30,7 @@ struct run {
 	wdilog_report *baseline;
 	unsigned long diags;
 	unsigned long skipped_reports;
+	unsigned long readable;     /* inputs read whole */
 	int status;
 	/* event streams (--events), written while reading */
 	struct cli_stream streams[CLI_MAX_OUTPUTS];
@@ -106,8 +108,10 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 		run->skipped_reports++;
 		return;
 	}
-	if (status >= 0)
+	if (status >= 0) {
+		run->readable++;
 		return;
+	}
 	run->status = EXIT_TROUBLE;
 	if (!run->args.quiet && err) {
 		wdilog_error shown = *err;
@@ -171,6 +175,17 @@ static int close_streams(struct run *run, bool ok)
 	return rc;
 }
 
+/* An operand that cannot be opened and is a slip away from a command
+ * ("wdilog merg a.json"): say which command it may have meant. */
+static void suggest_command(const char *operand)
+{
+	static const char *const commands[] = { "merge", "diff" };
+	const char *near = cli_suggest(operand, strlen(operand), commands, 2);
+	if (near)
+		fprintf(stderr, "wdilog: (did you mean the command "
+			"'wdilog %s'?)\n", near);
+}
+
 static int run_inputs(struct run *run)
 {
 	static char *const stdin_only[] = { "-" };
@@ -190,6 +205,8 @@ static int run_inputs(struct run *run)
 			    strcmp(inputs[i], "diff") == 0)
 				fprintf(stderr, "wdilog: (a command comes first: "
 					"wdilog %s [OPTION]...)\n", inputs[i]);
+			else
+				suggest_command(inputs[i]);
 		}
 	}
 	if (!list.oom) {
@@ -256,6 +273,13 @@ static int build_gate(struct run *run)
 	/* --strict also fails on what the capture says it lost */
 	if (a->strict)
 		wdilog_gate_set_limit(run->gate, WDILOG_LIMIT_LOST, 0);
+	for (int i = 0; i < CLI_MINIMA; i++)
+		if (a->min_set[i])
+			wdilog_gate_set_minimum(run->gate, (wdilog_gate_minimum)i,
+						a->min[i]);
+	/* --strict: a run that read nothing has nothing to judge */
+	if (a->strict && !a->min_set[WDILOG_MIN_EVENTS])
+		wdilog_gate_set_minimum(run->gate, WDILOG_MIN_EVENTS, 1);
 	if (a->tolerance &&
 	    wdilog_gate_set_tolerance(run->gate, a->tolerance, &err) < 0)
 		return gate_error("--tolerance", &err);
@@ -304,6 +328,17 @@ static void print_verdict(const struct run *run)
 		fprintf(stderr, "wdilog: gate passed (%zu checks)\n", n);
 }
 
+/* A gate over a run that read no input (an empty directory, a capture
+ * that failed) would pass on no evidence: that is an error, not a pass. */
+static bool nothing_to_judge(const struct run *run)
+{
+	if (run->args.command != CMD_ANALYZE ||
+	    !wdilog_report_gate_asked(run->report) || run->readable)
+		return false;
+	fputs("wdilog: gate: nothing to judge: no input could be read\n", stderr);
+	return true;
+}
+
 static int write_reports(struct run *run)
 {
 	struct cli_report_ctx ctx = { run->report, run->args.color };
@@ -318,8 +353,21 @@ static int write_reports(struct run *run)
 	return status;
 }
 
+/* No operand and standard input is a terminal: the user most likely
+ * forgot the input, and waiting silently on the terminal would look like
+ * a hang. "wdilog -" still reads it; a pipe is read as always. */
+static int no_input_hint(void)
+{
+	fputs("wdilog: no input: give a FILE or DIR, or pipe a trace in "
+	      "('wdilog -' reads the terminal)\n"
+	      "Try 'wdilog --help' for more information.\n", stderr);
+	return EXIT_TROUBLE;
+}
+
 static int analyze(struct run *run)
 {
+	if (run->args.ninputs == 0 && isatty(STDIN_FILENO))
+		return no_input_hint();
 	/* a bad --key is a usage error, found before reading anything */
 	wdilog_error err = { 0 };
 	wdilog_reader *probe;
@@ -387,6 +435,9 @@ static int diff(struct run *run)
 	for (size_t i = 0; !rc && i < run->args.noutputs; i++)
 		if (cli_write(&run->args.outputs[i], render_diff, &d))
 			rc = EXIT_TROUBLE;
+	/* as diff(1) and cmp(1): 1 when the reports differ */
+	if (!rc && wdilog_report_differs(d.a, d.b))
+		rc = EXIT_GATE_FAILED;
 	wdilog_report_free(d.a);
 	wdilog_report_free(d.b);
 	return rc;
@@ -453,7 +504,10 @@ int main(int argc, char **argv)
 	 * last, where a CI log ends */
 	if (write_reports(&run))
 		run.status = EXIT_TROUBLE;
-	print_verdict(&run);
+	if (nothing_to_judge(&run))
+		run.status = EXIT_TROUBLE;
+	else
+		print_verdict(&run);
 	rc = run.status;
 	if (rc == EXIT_DONE && !wdilog_report_gate_passed(run.report))
 		rc = EXIT_GATE_FAILED;

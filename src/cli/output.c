@@ -15,11 +15,12 @@
 
 static bool want_color(enum cli_color color, FILE *out, bool to_file)
 {
+	/* an explicit flag beats the environment (no-color.org) */
+	if (color == COLOR_ALWAYS)
+		return true;
 	const char *no_color = getenv("NO_COLOR");
 	if (no_color && *no_color)
 		return false;
-	if (color == COLOR_ALWAYS)
-		return true;
 	if (color == COLOR_NEVER || to_file)
 		return false;
 	const char *term = getenv("TERM");
@@ -52,9 +53,11 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 	return wdilog_report_render_text(rc->report, out, &st, err);
 }
 
+/* An output error, worded apart from input errors (which name the input
+ * alone): "cannot write ci/x.json: No such file or directory". */
 static int fail_write(const char *path, const char *what)
 {
-	fputs("wdilog: ", stderr);
+	fputs("wdilog: cannot write ", stderr);
 	wdl_escape_str(stderr, WDL_ESC_TEXT, path);
 	fprintf(stderr, ": %s\n", what);
 	return EXIT_TROUBLE;

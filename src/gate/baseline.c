@@ -72,6 +72,8 @@ static void compare(const struct scale *k, wdilog_gate_check *ck, uint64_t c,
 	ck->rate = k->rate;
 	ck->measured = shown(k, c, k->ec);
 	ck->baseline = shown(k, b, k->eb);
+	ck->now_count = c;
+	ck->baseline_count = b;
 	if (b == 0 && c > 0) {
 		ck->change = "new";
 		ck->limit = 0;

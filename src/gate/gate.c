@@ -235,6 +235,15 @@ void wdilog_gate_set_limit(wdilog_gate *g, wdilog_gate_limit which,
 	}
 }
 
+void wdilog_gate_set_minimum(wdilog_gate *g, wdilog_gate_minimum which,
+			     uint64_t min)
+{
+	if ((unsigned)which < WDILOG_MIN_COUNT) {
+		g->min_set[which] = true;
+		g->min[which] = min;
+	}
+}
+
 void wdilog_gate_set_baseline(wdilog_gate *g, const wdilog_report *baseline)
 {
 	g->baseline = baseline;
@@ -287,6 +296,9 @@ bool wdilog_gate_has_rules(const wdilog_gate *g)
 {
 	for (int i = 0; i < WDILOG_LIMIT_COUNT; i++)
 		if (g->limit_set[i])
+			return true;
+	for (int i = 0; i < WDILOG_MIN_COUNT; i++)
+		if (g->min_set[i])
 			return true;
 	return g->baseline != NULL;
 }
@@ -378,39 +390,75 @@ void wdl_milli_format(uint64_t milli, char *dst, size_t cap)
 	}
 }
 
-/* What a limit rule counts, in words. */
-static const char *rule_counts(const char *rule)
+/* What a limit rule counts, in words, for @p n of them. */
+static const char *rule_counts(const char *rule, uint64_t n)
 {
-	return strcmp(rule, "max-failures") == 0 ? "status records counted"
-	       : strcmp(rule, "max-malformed") == 0 ? "malformed status values"
+	bool one = n == 1;
+	return strcmp(rule, "max-failures") == 0
+	       ? one ? "status record counted" : "status records counted"
+	       : strcmp(rule, "max-malformed") == 0
+	       ? one ? "malformed status value" : "malformed status values"
+	       : strcmp(rule, "min-events") == 0
+	       ? one ? "event read" : "events read"
+	       : strcmp(rule, "min-statuses") == 0
+	       ? one ? "status record read" : "status records read"
 	       : strcmp(rule, "max-lost") == 0
-		       ? "events the captures say they lost (an input that "
-			 "cannot say how many counts as 1)"
-		       : "damaged events, unreadable or truncated inputs";
+	       ? one ? "event the captures say they lost (an input that "
+		       "cannot say how many counts as 1)"
+		     : "events the captures say they lost (an input that "
+		       "cannot say how many counts as 1)"
+	       : one ? "damaged event, unreadable or truncated input"
+	       : "damaged events, unreadable or truncated inputs";
+}
+
+/* A baseline check: "3 records of 51 NAME, 0 in the baseline: new, limit
+ * 0", the counts always, the rates per 1,000 events beside them when the
+ * rule compared rates. */
+static size_t describe_baseline(const wdilog_gate_check *c, char *buf,
+				size_t cap)
+{
+	char measured[32], limit[32], base[32], what[160];
+	wdl_milli_format(c->measured, measured, sizeof(measured));
+	wdl_milli_format(c->limit, limit, sizeof(limit));
+	wdl_milli_format(c->baseline, base, sizeof(base));
+	if (strcmp(c->scope, "phase") == 0)
+		snprintf(what, sizeof(what), "phase %s", c->phase);
+	else if (c->has_code)
+		snprintf(what, sizeof(what), "%" PRIu32 " %s", c->code,
+			 c->name ? c->name : WDL_NOT_IN_ENUM);
+	else
+		snprintf(what, sizeof(what), "%s", c->name ? c->name : WDL_NOT_IN_ENUM);
+	int n;
+	if (c->rate)
+		n = snprintf(buf, cap, "%" PRIu64 " record%s of %s (%s per 1,000 events), "
+			     "%" PRIu64 " in the baseline (%s per 1,000 events): "
+			     "%s, limit %s per 1,000 events",
+			     c->now_count, c->now_count == 1 ? "" : "s", what,
+			     measured, c->baseline_count, base, c->change, limit);
+	else
+		n = snprintf(buf, cap, "%" PRIu64 " record%s of %s, %" PRIu64
+			     " in the baseline: %s, limit %s",
+			     c->now_count, c->now_count == 1 ? "" : "s", what,
+			     c->baseline_count, c->change, limit);
+	return n < 0 ? 0 : (size_t)n;
 }
 
 size_t wdilog_gate_check_describe(const wdilog_gate_check *c, char *buf,
 				  size_t cap)
 {
-	char measured[32], limit[32], base[32], what[64] = "";
+	if (c->scope)
+		return describe_baseline(c, buf, cap);
+	char measured[32], limit[32];
 	wdl_milli_format(c->measured, measured, sizeof(measured));
 	wdl_milli_format(c->limit, limit, sizeof(limit));
 	int n;
-	if (!c->scope) {
+	if (strncmp(c->rule, "min-", 4) == 0)
+		n = snprintf(buf, cap, "%s: %s %s, at least %s needed", c->rule,
+			     measured, rule_counts(c->rule, c->measured / 1000),
+			     limit);
+	else
 		n = snprintf(buf, cap, "%s: %s %s, limit %s", c->rule, measured,
-			     rule_counts(c->rule), limit);
-		return n < 0 ? 0 : (size_t)n;
-	}
-	wdl_milli_format(c->baseline, base, sizeof(base));
-	if (strcmp(c->scope, "phase") == 0)
-		snprintf(what, sizeof(what), "phase %s", c->phase);
-	else if (c->has_code)
-		snprintf(what, sizeof(what), "%" PRIu32 " ", c->code);
-	n = snprintf(buf, cap, "%s%s %s: %s now, %s in the baseline, limit %s%s",
-		     what, strcmp(c->scope, "phase") == 0 ? ""
-		     : c->name ? c->name : WDL_NOT_IN_ENUM,
-		     c->change, measured, base, limit,
-		     c->rate ? " (per 1,000 events)" : "");
+			     rule_counts(c->rule, c->measured / 1000), limit);
 	return n < 0 ? 0 : (size_t)n;
 }
 
@@ -425,6 +473,30 @@ static int limit_check(struct wdl_gate_state *st, const char *rule,
 	c->limit = limit > UINT64_MAX / 1000 ? UINT64_MAX : limit * 1000;
 	c->measured = measured > UINT64_MAX / 1000 ? UINT64_MAX : measured * 1000;
 	c->passed = measured <= limit;
+	return WDILOG_OK;
+}
+
+/* The evidence rules: a run with fewer events or status records than
+ * asked has too little to judge. */
+static int minimum_checks(const wdilog_report *rep, const wdilog_gate *g,
+			  struct wdl_gate_state *st, wdilog_error *err)
+{
+	static const char *const rules[WDILOG_MIN_COUNT] = {
+		[WDILOG_MIN_EVENTS] = "min-events",
+		[WDILOG_MIN_STATUSES] = "min-statuses",
+	};
+	const uint64_t measured[WDILOG_MIN_COUNT] = {
+		[WDILOG_MIN_EVENTS] = rep->totals.events,
+		[WDILOG_MIN_STATUSES] = rep->totals.statuses,
+	};
+	for (int i = 0; i < WDILOG_MIN_COUNT; i++) {
+		if (!g->min_set[i])
+			continue;
+		int rc = limit_check(st, rules[i], g->min[i], measured[i], err);
+		if (rc < 0)
+			return rc;
+		st->checks[st->nchecks - 1].passed = measured[i] >= g->min[i];
+	}
 	return WDILOG_OK;
 }
 
@@ -466,6 +538,8 @@ static int evaluate(wdilog_report *rep, const wdilog_gate *g,
 				 rep->totals.events_lost +
 					 rep->totals.lost_uncounted_inputs,
 				 err);
+	if (rc == WDILOG_OK)
+		rc = minimum_checks(rep, g, st, err);
 	if (rc == WDILOG_OK && g->baseline)
 		rc = wdl_baseline_evaluate(rep, g, st, err);
 	if (rc < 0)

@@ -31,6 +31,8 @@ struct wdilog_gate {
 	const wdilog_report *baseline; /* borrowed */
 	bool tol_percent;           /* tolerance relative to the baseline */
 	uint64_t tol_milli;         /* thousandths of a count, rate or percent */
+	bool min_set[WDILOG_MIN_COUNT];
+	uint64_t min[WDILOG_MIN_COUNT];
 };
 
 /* Does @p g count records of @p c (in any report)? */

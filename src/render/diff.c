@@ -76,6 +76,24 @@ static uint64_t total_of(const wdilog_report *r, size_t i)
 	return wdl_counter_get(&r->totals, wdl_counters[i].total);
 }
 
+bool wdilog_report_differs(const wdilog_report *a, const wdilog_report *b)
+{
+	for (size_t i = 0; i < wdl_ncounters; i++)
+		if (total_of(a, i) != total_of(b, i))
+			return true;
+	for (int p = 0; p < WDILOG_PHASE_COUNT; p++)
+		if (a->phases[p].statuses != b->phases[p].statuses ||
+		    a->phases[p].failures != b->phases[p].failures)
+			return true;
+	for (size_t i = 0; i < a->ncodes; i++)
+		if (count_of(wdl_report_find_code(b, &a->codes[i])) != a->codes[i].count)
+			return true;
+	for (size_t i = 0; i < b->ncodes; i++)
+		if (b->codes[i].count && !wdl_report_find_code(a, &b->codes[i]))
+			return true;
+	return false;
+}
+
 static void put_delta(FILE *out, int width, int64_t d)
 {
 	char buf[32];

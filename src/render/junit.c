@@ -223,6 +223,22 @@ static void input_case(struct suite *s, const wdilog_gate_check *rule,
 	emit(s, &tc, &body);
 }
 
+/* An evidence rule (min-events, min-statuses) is about the whole run:
+ * every input's suite shows it, failed when the run had too little. */
+static void minimum_case(struct suite *s, const wdilog_gate_check *rule,
+			 uint64_t here, const char *what)
+{
+	struct tcase tc = { .name = rule->rule, .classname = "wdilog.input" };
+	struct text body = { 0 };
+	char line[256];
+	wdilog_gate_check_describe(rule, line, sizeof(line));
+	tc.failed = !rule->passed;
+	snprintf(tc.message, sizeof(tc.message), "%s", line);
+	addf(&body, "%s (%s)\n%" PRIu64 " %s in %s\n", line,
+	     rule->passed ? "passed" : "failed", here, what, s->in->path);
+	emit(s, &tc, &body);
+}
+
 static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 {
 	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
@@ -308,6 +324,10 @@ static void suite_cases(struct suite *s)
 	if ((r = find_rule(st, "max-lost")))
 		input_case(s, r, in->events_lost + in->lost_uncounted,
 			   "events the capture says it lost");
+	if ((r = find_rule(st, "min-events")))
+		minimum_case(s, r, in->events, "events");
+	if ((r = find_rule(st, "min-statuses")))
+		minimum_case(s, r, in->statuses, "status records");
 	baseline_cases(s, st);
 }
 

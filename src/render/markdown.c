@@ -58,7 +58,8 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 	if (c->rate)
 		fputs(" per 1,000 events", out);
 	fprintf(out, " | %s%s |\n", c->passed ? "passed" : "**failed**",
-		!c->change ? ""
+		!c->change ? (strncmp(c->rule, "min-", 4) == 0 && !c->passed
+			      ? " (below the minimum)" : "")
 		: strcmp(c->change, "new") == 0 ? " (new)"
 		: strcmp(c->change, "above") == 0 ? " (above tolerance)"
 		: strcmp(c->change, "disappeared") == 0 ? " (disappeared)" : "");

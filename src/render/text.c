@@ -75,6 +75,30 @@ static void put_time(FILE *out, const wdilog_time *t, int width)
 		fprintf(out, "%-*s", width, "-");
 }
 
+/* A loss sentence ("a; b; c") after @p lead, broken after a "; " so no
+ * line passes 80 columns; later lines are indented under the first. */
+static void put_clauses(FILE *out, const char *lead, const char *text,
+			const char *on, const char *off)
+{
+	size_t indent = strlen(lead), col = indent;
+	fprintf(out, "%s%s", on, lead);
+	while (*text) {
+		const char *sep = strstr(text, "; ");
+		size_t len = sep ? (size_t)(sep - text) + 1 : strlen(text);
+		if (col > indent && col + 1 + len > 80) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(text, 1, len, out);
+		col += len;
+		text += sep ? len + 1 : len;
+	}
+	fprintf(out, "%s\n", off);
+}
+
 static void summary(FILE *out, const wdilog_report *rep, const struct style *st)
 {
 	const wdilog_totals *t = &rep->totals;
@@ -91,8 +115,9 @@ static void summary(FILE *out, const wdilog_report *rep, const struct style *st)
 		t->malformed);
 	char loss[512];
 	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
-		fprintf(out, "%sreading: %s%s\n", wdl_view_lossy(t) ? st->red : "",
-			loss, wdl_view_lossy(t) ? st->reset : "");
+		put_clauses(out, "reading: ", loss,
+			    wdl_view_lossy(t) ? st->red : "",
+			    wdl_view_lossy(t) ? st->reset : "");
 }
 
 static void phase_table(FILE *out, const wdilog_report *rep,
@@ -500,9 +525,9 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 			in->events, in->statuses, in->damaged, in->undecoded);
 		char loss[512];
 		if (wdl_view_input_loss(in, loss, sizeof(loss)))
-			fprintf(out, "       %s%s%s\n",
-				wdl_view_input_lossy(in) ? st->red : "", loss,
-				wdl_view_input_lossy(in) ? st->reset : "");
+			put_clauses(out, "       ", loss,
+				    wdl_view_input_lossy(in) ? st->red : "",
+				    wdl_view_input_lossy(in) ? st->reset : "");
 		if (in->unreadable) {
 			fprintf(out, "       %sunreadable: ", st->red);
 			put_safe_max(out, in->error, 80);

@@ -205,6 +205,7 @@ static void add_stats(struct wdl_evtx_stats *d, const struct wdl_evtx_stats *s)
 	d->dirty |= s->dirty;
 	d->full |= s->full;
 	d->truncated |= s->truncated;
+	d->flags_read |= s->flags_read;
 	d->flags |= s->flags;
 	d->header_chunks |= s->header_chunks;
 	for (uint64_t i = 0; i < s->bad_chunks && i < WDL_EVTX_BAD_KEEP; i++)

@@ -30,14 +30,14 @@ ln -s "$WDILOG" "$T/bin/wdilog"
 PATH="$T/bin:$PATH"
 export PATH
 
-# a checkout: logs from the samples (all but the damaged one: the jobs
+# a checkout: logs from the samples (all but the damaged and the cut one: the jobs
 # ask --max-damaged 0) and a committed baseline of the same logs
 setup() {
 	rm -rf "$T/w"
 	mkdir -p "$T/w/logs" "$T/w/ci"
 	for f in "$SAMPLES"/*; do
 		case $f in
-		*/EXPECTED.md | */tracerpt-truncated.xml) ;;
+		*/EXPECTED.md | */tracerpt-truncated.xml | */real-wpp-cut.txt.gz) ;;
 		*) cp "$f" "$T/w/logs/" ;;
 		esac
 	done

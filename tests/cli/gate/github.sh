@@ -38,7 +38,7 @@ has "warnings for counted records" "$T/out" "::warning file=eventlog.txt,line=24
 has "passing notice" "$T/out" "::notice title=wdilog::gate passed: 1 input, 15 events"
 
 run -q --max-malformed 0 -f github eventlog.txt
-has "a rule without records" "$T/out" "::error title=wdilog gate::max-malformed: 1 malformed status values, limit 0"
+has "a rule without records" "$T/out" "::error title=wdilog gate::max-malformed: 1 malformed status value, limit 0"
 
 weird=$(printf 'a,b:c%%d\nx.txt')
 printf '[0]0888.0D60::10/23/2003-12:27:40.173 [drv]AssocStatus=31\r\n' >"$T/$weird"

@@ -52,7 +52,7 @@ valid "JUnit with every rule" "$T/all.xml"
 has "malformed testcase" "$T/all.xml" '<testcase name="max-malformed" classname="wdilog.input" file="tracerpt-truncated.xml"'
 has "damaged testcase" "$T/all.xml" '<failure message="2 damaged events or unreadable inputs here; 3 in all inputs, limit 0" type="max-damaged">'
 has "baseline testcase" "$T/all.xml" '<testcase name="baseline" classname="wdilog.probe" file="tracerpt-truncated.xml" time="0">'
-has "new code named, in the words every report uses" "$T/all.xml" '30 WDI_ASSOC_STATUS_PROBE_TX_FAILURE new: 62.5 now, 0 in the baseline, limit 0 (per 1,000 events) (failed)'
+has "new code named, in the words every report uses" "$T/all.xml" '1 record of 30 WDI_ASSOC_STATUS_PROBE_TX_FAILURE (62.5 per 1,000 events), 0 in the baseline (0 per 1,000 events): new, limit 0 per 1,000 events (failed)'
 has "unreadable input is an error" "$T/all.xml" '<error message="cannot open: No such file or directory" type="unreadable">'
 
 # a name with every character XML needs escaped, a control character,

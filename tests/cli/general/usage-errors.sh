@@ -33,7 +33,7 @@ usage_error "--format needs a value" "needs a value" --format
 usage_error "-o needs a value" "needs a value" -o
 usage_error "-k needs a value" "needs a value" -k
 usage_error "unknown --format" "'xml'" --format xml
-usage_error "unknown -f" "'JSON'" -f JSON
+usage_error "unknown -f" "'YAML'" -f YAML
 usage_error "unknown --format=" "format" --format=
 usage_error "empty -o" "path" -o ''
 usage_error "bad --color" "'sometimes'" --color=sometimes

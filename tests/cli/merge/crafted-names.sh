@@ -72,18 +72,18 @@ has "merge diagnostic: ESC shown" "$T/err" '\x1b[1m'
 has "merge diagnostic: lone byte shown" "$T/err" '\x9b\xff'
 
 run diff -q "$a" "$b"
-expect_rc 0 "diff of crafted reports"
+expect_rc 1 "diff of crafted reports (they differ)"
 clean "diff: no raw control or bad byte" "$T/out"
 has "diff: file name escaped" "$T/out" '/a\x1b[1m\x9b\xff.json -> '
 has "diff: C1 in a file name escaped" "$T/out" '/b\u009b\xfe.json'
 has "diff: code name escaped" "$T/out" '\x1b[31m\u009b2J\u009d0;t\x07\x7fX'
 
 run diff -q -f markdown "$a" "$b"
-expect_rc 0 "diff -f markdown of crafted reports"
+expect_rc 1 "diff -f markdown of crafted reports (they differ)"
 clean "diff -f markdown: no raw control or bad byte" "$T/out"
 
 run diff -q -f json "$a" "$b"
-expect_rc 0 "diff -f json of crafted reports"
+expect_rc 1 "diff -f json of crafted reports (they differ)"
 clean "diff -f json: no raw control or bad byte" "$T/out"
 
 finish

@@ -1,5 +1,5 @@
 # Colour: only on request or on a terminal; never in JSON; NO_COLOR (set
-# and not empty) wins even over --color=always.
+# and not empty) turns it off unless --color=always asks (the flag wins).
 . "$(dirname "$0")/../lib.sh"
 
 S=$SAMPLES/eventlog.txt
@@ -23,10 +23,13 @@ check "-o FILE: no colour by default" no_esc "$T/r2.txt"
 rc=0
 NO_COLOR=1 "$WDILOG" -q --color=always "$S" >"$T/out" 2>"$T/err" || rc=$?
 expect_rc 0 "NO_COLOR=1 --color=always"
-check "NO_COLOR=1 beats --color=always" no_esc "$T/out"
+check "--color=always beats NO_COLOR=1 (the flag wins)" has_esc "$T/out"
 rc=0
 NO_COLOR=1 "$WDILOG" -q --color=always -o "$T/r3.txt" "$S" >"$T/out" 2>"$T/err" || rc=$?
-check "NO_COLOR=1 beats --color=always for -o" no_esc "$T/r3.txt"
+check "--color=always beats NO_COLOR=1 for -o" has_esc "$T/r3.txt"
+rc=0
+NO_COLOR=1 "$WDILOG" -q --color=auto "$S" >"$T/out" 2>"$T/err" || rc=$?
+check "NO_COLOR=1 --color=auto: no colour" no_esc "$T/out"
 rc=0
 NO_COLOR='' "$WDILOG" -q --color=always "$S" >"$T/out" 2>"$T/err" || rc=$?
 check "NO_COLOR empty: ignored" has_esc "$T/out"
