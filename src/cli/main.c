@@ -319,13 +319,14 @@ static void print_verdict(const struct run *run)
 		}
 	}
 	if (failed > shown)
-		fprintf(stderr, "wdilog: gate: %zu more failed checks in the reports\n",
-			failed - shown);
+		fprintf(stderr, "wdilog: gate: %zu more failed check%s in the reports\n",
+			failed - shown, failed - shown == 1 ? "" : "s");
 	if (failed)
-		fprintf(stderr, "wdilog: gate FAILED (%zu of %zu checks failed)\n",
-			failed, n);
+		fprintf(stderr, "wdilog: gate FAILED (%zu of %zu check%s failed)\n",
+			failed, n, n == 1 ? "" : "s");
 	else
-		fprintf(stderr, "wdilog: gate passed (%zu checks)\n", n);
+		fprintf(stderr, "wdilog: gate passed (%zu check%s)\n", n,
+			n == 1 ? "" : "s");
 }
 
 /* A gate over a run that read no input (an empty directory, a capture

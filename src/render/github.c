@@ -158,20 +158,23 @@ int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 		return wdl_fail_oom(err);
 	const wdilog_totals *t = &rep->totals;
 	fputs("::notice title=wdilog::", out);
-	fprintf(out, "%s: %zu input%s, %" PRIu64 " events, %" PRIu64
-		" status records (%" PRIu64 " failures, %" PRIu64 " unknown), %"
-		PRIu64 " malformed values, %" PRIu64 " damaged events",
+	fprintf(out, "%s: %zu input%s, %" PRIu64 " event%s, %" PRIu64
+		" status record%s (%" PRIu64 " failure%s, %" PRIu64 " unknown), %"
+		PRIu64 " malformed value%s, %" PRIu64 " damaged event%s",
 		!asked ? "no gate" : failed ? "gate failed" : "gate passed",
-		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events, t->statuses,
-		t->failures, t->unknown, t->malformed, t->damaged);
+		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events,
+		t->events == 1 ? "" : "s", t->statuses, t->statuses == 1 ? "" : "s",
+		t->failures, t->failures == 1 ? "" : "s", t->unknown, t->malformed,
+		t->malformed == 1 ? "" : "s", t->damaged, t->damaged == 1 ? "" : "s");
 	if (t->unreadable_inputs)
-		fprintf(out, ", %" PRIu64 " unreadable inputs", t->unreadable_inputs);
+		fprintf(out, ", %" PRIu64 " unreadable input%s", t->unreadable_inputs,
+			t->unreadable_inputs == 1 ? "" : "s");
 	char loss[512];
 	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
 		fprintf(out, "; %s", loss);
 	if (missed)
-		fprintf(out, "; %" PRIu64 " more %s records not annotated",
-			missed, failed ? "failing" : "selected");
+		fprintf(out, "; %" PRIu64 " more %s record%s not annotated",
+			missed, failed ? "failing" : "selected", missed == 1 ? "" : "s");
 	fputc('\n', out);
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the annotations");

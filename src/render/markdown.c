@@ -92,21 +92,27 @@ static void verdict(FILE *out, const wdilog_report *rep)
 		}
 	}
 	if (hidden)
-		fprintf(out, "\n%zu more baseline checks passed.\n", hidden);
+		fprintf(out, "\n%zu more baseline check%s passed.\n", hidden,
+			hidden == 1 ? "" : "s");
 	fputc('\n', out);
 }
 
 static void totals(FILE *out, const wdilog_report *rep)
 {
 	const wdilog_totals *t = &rep->totals;
-	fprintf(out, "**%zu input%s, %" PRIu64 " events, %" PRIu64
-		" status records:** %" PRIu64 " failures, %" PRIu64
-		" benign, %" PRIu64 " successes, %" PRIu64 " unknown. %" PRIu64
-		" malformed values, %" PRIu64 " undecoded and %" PRIu64
-		" damaged events, %" PRIu64 " unreadable inputs.\n\n",
-		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events, t->statuses,
-		t->failures, t->benign, t->successes, t->unknown, t->malformed,
-		t->undecoded, t->damaged, t->unreadable_inputs);
+	/* plurals right: "1 success", "1 status record" */
+	fprintf(out, "**%zu input%s, %" PRIu64 " event%s, %" PRIu64
+		" status record%s:** %" PRIu64 " failure%s, %" PRIu64
+		" benign, %" PRIu64 " success%s, %" PRIu64 " unknown. %" PRIu64
+		" malformed value%s, %" PRIu64 " undecoded and %" PRIu64
+		" damaged event%s, %" PRIu64 " unreadable input%s.\n\n",
+		rep->ninputs, rep->ninputs == 1 ? "" : "s", t->events,
+		t->events == 1 ? "" : "s", t->statuses, t->statuses == 1 ? "" : "s",
+		t->failures, t->failures == 1 ? "" : "s", t->benign, t->successes,
+		t->successes == 1 ? "" : "es", t->unknown, t->malformed,
+		t->malformed == 1 ? "" : "s", t->undecoded, t->damaged,
+		t->damaged == 1 ? "" : "s", t->unreadable_inputs,
+		t->unreadable_inputs == 1 ? "" : "s");
 	char loss[512];
 	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
 		fprintf(out, "%s: %s.\n\n",

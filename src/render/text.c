@@ -102,17 +102,21 @@ static void put_clauses(FILE *out, const char *lead, const char *text,
 static void summary(FILE *out, const wdilog_report *rep, const struct style *st)
 {
 	const wdilog_totals *t = &rep->totals;
-	fprintf(out, "%swdilog%s: %zu input%s, %" PRIu64 " events, %" PRIu64
-		" statuses: %s%" PRIu64 " failures%s, %" PRIu64 " benign, %"
-		PRIu64 " successes, %" PRIu64 " unknown\n",
+	/* plurals right: "1 success", "1 status" */
+	fprintf(out, "%swdilog%s: %zu input%s, %" PRIu64 " event%s, %" PRIu64
+		" status%s: %s%" PRIu64 " failure%s%s, %" PRIu64 " benign, %"
+		PRIu64 " success%s, %" PRIu64 " unknown\n",
 		st->bold, st->reset, rep->ninputs, rep->ninputs == 1 ? "" : "s",
-		t->events, t->statuses, t->failures ? st->red : "", t->failures,
-		t->failures ? st->reset : "", t->benign, t->successes, t->unknown);
+		t->events, t->events == 1 ? "" : "s", t->statuses,
+		t->statuses == 1 ? "" : "es", t->failures ? st->red : "",
+		t->failures, t->failures == 1 ? "" : "s",
+		t->failures ? st->reset : "", t->benign, t->successes,
+		t->successes == 1 ? "" : "es", t->unknown);
 	fprintf(out, "events: %" PRIu64 " with status, %" PRIu64
 		" without, %" PRIu64 " undecoded, %" PRIu64 " damaged; %" PRIu64
-		" malformed values\n",
+		" malformed value%s\n",
 		t->with_status, t->without_status, t->undecoded, t->damaged,
-		t->malformed);
+		t->malformed, t->malformed == 1 ? "" : "s");
 	char loss[512];
 	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
 		put_clauses(out, "reading: ", loss,
