@@ -9,11 +9,24 @@
 
 #include "input/decode.h"
 
+/* Bytes of a regular file mapped at a time (at least the window's maximum
+ * and two pages more). What is mapped and touched counts in the resident
+ * size, so this bounds the memory a mapping adds. */
+#define WDL_MAP_SPAN (4u * 1024u * 1024u)
+/* A mapped window grows by this much at a time, so that the bytes are
+ * checked and then parsed while they are in the cache (L2). */
+#define WDL_MAP_STEP (128u * 1024u)
+/* A window refilled by read() grows to this size, so that the decoder
+ * can read a block straight into it (UTF-8 needs no copy). */
+#define WDL_READ_CAP (256u * 1024u)
+/* A rest of the file shorter than this is read, not mapped. */
+#define WDL_MAP_MIN (256u * 1024u)
+
 struct wdl_chunk {
 	struct wdl_decoder *dec;
-	char *buf;                  /* owned */
-	size_t cap;                 /* current size of buf */
-	size_t max;                 /* buf never grows past this */
+	char *buf;                  /* the window: in own, or in map */
+	size_t cap;                 /* size of own */
+	size_t max;                 /* the window never holds more */
 	size_t len;                 /* bytes held */
 	size_t pos;                 /* next unread byte */
 	bool eof;                   /* the decoder has nothing more */
@@ -21,6 +34,22 @@ struct wdl_chunk {
 	int error;                  /* sticky read failure, reported at the
 				       end so that what was read still counts */
 	wdilog_error error_info;
+	/* A plain UTF-8 regular file is mapped a span at a time instead of
+	 * read (no copy); the window then points into the span. */
+	char *own;                  /* owned, cap + 1 bytes */
+	char *map;                  /* the mapped span, or NULL */
+	size_t map_len;
+	size_t map_span;            /* bytes to map at a time (tests shrink
+				       it; rounded up as needed) */
+	uint64_t map_off;           /* file offset of map[0] */
+	uint64_t view_off;          /* file offset of buf[0] while mapped */
+	uint64_t file_size;
+	int fd;
+	bool mapped;                /* buf points into map */
+	bool map_failed;            /* not mappable or mmap failed: read
+				       from now on */
+	char *sentinel;             /* buf[len], set to NUL in the map... */
+	char sentinel_byte;         /* ...and what it held */
 };
 
 int wdl_chunk_init(struct wdl_chunk *c, struct wdl_decoder *dec,
@@ -30,7 +59,7 @@ void wdl_chunk_dispose(struct wdl_chunk *c);
 /* Keep bytes from @p keep on (keep <= pos), move them to the front, and
  * read more. Returns false when nothing more could be added (end of input,
  * a read failure, or a full buffer at its maximum size). A full buffer
- * grows (up to max) only when keep is 0. */
+ * grows (up to max). buf[len] is always a NUL byte. */
 bool wdl_chunk_refill(struct wdl_chunk *c, size_t keep);
 
 /* Read until at least @p want bytes are held or the input ends. */

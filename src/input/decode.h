@@ -32,6 +32,9 @@ struct wdl_decoder {
 	int error;                  /* a read failure, returned once the bytes
 				       read before it have been decoded */
 	wdilog_error error_info;
+	uint64_t exact_run;         /* bytes last handed out that are the raw
+				       bytes unchanged (the chunk may map
+				       the file behind them) */
 };
 
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
@@ -43,5 +46,22 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		     size_t *got, wdilog_error *err);
 
 const char *wdl_encoding_name(enum wdl_encoding enc);
+
+/* Length of the leading part of p[0, n) that UTF-8 decoding hands out
+ * unchanged: valid sequences other than U+200E/U+200F. Stops before the
+ * first byte that needs fixing and before a sequence cut by n. */
+size_t wdl_utf8_exact_len(const unsigned char *p, size_t n);
+
+/* Could the next bytes come from the raw file directly: UTF-8, no read
+ * failure held, and the last @p tail bytes handed out were raw bytes
+ * unchanged? Then they sit right before the *pending raw bytes read but
+ * not yet decoded, which sit right before the input's position. */
+bool wdl_decoder_mappable(const struct wdl_decoder *d, size_t tail,
+			  size_t *pending);
+
+/* The input was repositioned (bytes were taken from the file directly):
+ * drop what was read ahead and go on from the input's new position; the
+ * @p exact bytes last handed out were raw bytes unchanged. */
+void wdl_decoder_resume(struct wdl_decoder *d, uint64_t exact);
 
 #endif

@@ -3,10 +3,13 @@
 #include "input/input.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/alloc.h"
+#include "util/bytes.h"
 #include "util/error.h"
 
 static int read_fd(void *ctx, void *buf, size_t cap, size_t *got,
@@ -128,14 +131,88 @@ static int sniff_fill(struct wdl_input *in, wdilog_error *err)
 	return rc;
 }
 
+#if defined(WDL_HAVE_ISAL)
+/* ISA-L inflates unless WDILOG_ZLIB=1 (the tests run every gzip case
+ * through both). */
+static bool want_isal(void)
+{
+	const char *z = getenv("WDILOG_ZLIB");
+	return !z || strcmp(z, "1") != 0;
+}
+
+/* Source offset of the next unread block byte, if the source can go
+ * back to it: memory, or a regular file at the top layer. */
+static bool source_offset(const struct wdl_input *in, uint64_t *at)
+{
+	size_t unread = in->block_len - in->block_pos;
+	if (in->read == read_memory && in->ctx == in) {
+		*at = in->mem_pos - unread;
+		return true;
+	}
+	struct stat st;
+	if (in->read != read_fd || in->ctx != in || fstat(in->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
+		return false;
+	off_t pos = lseek(in->fd, 0, SEEK_CUR);
+	if (pos < 0 || (uint64_t)pos < unread)
+		return false;
+	*at = (uint64_t)pos - unread;
+	return true;
+}
+
+static int start_member_isal(struct wdl_input *in, wdilog_error *err)
+{
+	if (!in->isal) {
+		in->isal = wdl_malloc(sizeof(*in->isal));
+		if (!in->isal)
+			return wdl_fail_oom(err);
+	}
+	isal_inflate_init(in->isal);
+	in->isal->crc_flag = ISAL_GZIP;
+	in->isal_on = true;
+	in->z_active = true;
+	in->gzip_members++;
+	return WDILOG_OK;
+}
+
+/* zlib's words for what ISA-L found, so that a report says the same
+ * whichever inflated it. */
+static const char *isal_why(int rc, const struct wdl_input *in)
+{
+	switch (rc) {
+	case ISAL_INCORRECT_CHECKSUM:
+		/* one code for both trailer fields: the CRC is what zlib
+		 * checks first; the trailer is the 8 bytes just taken */
+		if (in->block_pos >= 8 &&
+		    wdl_le32(in->block + in->block_pos - 8) == in->isal->crc)
+			return "incorrect length check";
+		return "incorrect data check";
+	case ISAL_INVALID_WRAPPER: return "incorrect header check";
+	case ISAL_UNSUPPORTED_METHOD: return "unknown compression method";
+	case ISAL_INVALID_BLOCK: return "invalid block type";
+	case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
+	case ISAL_INVALID_SYMBOL: return "invalid code";
+	default: return "inflate error";
+	}
+}
+#endif
+
 static int start_member(struct wdl_input *in, wdilog_error *err)
 {
+#if defined(WDL_HAVE_ISAL)
+	/* ISA-L stops a few bytes short of where zlib does in a cut stream:
+	 * it is used only where the member can be read again by zlib */
+	in->member_out = 0;
+	if (want_isal() && source_offset(in, &in->member_start))
+		return start_member_isal(in, err);
+#endif
 	int zrc = in->z_init ? inflateReset(&in->z)
 			     : inflateInit2(&in->z, 16 + MAX_WBITS);
 	if (zrc == Z_MEM_ERROR)
 		return wdl_fail_oom(err);
 	if (zrc != Z_OK)
 		return wdl_fail(err, WDILOG_ERR, "zlib: cannot start inflating");
+	in->isal_on = false;
 	in->z_init = true;
 	in->z_active = true;
 	in->gzip_members++;
@@ -153,7 +230,103 @@ static int gzip_corrupt(struct wdl_input *in, wdilog_error *err)
 {
 	in->z_done = true;
 	return wdl_fail(err, WDILOG_EFORMAT, "gzip data is corrupt (%s)",
-			in->z.msg ? in->z.msg : "inflate error");
+			in->why ? in->why : in->z.msg ? in->z.msg : "inflate error");
+}
+
+#if defined(WDL_HAVE_ISAL)
+/* One ISA-L call, answered in zlib's return codes. */
+static int inflate_isal(struct wdl_input *in, unsigned char *dst, size_t cap,
+			size_t *got)
+{
+	struct inflate_state *s = in->isal;
+	size_t avail = in->block_len - in->block_pos;
+	s->next_in = in->block + in->block_pos;
+	s->avail_in = (uint32_t)avail;
+	s->next_out = dst;
+	s->avail_out = (uint32_t)(cap > UINT32_MAX ? UINT32_MAX : cap);
+	int rc = isal_inflate(s);
+	in->block_pos = in->block_len - s->avail_in;
+	*got = (size_t)(s->next_out - dst);
+	if (rc < 0) {
+		in->why = isal_why(rc, in);
+		return Z_DATA_ERROR;
+	}
+	if (s->block_state == ISAL_BLOCK_FINISH)
+		return Z_STREAM_END;
+	/* no input taken and nothing given: zlib's "no progress" */
+	return *got == 0 && s->avail_in == avail ? Z_BUF_ERROR : Z_OK;
+}
+
+static int zlib_step(struct wdl_input *in, unsigned char *dst, size_t cap,
+		     size_t *got);
+
+/* The member was cut: zlib reads it again from its start, passing over
+ * what ISA-L handed out, so that the end is zlib's to the byte. */
+static int isal_to_zlib(struct wdl_input *in, unsigned char *dst, size_t cap)
+{
+	if (in->read == read_memory) {
+		in->mem_pos = (size_t)in->member_start;
+	} else if (lseek(in->fd, (off_t)in->member_start, SEEK_SET) < 0) {
+		return Z_DATA_ERROR;
+	}
+	in->block_pos = in->block_len = 0;
+	in->src_eof = false;
+	int zrc = in->z_init ? inflateReset(&in->z)
+			     : inflateInit2(&in->z, 16 + MAX_WBITS);
+	if (zrc != Z_OK)
+		return zrc == Z_MEM_ERROR ? Z_MEM_ERROR : Z_DATA_ERROR;
+	in->z_init = true;
+	in->isal_on = false;
+	uint64_t skip = in->member_out;
+	while (skip > 0) {
+		if (in->block_pos == in->block_len &&
+		    fill_block(in, 1, NULL) < 0)
+			return Z_DATA_ERROR;
+		size_t got = 0;
+		size_t n = cap < skip ? cap : (size_t)skip;
+		zrc = zlib_step(in, dst, n, &got);
+		skip -= got;
+		if (zrc != Z_OK && skip > 0)
+			return zrc == Z_MEM_ERROR ? Z_MEM_ERROR : Z_DATA_ERROR;
+	}
+	return Z_OK;
+}
+#endif
+
+static int zlib_step(struct wdl_input *in, unsigned char *dst, size_t cap,
+		     size_t *got)
+{
+	in->z.next_in = in->block + in->block_pos;
+	in->z.avail_in = (uInt)(in->block_len - in->block_pos);
+	in->z.next_out = dst;
+	in->z.avail_out = (uInt)(cap > UINT32_MAX ? UINT32_MAX : cap);
+	int zrc = inflate(&in->z, Z_NO_FLUSH);
+	in->block_pos = in->block_len - in->z.avail_in;
+	*got = (size_t)(in->z.next_out - dst);
+	return zrc;
+}
+
+/* One inflate call on the block into @p dst, with zlib's return codes. */
+static int inflate_step(struct wdl_input *in, unsigned char *dst, size_t cap,
+			size_t *got)
+{
+#if defined(WDL_HAVE_ISAL)
+	if (in->isal_on) {
+		int rc = inflate_isal(in, dst, cap, got);
+		if (rc == Z_BUF_ERROR && in->src_eof &&
+		    in->block_pos == in->block_len) {
+			rc = isal_to_zlib(in, dst, cap);
+			if (rc != Z_OK)
+				return rc;
+			rc = zlib_step(in, dst, cap, got);
+		}
+		in->member_out += *got;
+		return rc;
+	}
+#endif
+	int zrc = zlib_step(in, dst, cap, got);
+	in->member_out += *got;
+	return zrc;
 }
 
 static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
@@ -192,13 +365,7 @@ static int read_gzip(struct wdl_input *in, unsigned char *dst, size_t cap,
 			if (rc < 0)
 				return rc;
 		}
-		in->z.next_in = in->block + in->block_pos;
-		in->z.avail_in = (uInt)(in->block_len - in->block_pos);
-		in->z.next_out = dst;
-		in->z.avail_out = (uInt)(cap > UINT32_MAX ? UINT32_MAX : cap);
-		int zrc = inflate(&in->z, Z_NO_FLUSH);
-		in->block_pos = in->block_len - in->z.avail_in;
-		*got = (size_t)(in->z.next_out - dst);
+		int zrc = inflate_step(in, dst, cap, got);
 		if (zrc == Z_STREAM_END) {
 			in->z_active = false;
 		} else if (zrc == Z_MEM_ERROR) {
@@ -363,6 +530,10 @@ static void close_layer(struct wdl_input *in)
 	if (in->z_init)
 		inflateEnd(&in->z);
 	in->z_init = false;
+#if defined(WDL_HAVE_ISAL)
+	wdl_free(in->isal);
+	in->isal = NULL;
+#endif
 	if (in->close_fd && in->fd >= 0)
 		close(in->fd);
 	wdl_free(in->block);
@@ -382,4 +553,36 @@ void wdl_input_close(struct wdl_input *in)
 		wdl_free(low);
 		low = next;
 	}
+}
+
+bool wdl_input_mappable(const struct wdl_input *in, int *fd, uint64_t *pos,
+			uint64_t *size)
+{
+	if (in->read != read_fd || in->ctx != in || in->fd < 0 || in->lower ||
+	    in->inflate || !in->sniffed || in->binary != WDL_BINARY_NONE ||
+	    in->block_pos != in->block_len || in->src_eof || in->held < 0 ||
+	    in->max_bytes)
+		return false;
+	const char *on = getenv("WDILOG_MMAP");
+	if (!on || strcmp(on, "1") != 0)
+		return false;
+	struct stat st;
+	if (fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	off_t at = lseek(in->fd, 0, SEEK_CUR);
+	if (at < 0 || (uint64_t)at > (uint64_t)st.st_size)
+		return false;
+	*fd = in->fd;
+	*pos = (uint64_t)at;
+	*size = (uint64_t)st.st_size;
+	return true;
+}
+
+int wdl_input_seek(struct wdl_input *in, uint64_t pos, wdilog_error *err)
+{
+	if (lseek(in->fd, (off_t)pos, SEEK_SET) < 0)
+		return wdl_fail(err, WDILOG_EIO, "cannot seek: %s", strerror(errno));
+	in->block_pos = in->block_len = 0;
+	in->src_eof = false;
+	return WDILOG_OK;
 }

@@ -8,6 +8,9 @@
 #include <stdint.h>
 
 #include <zlib.h>
+#if defined(WDL_HAVE_ISAL)
+#include <isa-l/igzip_lib.h>
+#endif
 
 #include <wdilog/options.h>
 #include <wdilog/reader.h>
@@ -53,6 +56,13 @@ struct wdl_input {
 				       output before the damage is out */
 	z_stream z;
 	bool z_init;
+	bool isal_on;               /* ISA-L inflates this member */
+	uint64_t member_start;      /* source offset of the member (ISA-L) */
+	uint64_t member_out;        /* bytes the member gave so far */
+	const char *why;            /* ISA-L's failure, in zlib's words */
+#if defined(WDL_HAVE_ISAL)
+	struct inflate_state *isal; /* owned */
+#endif
 	uint64_t gzip_members;
 	int held;                   /* a read failure held back until the
 				       bytes read before it are out */
@@ -86,5 +96,18 @@ int wdl_input_sniff(struct wdl_input *in, wdilog_error *err);
 bool wdl_input_truncated(const struct wdl_input *in);
 
 void wdl_input_close(struct wdl_input *in);
+
+/* Can the bytes from here on be mapped instead of read: an uncompressed
+ * regular file read from its descriptor, nothing buffered or held back, no
+ * byte limit, and mapping asked for (WDILOG_MMAP=1 in the environment: on
+ * the machine measured, doc/performance.md, touching mapped page cache
+ * costs three times what read() does, so read() is the default)? Sets
+ * *fd, *pos (the file offset the next read would start at) and *size. */
+bool wdl_input_mappable(const struct wdl_input *in, int *fd, uint64_t *pos,
+			uint64_t *size);
+
+/* Go on reading at file offset @p pos of a mappable input (the bytes
+ * before it were taken from a mapping). */
+int wdl_input_seek(struct wdl_input *in, uint64_t pos, wdilog_error *err);
 
 #endif
