@@ -35,6 +35,10 @@ typedef struct wdilog_options {
 	uint32_t burst_seconds;     /* burst window; 0 = 10 s, at most 3600 */
 	uint32_t burst_failures;    /* failures in a window that make a
 				       burst; 0 = 5 */
+	uint32_t attempt_idle_ms;   /* an attempt idle this long ends;
+				       0 = 30 s (attempts.md rule 1) */
+	uint32_t retry_window_ms;   /* an attempt this soon after a failed
+				       one joins its chain; 0 = 60 s */
 } wdilog_options;
 
 /* Defaults: no extra keys, month-first dates, automatic buckets. */
