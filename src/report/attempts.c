@@ -120,6 +120,7 @@ void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts)
 							: WDILOG_ATTEMPT_IDLE_MS;
 	a->figs.retry_ms = opts && opts->retry_window_ms ? opts->retry_window_ms
 							 : WDILOG_RETRY_WINDOW_MS;
+	a->figs.show = opts && opts->attempts_in_report;
 }
 
 void wdl_attempts_dispose(struct wdl_attempts *a)
@@ -218,6 +219,11 @@ bool wdl_attempts_any(const struct wdl_att_figs *f)
 	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
 		n += f->by_result[r];
 	return n != 0;
+}
+
+bool wdl_attempts_shown(const struct wdl_att_figs *f)
+{
+	return f->show && wdl_attempts_any(f);
 }
 
 /* ---- interfaces (rule: state per interface) ---- */
@@ -863,6 +869,7 @@ bool wdl_attempts_merge(struct wdl_att_figs *d, const struct wdl_att_figs *s)
 	d->ifaces_other += s->ifaces_other;
 	d->wlan_events += s->wlan_events;
 	d->per_part |= s->per_part;
+	d->show |= s->show;
 	return true;
 }
 

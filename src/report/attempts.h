@@ -15,8 +15,8 @@
  * the two time-to-connect histograms (wdl_att_bucket_bound gives the
  * buckets' upper bounds, wdl_att_percentile a percentile), failures by
  * phase, the reason rows, SSID and BSSID rows (in first-seen order, the
- * "other" row apart), sessions; and wdl_attempts_any() says whether
- * there is anything to show. */
+ * "other" row apart), sessions; and wdl_attempts_shown() says whether
+ * to show them. */
 #ifndef WDL_ATTEMPTS_H
 #define WDL_ATTEMPTS_H
 
@@ -92,6 +92,7 @@ struct wdl_att_figs {
 	uint64_t disconnects_other;
 	uint64_t ifaces_other;      /* records of interfaces past the cap */
 	uint64_t wlan_events;       /* WLAN-AutoConfig signals seen */
+	bool show;                  /* options.attempts_in_report */
 	bool per_part;              /* computed per part of a split file:
 				       attempts at part boundaries are cut */
 };
@@ -126,8 +127,17 @@ bool wdl_attempts_end_input(struct wdl_attempts *a);
 /* Add @p src's figures into @p dst (wdilog merge, parallel parts). */
 bool wdl_attempts_merge(struct wdl_att_figs *dst, const struct wdl_att_figs *src);
 
+struct wdilog_report;
+/* The figures of @p rep (borrowed): what renderers read. */
+const struct wdl_att_figs *wdl_attempts_of(const struct wdilog_report *rep);
+
 /* Anything to report: an attempt, a session or a WLAN signal. */
 bool wdl_attempts_any(const struct wdl_att_figs *f);
+
+/* Whether reports show the figures: when asked (options.attempts_in_report,
+ * --with-attempts) and there is anything. Off by default, so that every
+ * report written before attempts existed stays byte for byte the same. */
+bool wdl_attempts_shown(const struct wdl_att_figs *f);
 
 /* Upper bound in ms of bucket @p i (UINT64_MAX for the last). */
 uint64_t wdl_att_bucket_bound(size_t i);

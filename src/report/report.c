@@ -373,6 +373,11 @@ void wdilog_report_on_attempt(wdilog_report *rep, wdilog_attempt_fn fn,
 	rep->attempts.payload = payload;
 }
 
+const struct wdl_att_figs *wdl_attempts_of(const wdilog_report *rep)
+{
+	return &rep->attempts.figs;
+}
+
 uint64_t wdilog_report_attempts(const wdilog_report *rep, uint64_t *successes)
 {
 	const struct wdl_att_figs *f = &rep->attempts.figs;
