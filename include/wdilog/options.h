@@ -39,6 +39,12 @@ typedef struct wdilog_options {
 				       input (after decompression); a longer
 				       one ends with an error naming the
 				       limit. 0 = no limit */
+	uint32_t attempt_idle_ms;   /* an attempt idle this long ends;
+				       0 = 30 s (attempts.md rule 1) */
+	uint32_t retry_window_ms;   /* an attempt this soon after a failed
+				       one joins its chain; 0 = 60 s */
+	bool attempts_in_report;    /* reports carry the attempt figures
+				       (text ATTEMPTS, JSON "attempts") */
 } wdilog_options;
 
 /* Defaults: no extra keys, month-first dates, automatic buckets. */

@@ -55,6 +55,28 @@ typedef struct wdilog_context {
 	uint32_t tid;               /* thread id */
 } wdilog_context;
 
+/* The fields of a WLAN-AutoConfig event (provider
+ * Microsoft-Windows-WLAN-AutoConfig, EventIDs 8000-8003, 11000-11006,
+ * 11010, 12011-12013; attempts.md). Codes, never the localised text. A
+ * string is NULL, a has_ flag false, when the event did not carry it. */
+typedef struct wdilog_wlan {
+	uint32_t event_id;
+	const char *interface_guid; /* lower case, no braces */
+	bool has_connection_id;
+	uint32_t connection_id;
+	const char *ssid;
+	const char *profile;        /* ProfileName */
+	const char *bssid;          /* normalized as wdilog_context.peer */
+	bool has_reason_code;
+	uint32_t reason_code;       /* a WLAN_REASON_CODE */
+	bool has_failure_reason;
+	uint32_t failure_reason;    /* when written as a number */
+	bool has_dot11_status;
+	uint16_t dot11_status;
+	bool has_error_code;
+	uint32_t error_code;
+} wdilog_wlan;
+
 typedef enum wdilog_event_kind {
 	WDILOG_EVENT_WITHOUT_STATUS,
 	WDILOG_EVENT_WITH_STATUS,
@@ -78,6 +100,9 @@ typedef struct wdilog_event {
 				       NULL for the others. Found only for
 				       events with status, so reading the
 				       rest costs nothing. */
+	const wdilog_wlan *wlan;    /* a WLAN-AutoConfig event's fields, or
+				       NULL; such an event is counted as
+				       any other (it carries no status) */
 } wdilog_event;
 
 /* Supplies raw bytes: store up to @p cap bytes in @p buf, set *got (0 at

@@ -3,6 +3,7 @@
 #ifndef WDILOG_WDILOG_H
 #define WDILOG_WDILOG_H
 
+#include <wdilog/attempts.h>
 #include <wdilog/common.h>
 #include <wdilog/error.h>
 #include <wdilog/gate.h>

@@ -37,6 +37,10 @@ enum {
 	OPT_MIN_EVENTS,             /* the two minimums stay in this order */
 	OPT_MIN_STATUSES,
 	OPT_JSON,
+	OPT_ATTEMPTS,
+	OPT_ATTEMPT_IDLE,
+	OPT_RETRY_WINDOW,
+	OPT_WITH_ATTEMPTS,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +71,10 @@ static const struct option long_options[] = {
 	{ "burst", required_argument, NULL, OPT_BURST },
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "attempts", no_argument, NULL, OPT_ATTEMPTS },
+	{ "attempt-idle", required_argument, NULL, OPT_ATTEMPT_IDLE },
+	{ "retry-window", required_argument, NULL, OPT_RETRY_WINDOW },
+	{ "with-attempts", no_argument, NULL, OPT_WITH_ATTEMPTS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -78,6 +86,7 @@ static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_JUNIT] = "junit",
 	[FORMAT_MARKDOWN] = "markdown", [FORMAT_GITHUB] = "github",
 	[FORMAT_HTML] = "html", [FORMAT_EVENTS] = "events",
+	[FORMAT_ATTEMPTS] = "attempts", [FORMAT_ATTEMPT_LINES] = "attempt-lines",
 };
 
 static bool parse_format(const char *s, enum cli_command cmd,
@@ -218,8 +227,10 @@ static int report_option(struct cli_args *a, int c, const char *arg)
 	case OPT_BY:
 		if (strcmp(arg, "peer") == 0)
 			a->by_peer = true;
+		else if (strcmp(arg, "attempt") == 0)
+			a->by_attempt = true;
 		else if (strcmp(arg, "code") != 0)
-			return cli_usage_error("--by takes peer or code, not '%s'",
+			return cli_usage_error("--by takes peer, attempt or code, not '%s'",
 					       arg);
 		return 1;
 	case OPT_BURST:
@@ -230,6 +241,24 @@ static int report_option(struct cli_args *a, int c, const char *arg)
 	case OPT_EVENTS:
 		a->events = true;
 		return 1;
+	case OPT_ATTEMPTS:
+		a->attempts = true;
+		return 1;
+	case OPT_WITH_ATTEMPTS:
+		a->with_attempts = true;
+		return 1;
+	case OPT_ATTEMPT_IDLE:
+	case OPT_RETRY_WINDOW: {
+		uint32_t sec;
+		if (!parse_width(arg, &sec) || sec > UINT32_MAX / 1000)
+			return cli_usage_error("bad %s '%s' (a duration: 30s, 2m)",
+					       c == OPT_ATTEMPT_IDLE ? "--attempt-idle"
+								     : "--retry-window",
+					       arg);
+		*(c == OPT_ATTEMPT_IDLE ? &a->attempt_idle_ms
+					: &a->retry_window_ms) = sec * 1000;
+		return 1;
+	}
 	default:
 		return 0;
 	}
@@ -243,6 +272,12 @@ static int finish_report_options(struct cli_args *a, size_t nformats)
 		struct cli_output *o = &a->outputs[i];
 		if (a->events && (o->format == FORMAT_JSON || nformats == 0))
 			o->format = FORMAT_EVENTS;
+		/* --attempts: JSON outputs stream attempts; --by attempt: text
+		 * outputs list them */
+		if (a->attempts && (o->format == FORMAT_JSON || nformats == 0))
+			o->format = FORMAT_ATTEMPTS;
+		if (a->by_attempt && o->format == FORMAT_TEXT)
+			o->format = FORMAT_ATTEMPT_LINES;
 		o->by_peer = a->by_peer;
 		any |= o->format == FORMAT_EVENTS;
 	}
@@ -457,7 +492,8 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			gate_option = true;
 			break;
 		case OPT_SINCE: case OPT_UNTIL: case OPT_BY: case OPT_BURST:
-		case OPT_EVENTS:
+		case OPT_EVENTS: case OPT_ATTEMPTS: case OPT_ATTEMPT_IDLE:
+		case OPT_RETRY_WINDOW: case OPT_WITH_ATTEMPTS:
 			if (report_option(a, c, optarg) != 1)
 				return EXIT_TROUBLE;
 			break;

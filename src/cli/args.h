@@ -8,7 +8,9 @@
 
 enum cli_format {
 	FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT, FORMAT_MARKDOWN, FORMAT_GITHUB,
-	FORMAT_HTML, FORMAT_EVENTS
+	FORMAT_HTML, FORMAT_EVENTS,
+	FORMAT_ATTEMPTS,            /* --attempts: JSON Lines while reading */
+	FORMAT_ATTEMPT_LINES        /* --by attempt: a line per attempt */
 };
 
 /* What the run does: read traces, merge reports, or compare two. */
@@ -66,6 +68,11 @@ struct cli_args {
 	uint32_t burst_seconds;
 	bool events;                /* --events */
 	uint64_t max_bytes;         /* --max-bytes; 0 = no limit */
+	bool attempts;              /* --attempts */
+	bool by_attempt;            /* --by=attempt */
+	bool with_attempts;         /* --with-attempts */
+	uint32_t attempt_idle_ms;   /* --attempt-idle; 0 = library default */
+	uint32_t retry_window_ms;   /* --retry-window; 0 = library default */
 	char **inputs;              /* operands, borrowed from argv */
 	size_t ninputs;
 	bool help, version;

@@ -125,7 +125,7 @@ static int on_event(const wdilog_event *ev, const char *input, void *payload)
 	struct run *run = payload;
 	for (size_t i = 0; i < run->nstreams; i++) {
 		struct cli_stream *st = &run->streams[i];
-		if (st->failed)
+		if (st->failed || st->o->format != FORMAT_EVENTS)
 			continue;
 		errno = 0;
 		if (wdilog_event_render_json(ev, input, st->f, NULL) >= 0)
@@ -144,6 +144,33 @@ static int on_event(const wdilog_event *ev, const char *input, void *payload)
 	return WDILOG_OK;
 }
 
+/* --attempts and --by attempt: every attempt as it ends. */
+static int on_attempt(const wdilog_attempt *a, const wdilog_session *s,
+		      void *payload)
+{
+	struct run *run = payload;
+	for (size_t i = 0; i < run->nstreams; i++) {
+		struct cli_stream *st = &run->streams[i];
+		int rc = WDILOG_OK;
+		if (st->failed)
+			continue;
+		if (st->o->format == FORMAT_ATTEMPTS)
+			rc = wdilog_attempt_render_json(a, s, st->f);
+		else if (st->o->format == FORMAT_ATTEMPT_LINES && a)
+			rc = wdilog_attempt_render_line(a, st->f, !st->headed);
+		else
+			continue;
+		st->headed = true;
+		if (rc < 0) {
+			st->failed = true;
+			run->stream_failed = true;
+			run->status = EXIT_TROUBLE;
+			fputs("wdilog: cannot write the attempts\n", stderr);
+		}
+	}
+	return WDILOG_OK;
+}
+
 /* The report options: window and event streams, set up before reading.
  * Returns 0 or an exit status. */
 static int setup_report(struct run *run)
@@ -154,7 +181,8 @@ static int setup_report(struct run *run)
 		return cli_usage_error("%s", err.message);
 	for (size_t i = 0; i < run->args.noutputs; i++) {
 		const struct cli_output *o = &run->args.outputs[i];
-		if (o->format != FORMAT_EVENTS)
+		if (o->format != FORMAT_EVENTS && o->format != FORMAT_ATTEMPTS &&
+		    o->format != FORMAT_ATTEMPT_LINES)
 			continue;
 		if (cli_stream_open(&run->streams[run->nstreams], o))
 			return EXIT_TROUBLE;
@@ -162,6 +190,8 @@ static int setup_report(struct run *run)
 	}
 	if (run->nstreams)
 		wdilog_report_on_event(run->report, on_event, run);
+	if (run->nstreams)
+		wdilog_report_on_attempt(run->report, on_attempt, run);
 	return 0;
 }
 
@@ -346,7 +376,9 @@ static int write_reports(struct run *run)
 	int status = 0;
 	for (size_t i = 0; i < run->args.noutputs; i++) {
 		/* the event stream was written while reading */
-		if (run->args.outputs[i].format == FORMAT_EVENTS)
+		if (run->args.outputs[i].format == FORMAT_EVENTS ||
+		    run->args.outputs[i].format == FORMAT_ATTEMPTS ||
+		    run->args.outputs[i].format == FORMAT_ATTEMPT_LINES)
 			continue;
 		if (cli_write(&run->args.outputs[i], cli_render_report, &ctx))
 			status = EXIT_TROUBLE;
@@ -472,6 +504,9 @@ int main(int argc, char **argv)
 	run.opts.bucket_seconds = run.args.bucket_seconds;
 	run.opts.burst_failures = run.args.burst_failures;
 	run.opts.burst_seconds = run.args.burst_seconds;
+	run.opts.attempt_idle_ms = run.args.attempt_idle_ms;
+	run.opts.retry_window_ms = run.args.retry_window_ms;
+	run.opts.attempts_in_report = run.args.with_attempts;
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
 

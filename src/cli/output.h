@@ -45,6 +45,7 @@ struct cli_stream {
 	char *resolved;             /* owned: a symbolic link's target */
 	bool sync;                  /* a regular file: fsync before closing */
 	bool failed;                /* a write failed, already reported */
+	bool headed;                /* --by attempt: the heading is out */
 };
 
 /* Two outputs naming one file (the same path, or two names of one file

@@ -28,8 +28,27 @@ enum kind {
 	K_COMPONENT,
 	K_PID,
 	K_TID,
-	K_802                       /* "802" of "802.11 status code" */
+	K_802,                      /* "802" of "802.11 status code" */
+	/* WLAN-AutoConfig fields (EventData Data Name, wevtutil labels) */
+	K_EVENTID,
+	K_W_GUID,
+	K_W_CONNID,
+	K_W_SSID,
+	K_W_PROFILE,
+	K_W_REASON,
+	K_W_FAILURE,
+	K_W_ERROR
 };
+
+/* Bits of wdl_wlan_fields.have. */
+enum {
+	W_EVENTID = 1 << 0, W_GUID = 1 << 1, W_CONNID = 1 << 2,
+	W_SSID = 1 << 3, W_PROFILE = 1 << 4, W_REASON = 1 << 5,
+	W_FAILURE = 1 << 6, W_ERROR = 1 << 7, W_PROVIDER_GUID = 1 << 8
+};
+
+#define WLAN_PROVIDER "Microsoft-Windows-WLAN-AutoConfig"
+#define WLAN_PROVIDER_GUID "9580d7dd-0379-4658-9870-d5be7d52d6de"
 
 struct key_word {
 	const char *word;           /* lower case, no '_' */
@@ -105,6 +124,31 @@ static enum kind classify(const char *s, size_t len)
 				w[n++] = s[i];
 		return n ? classify(w, n) : K_OTHER;
 	}
+	return K_OTHER;
+}
+
+/* A WLAN-AutoConfig field name (EventData Data Name, or a wevtutil label
+ * with its blanks dropped), any case; K_OTHER if none. */
+static enum kind wlan_field(const char *s, size_t len)
+{
+	static const struct key_word fields[] = {
+		KW("eventid", K_EVENTID), KW("interfaceguid", K_W_GUID),
+		KW("connectionid", K_W_CONNID), KW("ssid", K_W_SSID),
+		KW("profilename", K_W_PROFILE), KW("reasoncode", K_W_REASON),
+		KW("failurereason", K_W_FAILURE), KW("errorcode", K_W_ERROR),
+	};
+	char w[WDL_CTX_WORD_MAX + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '_')
+			continue;
+		if (n == WDL_CTX_WORD_MAX)
+			return K_OTHER;
+		w[n++] = s[i];
+	}
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (fields[i].len == n && wdl_ieq(w, fields[i].word, n))
+			return fields[i].kind;
 	return K_OTHER;
 }
 
@@ -261,6 +305,86 @@ static void set_number(struct wdl_context *c, enum kind k, uint32_t v,
 		break;
 	default:
 		break;
+	}
+}
+
+/* ---- WLAN-AutoConfig fields ---- */
+
+static void copy_text(char *dst, const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+		       s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	if (len > WDL_WLAN_TEXT_MAX)
+		len = WDL_WLAN_TEXT_MAX;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+/* A GUID, with or without braces, lower-cased into @p out. */
+static bool guid_value(const char *s, size_t len, char out[37])
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '{'))
+		i++;
+	if (i + 36 > len)
+		return false;
+	for (size_t k = 0; k < 36; k++) {
+		unsigned char ch = (unsigned char)s[i + k];
+		bool dash = k == 8 || k == 13 || k == 18 || k == 23;
+		if (dash ? ch != '-' : !wdl_is_hex(ch))
+			return false;
+		out[k] = (char)wdl_lower(ch);
+	}
+	out[36] = '\0';
+	return true;
+}
+
+/* The value of WLAN field @p k: first one wins. */
+static void wlan_value(struct wdl_context *c, enum kind k, const char *s,
+		       size_t len)
+{
+	struct wdl_wlan_fields *w = &c->wlan;
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	uint32_t n;
+	uint16_t bit;
+	uint32_t *slot;
+	switch (k) {
+	case K_EVENTID: bit = W_EVENTID; slot = &w->event_id; break;
+	case K_W_CONNID: bit = W_CONNID; slot = &w->connection_id; break;
+	case K_W_REASON: bit = W_REASON; slot = &w->reason_code; break;
+	case K_W_FAILURE: bit = W_FAILURE; slot = &w->failure_reason; break;
+	case K_W_ERROR: bit = W_ERROR; slot = &w->error_code; break;
+	case K_W_GUID:
+		if (!(w->have & W_GUID) && guid_value(s, len, w->guid))
+			w->have |= W_GUID;
+		return;
+	case K_W_SSID:
+		if (!(w->have & W_SSID)) {
+			copy_text(w->ssid, s + i, len - i);
+			w->have |= W_SSID;
+		}
+		return;
+	case K_W_PROFILE:
+		if (!(w->have & W_PROFILE)) {
+			copy_text(w->profile, s + i, len - i);
+			w->have |= W_PROFILE;
+		}
+		return;
+	default:
+		return;
+	}
+	size_t e = len;
+	while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+			 s[e - 1] == '\r' || s[e - 1] == '\n'))
+		e--;
+	if (!(w->have & bit) && number(s, e, &i, UINT32_MAX, &n) && i == e) {
+		*slot = n;
+		w->have |= bit;
 	}
 }
 
@@ -432,6 +556,17 @@ void wdl_context_eventlog_line(struct wdl_context *c, const char *s,
 		set_provider(c, s + 9, len - 9, WDL_RANK_HEADER);
 		return;
 	}
+	/* "  Event ID: 8001", and the message's "Interface GUID: {...}",
+	 * "Connection ID: 0x2", "SSID: x", "Reason Code: 0x38002" lines */
+	const char *colon = memchr(s, ':', len < 40 ? len : 40);
+	if (colon) {
+		enum kind k = wlan_field(s, (size_t)(colon - s));
+		if (k != K_OTHER) {
+			size_t at = (size_t)(colon - s) + 1;
+			wlan_value(c, k, s + at, len - at);
+			return;
+		}
+	}
 	wdl_context_text(c, s, len);
 }
 
@@ -491,7 +626,9 @@ void wdl_context_wpp_head(struct wdl_context *c, const char *line,
 
 void wdl_context_xml_start(struct wdl_context *c, const char *local)
 {
-	c->label = (uint8_t)classify(local, strlen(local));
+	c->label = strcmp(local, "EventID") == 0
+			   ? K_EVENTID
+			   : (uint8_t)classify(local, strlen(local));
 }
 
 void wdl_context_xml_attr(struct wdl_context *c, const char *element,
@@ -500,9 +637,16 @@ void wdl_context_xml_attr(struct wdl_context *c, const char *element,
 	if (!element || !attr || !value)
 		return;
 	if (strcmp(element, "Data") == 0 && strcmp(attr, "Name") == 0) {
-		c->label = (uint8_t)classify(value, strlen(value));
+		size_t n = strlen(value);
+		enum kind k = wlan_field(value, n);
+		c->label = (uint8_t)(k != K_OTHER ? k : classify(value, n));
 	} else if (strcmp(element, "Provider") == 0 && strcmp(attr, "Name") == 0) {
 		set_provider(c, value, strlen(value), WDL_RANK_HEADER);
+	} else if (strcmp(element, "Provider") == 0 && strcmp(attr, "Guid") == 0) {
+		char g[37];
+		if (guid_value(value, strlen(value), g) &&
+		    strcmp(g, WLAN_PROVIDER_GUID) == 0)
+			c->wlan.have |= W_PROVIDER_GUID;
 	} else if (strcmp(element, "Execution") == 0) {
 		uint32_t n;
 		size_t i = 0, len = strlen(value);
@@ -547,6 +691,16 @@ void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len)
 	case K_TID:
 	case K_802:
 		break;
+	case K_EVENTID:
+	case K_W_GUID:
+	case K_W_CONNID:
+	case K_W_SSID:
+	case K_W_PROFILE:
+	case K_W_REASON:
+	case K_W_FAILURE:
+	case K_W_ERROR:
+		wlan_value(c, (enum kind)c->label, s, len);
+		break;
 	default:
 		wdl_context_text(c, s, len);
 		break;
@@ -570,5 +724,44 @@ const wdilog_context *wdl_context_emit(struct wdl_context *c)
 	x->pid = c->pid_rank ? c->pid : 0;
 	x->has_tid = c->tid_rank != 0;
 	x->tid = c->tid_rank ? c->tid : 0;
+	return x;
+}
+
+/* EventIDs that are attempt signals (attempts.md "Signals"). */
+static bool wlan_signal(uint32_t id)
+{
+	return (id >= 8000 && id <= 8003) || (id >= 11000 && id <= 11006) ||
+	       id == 11010 || (id >= 12011 && id <= 12013);
+}
+
+const wdilog_wlan *wdl_context_wlan(struct wdl_context *c)
+{
+	struct wdl_wlan_fields *w = &c->wlan;
+	if (!(w->have & W_EVENTID) || !wlan_signal(w->event_id))
+		return NULL;
+	if (!(w->have & W_PROVIDER_GUID) &&
+	    !(c->provider_rank && wdl_ieq(c->provider, WLAN_PROVIDER,
+					  sizeof(WLAN_PROVIDER)) ))
+		return NULL;
+	wdilog_wlan *x = &w->out;
+	x->event_id = w->event_id;
+	x->interface_guid = w->have & W_GUID ? w->guid : NULL;
+	x->has_connection_id = w->have & W_CONNID;
+	x->connection_id = w->have & W_CONNID ? w->connection_id : 0;
+	x->ssid = w->have & W_SSID ? w->ssid : NULL;
+	x->profile = w->have & W_PROFILE ? w->profile : NULL;
+	x->bssid = NULL;
+	if (c->peer_rank) {
+		wdl_mac_format(c->peer, c->peer_text);
+		x->bssid = c->peer_text;
+	}
+	x->has_reason_code = w->have & W_REASON;
+	x->reason_code = w->have & W_REASON ? w->reason_code : 0;
+	x->has_failure_reason = w->have & W_FAILURE;
+	x->failure_reason = w->have & W_FAILURE ? w->failure_reason : 0;
+	x->has_dot11_status = c->status_rank != 0;
+	x->dot11_status = c->status_rank ? c->status : 0;
+	x->has_error_code = w->have & W_ERROR;
+	x->error_code = w->have & W_ERROR ? w->error_code : 0;
 	return x;
 }

@@ -29,6 +29,21 @@ enum wdl_ctx_rank {
 	WDL_RANK_HEADER             /* the event's header (prefix, System) */
 };
 
+/* Longest SSID or profile name kept (an SSID is at most 32 bytes). */
+#define WDL_WLAN_TEXT_MAX 64
+
+/* The fields of a WLAN-AutoConfig event (attempts.md "Signals"), kept
+ * beside the context. have is a bit per field, cleared with the ranks. */
+struct wdl_wlan_fields {
+	uint16_t have;
+	uint32_t event_id;
+	uint32_t connection_id, reason_code, failure_reason, error_code;
+	char guid[37];              /* lower case, no braces */
+	char ssid[WDL_WLAN_TEXT_MAX + 1];
+	char profile[WDL_WLAN_TEXT_MAX + 1];
+	wdilog_wlan out;            /* what emit hands out */
+};
+
 struct wdl_context {
 	/* The ranks (0: no value) and the XML label share one word, so that
 	 * the reset done for every event of the input is one store. */
@@ -53,12 +68,14 @@ struct wdl_context {
 	char provider[WDL_PROVIDER_MAX + 1];
 	char peer_text[18];         /* "8a:15:14:b6:25:10", made on emit */
 	wdilog_context out;         /* what emit hands out */
+	struct wdl_wlan_fields wlan;
 };
 
-/* Forget everything; one store, as it is called for every event. */
+/* Forget everything; two stores, as it is called for every event. */
 static inline void wdl_context_reset(struct wdl_context *c)
 {
 	c->state = 0;
+	c->wlan.have = 0;
 }
 
 /* Free text: a text line or an XML text node with no context label. Finds
@@ -89,6 +106,11 @@ void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len);
 /* The context as handed out with an event; points into @p c and stays
  * valid until @p c changes. */
 const wdilog_context *wdl_context_emit(struct wdl_context *c);
+
+/* The WLAN-AutoConfig fields of the event, or NULL when it is not one
+ * (provider by name or GUID, and an EventID of attempts.md). Points into
+ * @p c and stays valid until @p c changes. */
+const wdilog_wlan *wdl_context_wlan(struct wdl_context *c);
 
 /* Parse a MAC address at the start of @p s: "8a:15:14:b6:25:10",
  * "8A-15-14-B6-25-10", "0x8A1514B62510" or, when @p bare_hex, twelve hex

@@ -42,6 +42,7 @@ static void clear(wdilog_event *ev)
 	ev->nmalformed = 0;
 	ev->guid = NULL;
 	ev->context = NULL;
+	ev->wlan = NULL;
 }
 
 int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev,
@@ -69,6 +70,9 @@ int wdl_event_acc_emit(struct wdl_event_acc *a, wdilog_event *ev,
 	} else {
 		ev->kind = WDILOG_EVENT_WITHOUT_STATUS;
 	}
+	/* a WLAN-AutoConfig event: an attempt signal, with its time */
+	if (a->ctx.wlan.have && (ev->wlan = wdl_context_wlan(&a->ctx)))
+		ev->time = a->time;
 	/* an event that lost values to a failed allocation must end the run,
 	 * not quietly change the counts */
 	return a->found.failed ? wdl_fail_oom(err) : WDILOG_OK;

@@ -325,6 +325,13 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	size_t n = well_formed_subset(buf, avail);
 	if (n == 0 || n == WDL_XML_MORE)
 		return n;
+	/* a WLAN-AutoConfig event carries no status but is an attempt
+	 * signal: it needs the parser (by provider name or GUID, and an
+	 * EventID to be one) */
+	if ((memmem(buf, n, "WLAN-AutoConfig", 15) ||
+	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
+	    memmem(buf, n, "EventID", 7))
+		return 0;
 	return has_key_words(ks, pf, buf, n) ? 0 : n;
 }
 

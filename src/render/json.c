@@ -10,6 +10,7 @@
 #include "report/counters.h"
 #include "report/report.h"
 #include "report/view.h"
+#include "render/attempts_render.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -422,6 +423,7 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 	} else if (!peers(&j, rep) || !bursts(&j, rep))
 		return wdl_fail_oom(err);
 	window(&j, &rep->window);
+	wdl_render_attempts_json(&j, rep);
 	wdl_json_end_object(&j);
 	if (!wdl_json_finish(&j))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the JSON report");

@@ -13,6 +13,7 @@
 
 #include "report/report.h"
 #include "report/view.h"
+#include "render/attempts_render.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -564,6 +565,9 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 		return rc;
 	guids(out, rep, st);
 	inputs(out, rep, st);
+	rc = wdl_render_attempts_text(out, rep, st == &ansi, err);
+	if (rc < 0)
+		return rc;
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the report");
 	return WDILOG_OK;

@@ -424,9 +424,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		wdilog_options_init(&local);
 	if (jobs == 0)
 		jobs = cores();
-	/* an event stream must come in input order, and a time of day in the
+	/* an event or attempt stream must come in input order, and a time of day in the
 	 * window is taken from the first timed record: both need one pass */
-	if (rep->event_fn || rep->window.since.time_of_day ||
+	if (rep->event_fn || rep->attempts.fn || rep->window.since.time_of_day ||
 	    rep->window.until.time_of_day)
 		jobs = 1;
 	struct run run = { .main = rep, .window = rep->window, .paths = paths,

@@ -28,6 +28,7 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	wdl_peers_init(&rep->peers);
 	wdl_bursts_init(&rep->bursts, opts ? opts->burst_seconds : 0,
 			opts ? opts->burst_failures : 0);
+	wdl_attempts_init(&rep->attempts, opts);
 	*out = rep;
 	return WDILOG_OK;
 }
@@ -48,6 +49,7 @@ void wdilog_report_free(wdilog_report *rep)
 	wdl_free(rep->guids);
 	wdl_peers_dispose(&rep->peers);
 	wdl_bursts_dispose(&rep->bursts);
+	wdl_attempts_dispose(&rep->attempts);
 	wdl_free(rep);
 }
 
@@ -306,12 +308,35 @@ bool wdl_report_replay_failure(wdilog_report *rep, const wdilog_report *part,
 	return wdl_bursts_replay(&rep->bursts, t, (uint32_t)(c - rep->codes), input);
 }
 
+/* Attempts (attempts.md): every status and WLAN signal, in input order;
+ * a WLAN signal outside the window is left out as a status would be. */
+static int feed_attempts(wdilog_report *rep, size_t input,
+			 const wdilog_event *ev, wdilog_error *err)
+{
+	if (ev->kind != WDILOG_EVENT_WITH_STATUS &&
+	    (!ev->wlan || (rep->window.active &&
+			   !wdl_window_admit(&rep->window, &ev->time))))
+		return WDILOG_OK;
+	if (!wdl_attempts_feed(&rep->attempts, input, rep->inputs[input].path, ev))
+		return wdl_fail_oom(err);
+	if (rep->attempts.failed)
+		return wdl_fail(err, rep->attempts.failed,
+				"the attempt consumer failed (%s)",
+				wdilog_status_name(rep->attempts.failed));
+	return WDILOG_OK;
+}
+
 int wdl_report_add_event(wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err)
 {
 	struct wdl_input_stat *in = &rep->inputs[input];
 	if (outside_window(rep, ev))
 		return WDILOG_OK;
+	if (ev->wlan || ev->kind == WDILOG_EVENT_WITH_STATUS) {
+		int arc = feed_attempts(rep, input, ev, err);
+		if (arc < 0)
+			return arc;
+	}
 	rep->totals.events++;
 	in->events++;
 	rep->totals.malformed += ev->nmalformed;
@@ -343,6 +368,29 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 	}
 	}
 	return WDILOG_OK;
+}
+
+void wdilog_report_on_attempt(wdilog_report *rep, wdilog_attempt_fn fn,
+			      void *payload)
+{
+	rep->attempts.fn = fn;
+	rep->attempts.payload = payload;
+}
+
+const struct wdl_att_figs *wdl_attempts_of(const wdilog_report *rep)
+{
+	return &rep->attempts.figs;
+}
+
+uint64_t wdilog_report_attempts(const wdilog_report *rep, uint64_t *successes)
+{
+	const struct wdl_att_figs *f = &rep->attempts.figs;
+	uint64_t n = 0;
+	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
+		n += f->by_result[r];
+	if (successes)
+		*successes = f->by_result[WDILOG_ATTEMPT_SUCCESS];
+	return n;
 }
 
 void wdilog_report_on_event(wdilog_report *rep, wdilog_event_fn fn,
@@ -463,6 +511,13 @@ int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 		if (rc < 0)
 			break;
 	}
+	/* the input ended: its open attempts end with it */
+	if (!wdl_attempts_end_input(&rep->attempts) && rc >= 0)
+		rc = wdl_fail_oom(err);
+	if (rc >= 0 && rep->attempts.failed)
+		rc = wdl_fail(err, rep->attempts.failed,
+			      "the attempt consumer failed (%s)",
+			      wdilog_status_name(rep->attempts.failed));
 	struct wdl_input_stat *in = &rep->inputs[idx];
 	copy_field(in->format, sizeof(in->format), wdilog_reader_format(r));
 	copy_field(in->encoding, sizeof(in->encoding), wdilog_reader_encoding(r));
@@ -694,6 +749,12 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		rc = merge_input(dst, &src->inputs[i], map, same_input, err);
 	if (rc == WDILOG_OK && !wdl_peers_merge(&dst->peers, &src->peers, map))
 		rc = wdl_fail_oom(err);
+	if (rc == WDILOG_OK &&
+	    !wdl_attempts_merge(&dst->attempts.figs, &src->attempts.figs))
+		rc = wdl_fail_oom(err);
+	/* a later part of one file: attempts at the boundary were cut */
+	if (same_input && wdl_attempts_any(&src->attempts.figs))
+		dst->attempts.figs.per_part = true;
 	dst->detail_missing |= src->detail_missing;
 	dst->window.excluded_events += src->window.excluded_events;
 	dst->window.excluded_statuses += src->window.excluded_statuses;

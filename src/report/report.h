@@ -8,6 +8,7 @@
 #include <wdilog/gate.h>
 #include <wdilog/report.h>
 
+#include "report/attempts.h"
 #include "report/bursts.h"
 #include "report/peers.h"
 #include "report/timeline.h"
@@ -110,6 +111,7 @@ struct wdilog_report {
 	struct wdl_window window;
 	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
 	void *event_payload;
+	struct wdl_attempts attempts;
 	bool detail_missing;        /* loaded from JSON (or merged with such a
 				       report): peers and bursts are not known */
 };

@@ -1,0 +1,154 @@
+/* Aggregate stage, attempts: the rule of attempts.md as one state machine
+ * fed every record (WDI status or WLAN-AutoConfig signal) in input order,
+ * and the figures it leaves behind.
+ *
+ * State is per interface of the input being read (the input plus its
+ * InterfaceGuid; at most WDL_ATT_IFACES, the rest share one "other"
+ * slot): one open attempt (8 tries) and one open session. Attempts and
+ * sessions go to the report's callback as they end and are then
+ * forgotten; only the figures below stay, and they merge exactly
+ * (counters, fixed buckets, capped rows with an "other" row).
+ *
+ * How a renderer walks attempts: it never sees attempts themselves in a
+ * report (they are streamed; wdilog_report_on_attempt). It reads the
+ * figures through wdl_attempts_of(rep): by_result, the chain counters,
+ * the two time-to-connect histograms (wdl_att_bucket_bound gives the
+ * buckets' upper bounds, wdl_att_percentile a percentile), failures by
+ * phase, the reason rows, SSID and BSSID rows (in first-seen order, the
+ * "other" row apart), sessions; and wdl_attempts_shown() says whether
+ * to show them. */
+#ifndef WDL_ATTEMPTS_H
+#define WDL_ATTEMPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <wdilog/attempts.h>
+#include <wdilog/options.h>
+#include <wdilog/reader.h>
+
+/* Caps: interfaces per input, reason rows, SSID rows, BSSID rows. */
+#define WDL_ATT_IFACES 64
+#define WDL_ATT_REASONS 64
+#define WDL_ATT_SSIDS 64
+#define WDL_ATT_PEERS 256
+
+/* Duration buckets: upper bounds in ms of a 1-2-5 series from 1 ms to
+ * 10 min; bucket i holds [bound(i-1), bound(i)), the last one 10 min and
+ * more. */
+#define WDL_ATT_BUCKETS 19
+
+struct wdl_att_hist {
+	uint64_t n[WDL_ATT_BUCKETS];
+	uint64_t count;
+};
+
+struct wdl_att_reason_row {
+	wdilog_reason reason;
+	uint64_t count;
+};
+
+struct wdl_att_ssid_row {
+	char ssid[65];
+	uint64_t attempts;
+	uint64_t by_result[WDILOG_ATTEMPT_RESULT_COUNT];
+};
+
+struct wdl_att_peer_row {
+	char peer[18];
+	uint64_t attempts;          /* attempts that tried it */
+	uint64_t records;           /* its WDI records */
+	uint64_t failed;            /* failed tries (records) */
+	uint64_t wins;              /* attempts that succeeded on it */
+};
+
+/* The figures: everything a report keeps about attempts. */
+struct wdl_att_figs {
+	uint32_t idle_ms, retry_ms; /* parameters in force */
+	uint64_t by_result[WDILOG_ATTEMPT_RESULT_COUNT];
+	uint64_t inferred_starts;
+	uint64_t chains;            /* chains counted in the chain rate */
+	uint64_t chains_first_try;  /* ... whose first attempt succeeded */
+	uint64_t chains_eventual;   /* ... with a success in them */
+	uint64_t retries;           /* attempts that joined a chain */
+	struct wdl_att_hist ttc;    /* time to connect, explicit starts */
+	struct wdl_att_hist ttc_lower; /* from an inferred start: a lower
+					  bound */
+	uint64_t by_failing_phase[WDILOG_AP_COUNT];
+	struct wdl_att_reason_row reasons[WDL_ATT_REASONS];
+	size_t nreasons;
+	uint64_t reasons_other;
+	struct wdl_att_ssid_row ssids[WDL_ATT_SSIDS + 1]; /* +1: other */
+	size_t nssids;
+	struct wdl_att_peer_row *peers; /* owned; WDL_ATT_PEERS + 1 (other) */
+	size_t npeers;
+	uint64_t sessions;
+	struct wdl_att_hist session_time;
+	uint64_t session_by_end[3]; /* by wdilog_session_end */
+	uint64_t roams, roam_successes, roam_failures;
+	struct wdl_att_reason_row disconnects[WDL_ATT_REASONS];
+	size_t ndisconnects;
+	uint64_t disconnects_other;
+	uint64_t ifaces_other;      /* records of interfaces past the cap */
+	uint64_t wlan_events;       /* WLAN-AutoConfig signals seen */
+	bool show;                  /* options.attempts_in_report */
+	bool per_part;              /* computed per part of a split file:
+				       attempts at part boundaries are cut */
+};
+
+struct wdl_att_iface;
+
+struct wdl_attempts {
+	struct wdl_att_figs figs;
+	struct wdl_att_iface *ifaces; /* owned; WDL_ATT_IFACES + 1 */
+	size_t nifaces;
+	bool have_input;
+	size_t input;               /* the input the interfaces belong to */
+	const char *input_name;     /* borrowed from the report */
+	size_t cur;                 /* most recent interface */
+	wdilog_attempt_fn fn;
+	void *payload;
+	int failed;                 /* a callback's negative status, or 0 */
+};
+
+void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts);
+void wdl_attempts_dispose(struct wdl_attempts *a);
+
+/* Feed one event of input @p input (named @p name, borrowed until the
+ * input ends): its statuses and its WLAN signal. Returns false when out
+ * of memory; a callback's failure is kept in a->failed. */
+bool wdl_attempts_feed(struct wdl_attempts *a, size_t input,
+		       const char *name, const wdilog_event *ev);
+
+/* The input ended: open attempts end incomplete, open sessions open. */
+bool wdl_attempts_end_input(struct wdl_attempts *a);
+
+/* Add @p src's figures into @p dst (wdilog merge, parallel parts). */
+bool wdl_attempts_merge(struct wdl_att_figs *dst, const struct wdl_att_figs *src);
+
+struct wdilog_report;
+/* The figures of @p rep (borrowed): what renderers read. */
+const struct wdl_att_figs *wdl_attempts_of(const struct wdilog_report *rep);
+
+/* Anything to report: an attempt, a session or a WLAN signal. */
+bool wdl_attempts_any(const struct wdl_att_figs *f);
+
+/* Whether reports show the figures: when asked (options.attempts_in_report,
+ * --with-attempts) and there is anything. Off by default, so that every
+ * report written before attempts existed stays byte for byte the same. */
+bool wdl_attempts_shown(const struct wdl_att_figs *f);
+
+/* Upper bound in ms of bucket @p i (UINT64_MAX for the last). */
+uint64_t wdl_att_bucket_bound(size_t i);
+
+/* The @p pct percentile (0-100) of @p h as its bucket's upper bound in
+ * ms; false when @p h is empty. UINT64_MAX: past the last bound. */
+bool wdl_att_percentile(const struct wdl_att_hist *h, unsigned pct,
+			uint64_t *ms);
+
+/* Success rate of attempts (success / (success + failure + dropped +
+ * timeout)); false when the denominator is 0. */
+bool wdl_att_success_rate(const struct wdl_att_figs *f, double *rate);
+
+#endif
