@@ -35,7 +35,7 @@ for f in dirty full; do
 	has "$f: a warning names the flag" "$T/err" "EVTX file marked $f"
 	run --max-failures 1000 --strict "$T/$f.evtx"
 	expect_rc 1 "$f: --strict fails"
-	has "$f: the verdict" "$T/err" "max-lost: 1 events the captures say they lost (an input that cannot say how many counts as 1), limit 0: FAILED"
+	has "$f: the verdict" "$T/err" "max-lost: 1 event the captures say they lost (an input that cannot say how many counts as 1), limit 0: FAILED"
 done
 run "$T/dirty.evtx"
 has "text" "$T/out" "reading: 1 input lost events, how many not known (the captures say so)"
