@@ -22,7 +22,10 @@ typedef struct wdilog_options {
 	int version;                /* WDILOG_OPTIONS_VERSION */
 	const char *const *keys;    /* status keys added to the defaults */
 	size_t nkeys;               /* number of entries in keys */
-	bool day_first;             /* read NN/NN/YYYY dates as day/month */
+	bool day_first;             /* read NN/NN/YYYY dates as day/month;
+				       with neither this nor month_first
+				       each input's order is told from its
+				       dates (see wdilog(1), --day-first) */
 	uint32_t bucket_seconds;    /* timeline bucket width; 0 = automatic */
 	bool full_parse;            /* no pre-filters: every line and event
 				       through the full rules (slow, for
@@ -35,9 +38,12 @@ typedef struct wdilog_options {
 	uint32_t burst_seconds;     /* burst window; 0 = 10 s, at most 3600 */
 	uint32_t burst_failures;    /* failures in a window that make a
 				       burst; 0 = 5 */
+	bool month_first;           /* read NN/NN/YYYY dates as month/day,
+				       whatever they hold (day_first wins
+				       if both are set) */
 } wdilog_options;
 
-/* Defaults: no extra keys, month-first dates, automatic buckets. */
+/* Defaults: no extra keys, date order told per input, automatic buckets. */
 WDILOG_API void wdilog_options_init(wdilog_options *opts);
 
 #ifdef __cplusplus

@@ -11,6 +11,7 @@
 #include "util/escape.h"
 
 #include "args.h"
+#include "diags.h"
 #include "output.h"
 #include "usage.h"
 
@@ -27,7 +28,7 @@ struct run {
 	wdilog_report *report;
 	wdilog_gate *gate;
 	wdilog_report *baseline;
-	unsigned long diags;
+	struct cli_diags diags;     /* held until reading ends */
 	unsigned long skipped_reports;
 	int status;
 	/* event streams (--events), written while reading */
@@ -52,8 +53,7 @@ static void print_diag(const wdilog_error *d)
 static void on_diag(const wdilog_error *d, void *payload)
 {
 	struct run *run = payload;
-	if (++run->diags <= DIAG_SHOWN && !run->args.quiet)
-		print_diag(d);
+	cli_diags_add(&run->diags, d);
 }
 
 /* Inputs to read: the operands, with directories expanded in name order. */
@@ -171,6 +171,19 @@ static int close_streams(struct run *run, bool ok)
 	return rc;
 }
 
+/* Diagnostics are placed by their input's position in @p l. */
+static bool inputs_for_diags(struct run *run, const struct path_list *l)
+{
+	const char **names = malloc((l->n ? l->n : 1) * sizeof(*names));
+	if (!names)
+		return false;
+	for (size_t i = 0; i < l->n; i++)
+		names[i] = l->items[i].path;
+	bool ok = cli_diags_set_inputs(&run->diags, names, l->n);
+	free(names);
+	return ok;
+}
+
 static int run_inputs(struct run *run)
 {
 	static char *const stdin_only[] = { "-" };
@@ -192,6 +205,8 @@ static int run_inputs(struct run *run)
 					"wdilog %s [OPTION]...)\n", inputs[i]);
 		}
 	}
+	if (!list.oom && !inputs_for_diags(run, &list))
+		list.oom = true;
 	if (!list.oom) {
 		wdilog_error err = { 0 };
 		if (wdilog_report_read_paths(run->report, list.items, list.n,
@@ -203,6 +218,7 @@ static int run_inputs(struct run *run)
 		fputs("wdilog: out of memory\n", stderr);
 		rc = EXIT_TROUBLE;
 	}
+	cli_diags_set_inputs(&run->diags, NULL, 0);
 	for (size_t i = 0; i < list.n; i++)
 		free((char *)list.items[i].path);
 	free(list.items);
@@ -315,6 +331,12 @@ static int write_reports(struct run *run)
 	return status;
 }
 
+static void flush_diags(struct run *run)
+{
+	if (!run->args.quiet)
+		cli_diags_flush(&run->diags, stderr, print_diag);
+}
+
 static int analyze(struct run *run)
 {
 	/* a bad --key is a usage error, found before reading anything */
@@ -329,9 +351,7 @@ static int analyze(struct run *run)
 	rc = run_inputs(run);
 	if (rc)
 		return rc;
-	if (run->diags > DIAG_SHOWN && !run->args.quiet)
-		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
-			run->diags - DIAG_SHOWN);
+	flush_diags(run);
 	return 0;
 }
 
@@ -412,12 +432,14 @@ int main(int argc, char **argv)
 	run.opts.keys = run.args.keys;
 	run.opts.nkeys = run.args.nkeys;
 	run.opts.day_first = run.args.day_first;
+	run.opts.month_first = run.args.month_first;
 	run.opts.full_parse = run.args.full_parse;
 	run.opts.bucket_seconds = run.args.bucket_seconds;
 	run.opts.burst_failures = run.args.burst_failures;
 	run.opts.burst_seconds = run.args.burst_seconds;
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
+	cli_diags_init(&run.diags, DIAG_SHOWN);
 
 	if (run.args.command == CMD_DIFF) {
 		rc = diff(&run);
@@ -454,6 +476,8 @@ int main(int argc, char **argv)
 	if (rc == EXIT_DONE && !wdilog_report_gate_passed(run.report))
 		rc = EXIT_GATE_FAILED;
 out:
+	flush_diags(&run);
+	cli_diags_dispose(&run.diags);
 	close_streams(&run, false);
 	wdilog_report_free(run.report);
 	wdilog_report_free(run.baseline);
