@@ -12,6 +12,7 @@
 
 #include "args.h"
 #include "diags.h"
+#include "progress.h"
 #include "output.h"
 #include "usage.h"
 
@@ -29,6 +30,7 @@ struct run {
 	wdilog_gate *gate;
 	wdilog_report *baseline;
 	struct cli_diags diags;     /* held until reading ends */
+	struct cli_progress progress;
 	unsigned long skipped_reports;
 	int status;
 	/* event streams (--events), written while reading */
@@ -101,6 +103,7 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 		       void *payload)
 {
 	struct run *run = payload;
+	cli_progress_input_done(&run->progress, path);
 	if (status == WDILOG_DONE) {
 		/* our own output kept beside the logs is not a trace */
 		run->skipped_reports++;
@@ -112,7 +115,9 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 	if (!run->args.quiet && err) {
 		wdilog_error shown = *err;
 		shown.input = path;
+		cli_progress_hold(&run->progress);
 		print_diag(&shown);
+		cli_progress_resume(&run->progress);
 	}
 }
 
@@ -209,10 +214,13 @@ static int run_inputs(struct run *run)
 		list.oom = true;
 	if (!list.oom) {
 		wdilog_error err = { 0 };
+		if (!run->args.quiet)
+			cli_progress_start(&run->progress, list.items, list.n);
 		if (wdilog_report_read_paths(run->report, list.items, list.n,
 					     run->args.jobs, &run->opts,
 					     input_done, run, &err) < 0)
 			list.oom = true;
+		cli_progress_stop(&run->progress);
 	}
 	if (list.oom) {
 		fputs("wdilog: out of memory\n", stderr);
