@@ -23,10 +23,14 @@ bool cli_diags_set_inputs(struct cli_diags *d, const char *const *names,
 {
 	free(d->order);
 	free(d->names);
-	d->order = n ? malloc(n * sizeof(*d->order)) : NULL;
-	d->names = n ? malloc(n * sizeof(*d->names)) : NULL;
+	d->order = NULL;
+	d->names = NULL;
 	d->nnames = 0;
-	if (n && (!d->order || !d->names))
+	if (!n)
+		return true;
+	d->order = malloc(n * sizeof(*d->order));
+	d->names = malloc(n * sizeof(*d->names));
+	if (!d->order || !d->names)
 		return false;
 	memcpy(d->names, names, n * sizeof(*names));
 	for (size_t i = 0; i < n; i++)
