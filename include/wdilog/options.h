@@ -22,7 +22,10 @@ typedef struct wdilog_options {
 	int version;                /* WDILOG_OPTIONS_VERSION */
 	const char *const *keys;    /* status keys added to the defaults */
 	size_t nkeys;               /* number of entries in keys */
-	bool day_first;             /* read NN/NN/YYYY dates as day/month */
+	bool day_first;             /* read NN/NN/YYYY dates as day/month;
+				       with neither this nor month_first
+				       each input's order is told from its
+				       dates (see wdilog(1), --day-first) */
 	uint32_t bucket_seconds;    /* timeline bucket width; 0 = automatic */
 	bool full_parse;            /* no pre-filters: every line and event
 				       through the full rules (slow, for
@@ -45,9 +48,12 @@ typedef struct wdilog_options {
 				       one joins its chain; 0 = 60 s */
 	bool attempts_in_report;    /* reports carry the attempt figures
 				       (text ATTEMPTS, JSON "attempts") */
+	bool month_first;           /* read NN/NN/YYYY dates as month/day,
+				       whatever they hold (day_first wins
+				       if both are set) */
 } wdilog_options;
 
-/* Defaults: no extra keys, month-first dates, automatic buckets. */
+/* Defaults: no extra keys, date order told per input, automatic buckets. */
 WDILOG_API void wdilog_options_init(wdilog_options *opts);
 
 #ifdef __cplusplus

@@ -41,11 +41,13 @@ enum {
 	OPT_ATTEMPT_IDLE,
 	OPT_RETRY_WINDOW,
 	OPT_WITH_ATTEMPTS,
+	OPT_MONTH_FIRST,
 };
 
 static const struct option long_options[] = {
 	{ "key", required_argument, NULL, 'k' },
 	{ "day-first", no_argument, NULL, OPT_DAY_FIRST },
+	{ "month-first", no_argument, NULL, OPT_MONTH_FIRST },
 	{ "full-parse", no_argument, NULL, OPT_FULL_PARSE },
 	{ "cross-file-systems", no_argument, NULL, OPT_CROSS_FS },
 	{ "follow-links", no_argument, NULL, OPT_FOLLOW_LINKS },
@@ -393,6 +395,12 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			break;
 		case OPT_DAY_FIRST:
 			a->day_first = true;
+			a->month_first = false;
+			break;
+		case OPT_MONTH_FIRST:
+			/* the last of the two wins */
+			a->month_first = true;
+			a->day_first = false;
 			break;
 		case OPT_FULL_PARSE:
 			a->full_parse = true;

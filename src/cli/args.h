@@ -42,6 +42,7 @@ struct cli_args {
 	const char **keys;          /* --key values, borrowed from argv */
 	size_t nkeys;
 	bool day_first;
+	bool month_first;
 	bool full_parse;
 	unsigned walk_flags;         /* WDILOG_WALK_* for directories */
 	uint32_t bucket_seconds;

@@ -12,6 +12,8 @@
 #include "util/escape.h"
 
 #include "args.h"
+#include "diags.h"
+#include "progress.h"
 #include "output.h"
 #include "usage.h"
 
@@ -28,7 +30,8 @@ struct run {
 	wdilog_report *report;
 	wdilog_gate *gate;
 	wdilog_report *baseline;
-	unsigned long diags;
+	struct cli_diags diags;     /* held until reading ends */
+	struct cli_progress progress;
 	unsigned long skipped_reports;
 	unsigned long readable;     /* inputs read whole */
 	int status;
@@ -54,8 +57,7 @@ static void print_diag(const wdilog_error *d)
 static void on_diag(const wdilog_error *d, void *payload)
 {
 	struct run *run = payload;
-	if (++run->diags <= DIAG_SHOWN && !run->args.quiet)
-		print_diag(d);
+	cli_diags_add(&run->diags, d);
 }
 
 /* Inputs to read: the operands, with directories expanded in name order. */
@@ -103,6 +105,7 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 		       void *payload)
 {
 	struct run *run = payload;
+	cli_progress_input_done(&run->progress, path);
 	if (status == WDILOG_DONE) {
 		/* our own output kept beside the logs is not a trace */
 		run->skipped_reports++;
@@ -116,7 +119,9 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 	if (!run->args.quiet && err) {
 		wdilog_error shown = *err;
 		shown.input = path;
+		cli_progress_hold(&run->progress);
 		print_diag(&shown);
+		cli_progress_resume(&run->progress);
 	}
 }
 
@@ -216,6 +221,19 @@ static void suggest_command(const char *operand)
 			"'wdilog %s'?)\n", near);
 }
 
+/* Diagnostics are placed by their input's position in @p l. */
+static bool inputs_for_diags(struct run *run, const struct path_list *l)
+{
+	const char **names = malloc((l->n ? l->n : 1) * sizeof(*names));
+	if (!names)
+		return false;
+	for (size_t i = 0; i < l->n; i++)
+		names[i] = l->items[i].path;
+	bool ok = cli_diags_set_inputs(&run->diags, names, l->n);
+	free(names);
+	return ok;
+}
+
 static int run_inputs(struct run *run)
 {
 	static char *const stdin_only[] = { "-" };
@@ -239,17 +257,23 @@ static int run_inputs(struct run *run)
 				suggest_command(inputs[i]);
 		}
 	}
+	if (!list.oom && !inputs_for_diags(run, &list))
+		list.oom = true;
 	if (!list.oom) {
 		wdilog_error err = { 0 };
+		if (!run->args.quiet)
+			cli_progress_start(&run->progress, list.items, list.n);
 		if (wdilog_report_read_paths(run->report, list.items, list.n,
 					     run->args.jobs, &run->opts,
 					     input_done, run, &err) < 0)
 			list.oom = true;
+		cli_progress_stop(&run->progress);
 	}
 	if (list.oom) {
 		fputs("wdilog: out of memory\n", stderr);
 		rc = EXIT_TROUBLE;
 	}
+	cli_diags_set_inputs(&run->diags, NULL, 0);
 	for (size_t i = 0; i < list.n; i++)
 		free((char *)list.items[i].path);
 	free(list.items);
@@ -397,6 +421,12 @@ static int no_input_hint(void)
 	return EXIT_TROUBLE;
 }
 
+static void flush_diags(struct run *run)
+{
+	if (!run->args.quiet)
+		cli_diags_flush(&run->diags, stderr, print_diag);
+}
+
 static int analyze(struct run *run)
 {
 	if (run->args.ninputs == 0 && isatty(STDIN_FILENO))
@@ -413,9 +443,7 @@ static int analyze(struct run *run)
 	rc = run_inputs(run);
 	if (rc)
 		return rc;
-	if (run->diags > DIAG_SHOWN && !run->args.quiet)
-		fprintf(stderr, "wdilog: %lu more diagnostics not shown\n",
-			run->diags - DIAG_SHOWN);
+	flush_diags(run);
 	return 0;
 }
 
@@ -499,6 +527,7 @@ int main(int argc, char **argv)
 	run.opts.keys = run.args.keys;
 	run.opts.nkeys = run.args.nkeys;
 	run.opts.day_first = run.args.day_first;
+	run.opts.month_first = run.args.month_first;
 	run.opts.full_parse = run.args.full_parse;
 	run.opts.max_bytes = run.args.max_bytes;
 	run.opts.bucket_seconds = run.args.bucket_seconds;
@@ -509,6 +538,7 @@ int main(int argc, char **argv)
 	run.opts.attempts_in_report = run.args.with_attempts;
 	run.opts.diag = on_diag;
 	run.opts.diag_payload = &run;
+	cli_diags_init(&run.diags, DIAG_SHOWN);
 
 	if (run.args.command == CMD_DIFF) {
 		rc = diff(&run);
@@ -548,6 +578,8 @@ int main(int argc, char **argv)
 	if (rc == EXIT_DONE && !wdilog_report_gate_passed(run.report))
 		rc = EXIT_GATE_FAILED;
 out:
+	flush_diags(&run);
+	cli_diags_dispose(&run.diags);
 	close_streams(&run, false);
 	wdilog_report_free(run.report);
 	wdilog_report_free(run.baseline);

@@ -24,6 +24,8 @@ static const char help_text[] =
 "Input:\n"
 "  -k, --key=NAME        also read NAME as a status key (repeatable)\n"
 "      --day-first       read NN/NN/YYYY dates as day/month/year\n"
+"      --month-first     read them as month/day/year (default: told per\n"
+"                        input; a first field above 12 means day-first)\n"
 "      --full-parse      run every line and event through the full rules\n"
 "                        (slow; for checking the fast path)\n"
 "      --cross-file-systems  enter directories on other file systems\n"

@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "parse/dates.h"
 #include "parse/event.h"
 #include "parse/prefilter.h"
 #include "parse/timestamp.h"
@@ -52,6 +53,7 @@ struct wdl_text_parser {
 	uint64_t scan_from, scan_to, hit;
 	struct text_event ev[2];    /* the one being built, the one handed out */
 	int cur;
+	struct wdl_dates dates;     /* this input's slash-date order */
 };
 
 static int text_next(struct wdl_parser *base, wdilog_event *ev,
@@ -79,6 +81,7 @@ int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 	p->ctx = *ctx;
 	p->eventlog = eventlog;
 	p->lineno = ctx->first_line ? ctx->first_line - 1 : 0;
+	wdl_dates_init(&p->dates, ctx->opts, ctx->name);
 	wdl_prefilter_init(&p->pf, ctx->ks);
 	wdl_event_acc_init(&p->ev[0].acc);
 	wdl_event_acc_init(&p->ev[1].acc);
@@ -189,15 +192,20 @@ static void resolve_time(struct wdl_text_parser *p, struct text_event *e)
 	const char *head = line + e->head_skip;
 	size_t len = e->head_len - e->head_skip;
 	if (!e->time_done) {
-		bool day_first = p->ctx.opts->day_first;
+		struct wdl_dates *d = &p->dates;
 		wdilog_time t = { 0 };
-		e->time_len = e->prefixed ? wdl_time_parse(head, len, day_first, &t)
+		e->time_len = e->prefixed ? wdl_dates_parse(d, head, len,
+							    e->acc.line,
+							    e->acc.offset, &t)
 					  : 0;
 		bool ok = e->time_len > 0;
 		if (!ok && e->prefixed)
 			e->time_len = wdl_time_unknown_len(head, len);
+		/* a prefixed head's own date was judged (and told) above */
 		if (!ok && !e->time_len)
-			ok = wdl_time_find(head, len, day_first, &t);
+			ok = e->prefixed ? wdl_time_find(head, len, d->day_first, &t)
+					 : wdl_dates_find(d, head, len, e->acc.line,
+							  e->acc.offset, &t);
 		if (ok)
 			e->acc.time = t;
 		e->time_done = true;
@@ -354,8 +362,9 @@ static void line_context(struct wdl_text_parser *p, struct text_event *e,
 		e->head_in_context = true;
 		if (e->prefixed && !e->time_done) {
 			wdilog_time t = { 0 };
-			e->time_len = wdl_time_parse(text.ptr, text.len,
-						     p->ctx.opts->day_first, &t);
+			e->time_len = wdl_dates_parse(&p->dates, text.ptr,
+						      text.len, p->lineno,
+						      offset, &t);
 			if (e->time_len)
 				e->acc.time = t;
 			else
@@ -374,8 +383,8 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 		      struct wdl_span text, uint64_t offset, bool candidate)
 {
 	if (p->eventlog && !e->acc.time.valid && !e->acc.damaged)
-		e->time_done = wdl_time_find(text.ptr, text.len,
-					     p->ctx.opts->day_first, &e->acc.time);
+		e->time_done = wdl_dates_find(&p->dates, text.ptr, text.len,
+					      p->lineno, offset, &e->acc.time);
 	/* context: a wevtutil block's fields come before its status, so
 	 * they are all read; a trace record's lines once it has a status */
 	if (p->eventlog)

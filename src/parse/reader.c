@@ -11,6 +11,7 @@
 #include "util/alloc.h"
 #include "input/chunk.h"
 #include "input/decode.h"
+#include "parse/dates.h"
 #include "parse/detect.h"
 #include "util/error.h"
 #include "parse/extract.h"
@@ -185,6 +186,35 @@ static void pass_preamble(wdilog_reader *r, const struct wdl_detection *d)
 	r->preamble_lines = d->preamble_lines;
 }
 
+/* With no order forced, an input whose first 64 KiB hold a date with a
+ * first field above 12 is read day-first; said once, by its first part.
+ * A later part looks at the file's own first bytes (raw: the encodings
+ * a file is split in write digits and '/' as ASCII). */
+static void sniff_dates(wdilog_reader *r)
+{
+	if (r->opts.day_first || r->opts.month_first)
+		return;
+	char quote[WDL_DATE_QUOTE];
+	uint64_t line = 0;
+	if (r->range && r->range->start > 0) {
+		char *head = wdl_malloc(WDL_DETECT_BYTES);
+		ssize_t n = head ? pread(r->in.fd, head, WDL_DETECT_BYTES, 0) : -1;
+		if (n > 0 && wdl_dates_sniff(head, (size_t)n, quote, &line))
+			r->opts.day_first = true;
+		wdl_free(head);
+		return;
+	}
+	size_t len = r->chunk.base == 0 ? r->chunk.len : 0;
+	if (len > WDL_DETECT_BYTES)
+		len = WDL_DETECT_BYTES;
+	if (!wdl_dates_sniff(r->chunk.buf, len, quote, &line))
+		return;
+	r->opts.day_first = true;
+	wdl_diag(&r->opts, WDILOG_DIAG_WARNING, r->name, line, 0,
+		 "dates read day-first: %s has a first field above 12 "
+		 "(--month-first to read them month-first)", quote);
+}
+
 static int start(wdilog_reader *r, wdilog_error *err)
 {
 	r->started = true;
@@ -226,6 +256,8 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	if (r->format == WDL_FORMAT_WDILOG_REPORT)
 		return wdl_fail(err, WDILOG_EFORMAT,
 				"this is a wdilog report, not a trace (combine reports with 'wdilog merge')");
+	if (r->format != WDL_FORMAT_EVENT_XML)
+		sniff_dates(r);
 	/* the window may grow to one whole event, never more */
 	r->chunk.max = r->format == WDL_FORMAT_EVENT_XML ? WDL_EVENT_MAX + 64
 							 : WDL_LINE_MAX + WDL_LINE_SLACK;

@@ -85,6 +85,8 @@ static const char style_sheet[] =
 "svg .axis{stroke:#98a1b3;stroke-width:1}\n"
 "svg .burst{fill:#d93a2b;fill-opacity:.08;stroke:#d93a2b;stroke-opacity:.35}\n"
 "svg g.bucket:hover rect{stroke:#1d2330;stroke-width:.5}\n"
+"svg .gap path{stroke:#98a1b3;stroke-width:1.5;fill:none}\n"
+"#tl-failures:checked~svg .ph-success{display:none}\n"
 ".ph-success{fill:var(--success)}.ph-general{fill:var(--general)}"
 ".ph-probe{fill:var(--probe)}.ph-auth{fill:var(--auth)}"
 ".ph-assoc{fill:var(--assoc)}.ph-disassociate{fill:var(--disassociate)}"
@@ -314,22 +316,41 @@ static void bucket_label(char *buf, size_t cap, const struct wdl_timeline *t,
 		snprintf(buf, cap, "?");
 }
 
-static double x_of_key(const struct wdl_timeline *t, double key)
+static double slot_width(const struct wdl_timeline_layout *l)
 {
-	double span = (double)t->n * t->width;
-	double plot = SVG_W - PLOT_L - PLOT_R;
-	return PLOT_L + (key - (double)t->first * t->width) / span * plot;
+	return (double)(SVG_W - PLOT_L - PLOT_R) / (l->nslots ? l->nslots : 1);
+}
+
+/* The x of time key @p key: within its bucket's slot, or the middle of
+ * the break a collapsed gap is drawn as. */
+static double x_of_key(const struct wdl_timeline *t,
+		       const struct wdl_timeline_layout *l, double key)
+{
+	double b = key / t->width - (double)t->first;
+	if (b < 0)
+		b = 0;
+	uint32_t i = (uint32_t)b;
+	if (i >= t->n)
+		return PLOT_L + l->nslots * slot_width(l);
+	double frac = b - i;
+	if (l->slot[i] >= 0)
+		return PLOT_L + (l->slot[i] + frac) * slot_width(l);
+	for (uint32_t k = 0; k < l->nbreaks; k++)
+		if (i >= l->breaks[k].from && i < l->breaks[k].to)
+			return PLOT_L + (l->breaks[k].slot + .5) * slot_width(l);
+	return PLOT_L;
 }
 
 static void burst_bands(FILE *out, const wdilog_report *rep,
-			const struct wdl_timeline *t)
+			const struct wdl_timeline *t,
+			const struct wdl_timeline_layout *l)
 {
 	const struct wdl_bursts *bs = wdl_view_bursts(rep);
 	size_t n = 0;
 	struct wdl_burst *v = bs ? wdl_bursts_list(bs, &n, NULL) : NULL;
 	for (size_t i = 0; v && i < n; i++) {
-		double a = x_of_key(t, (double)wdl_time_key(&v[i].start));
-		double b = x_of_key(t, (double)wdl_time_key(&v[i].end) + 1);
+		double a = x_of_key(t, l, (double)wdl_time_key(&v[i].start));
+		double b = x_of_key(t, l, (double)wdl_time_key(&v[i].end) + 1);
 		if (b - a < 2)
 			b = a + 2;
 		fprintf(out, "<rect class=\"burst\" x=\"%.1f\" y=\"%d\" width=\"%.1f\""
@@ -343,10 +364,83 @@ static void burst_bands(FILE *out, const wdilog_report *rep,
 	wdl_free(v);
 }
 
+/* Records the chart could not place, so none goes missing unsaid. */
+static void untimed_note(FILE *out, const struct wdl_timeline *t)
+{
+	if (t->untimed)
+		fprintf(out, "<p class=\"note\">%" PRIu64 " status record%s"
+			" without a readable time, not in the chart.</p>\n",
+			t->untimed, t->untimed == 1 ? "" : "s");
+}
+
+/* A collapsed gap: a broken axis and how long nothing was recorded. */
+static void gap_marks(FILE *out, const struct wdl_timeline *t,
+		      const struct wdl_timeline_layout *l, int base)
+{
+	for (uint32_t k = 0; k < l->nbreaks; k++) {
+		const struct wdl_timeline_break *b = &l->breaks[k];
+		double x = PLOT_L + (b->slot + .5) * slot_width(l);
+		char len[32];
+		wdl_duration_text((uint64_t)(b->to - b->from) * t->width, len,
+				  sizeof(len));
+		fprintf(out, "<g class=\"gap\"><title>no status records for %s"
+			"</title><path d=\"M%.1f %d l-4 8 M%.1f %d l-4 8\"/>"
+			"<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s gap"
+			"</text></g>\n", len, x - 2, base - 4, x + 4, base - 4,
+			x, PLOT_T + 10, len);
+	}
+}
+
+/* Time labels: the span's ends and quarters, or with gaps the start of
+ * each stretch of activity, leaving out a label that would overlap. */
+static void time_ticks(FILE *out, const struct wdl_timeline *t,
+		       const struct wdl_timeline_layout *l, int base)
+{
+	int64_t idx[WDL_TIMELINE_MAX / 2 + 6];
+	size_t n = 0;
+	if (!l->nbreaks) {
+		for (int q = 0; q <= 4; q++)
+			idx[n++] = t->first + (int64_t)t->n * q / 4;
+	} else {
+		idx[n++] = t->first;
+		for (uint32_t k = 0; k < l->nbreaks; k++)
+			idx[n++] = t->first + l->breaks[k].to;
+		idx[n++] = t->first + t->n;
+	}
+	double last = -1e9;
+	for (size_t q = 0; q < n; q++) {
+		char lab[48];
+		bucket_label(lab, sizeof(lab), t, idx[q]);
+		double x = x_of_key(t, l, (double)idx[q] * t->width);
+		if (q == n - 1)
+			x = PLOT_L + l->nslots * slot_width(l);
+		bool end = q == n - 1, start = q == 0;
+		if (!start && x - last < 150)
+			continue;
+		last = x;
+		fprintf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\""
+			" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s"
+			"</text>\n", x, base, x, base + 4, x, base + 18,
+			start ? "start" : end ? "end" : "middle", lab);
+	}
+}
+
+/* The one clock of the chart, said where its times are. */
+static void zone_note(FILE *out, const struct wdl_timeline *t)
+{
+	fputs(t->zoned ? "<p class=\"note\">Times in UTC: times written with a "
+			 "zone are converted; times written without one are "
+			 "taken as they are.</p>\n"
+		       : "<p class=\"note\">Times as the inputs wrote them (no "
+			 "zone was written: the capturing machine's local "
+			 "time).</p>\n", out);
+}
+
 static void timeline(FILE *out, const wdilog_report *rep)
 {
 	const struct wdl_timeline *t = &rep->timeline;
 	fputs("<section id=\"timeline\">\n<h2>Timeline</h2>\n", out);
+	untimed_note(out, t);
 	if (!t->n) {
 		fputs("<p class=\"note\">No status record had a time.</p>\n"
 		      "</section>\n", out);
@@ -360,15 +454,29 @@ static void timeline(FILE *out, const wdilog_report *rep)
 		if (sum > max)
 			max = sum;
 	}
-	fprintf(out, "<p class=\"note\">Status records per %" PRIu32
-		" s, stacked by phase; hover a bar for its counts. Shaded: bursts."
-		"</p>\n", t->width);
+	struct wdl_timeline_layout *l = wdl_malloc(sizeof(*l));
+	if (!l) {
+		fputs("<p class=\"note\">Out of memory for the chart.</p>\n"
+		      "</section>\n", out);
+		return;
+	}
+	wdl_timeline_layout(t, l);
+	char width[32];
+	wdl_duration_text(t->width, width, sizeof(width));
+	fprintf(out, "<p class=\"note\">Status records per %s, stacked by "
+		"phase; hover a bar for its counts. Shaded: bursts.%s</p>\n",
+		width, l->nbreaks ? " Long stretches without records are "
+		"collapsed into a break that says how long they lasted." : "");
+	zone_note(out, t);
+	fputs("<input type=\"checkbox\" id=\"tl-failures\"><label "
+	      "for=\"tl-failures\"> failures only (hide successes)</label>\n",
+	      out);
 	fprintf(out, "<svg id=\"timeline-chart\" viewBox=\"0 0 %d %d\" width=\"%d\""
 		" height=\"%d\" role=\"img\" aria-label=\"status records over time\">\n",
 		SVG_W, SVG_H, SVG_W, SVG_H);
 	int plot_h = SVG_H - PLOT_T - PLOT_B, base = SVG_H - PLOT_B;
-	burst_bands(out, rep, t);
-	double slot = (double)(SVG_W - PLOT_L - PLOT_R) / t->n;
+	burst_bands(out, rep, t, l);
+	double slot = slot_width(l);
 	double bar = slot > 3 ? slot - 1 : slot;
 	for (uint32_t i = 0; i < t->n; i++) {
 		uint64_t sum = 0;
@@ -378,8 +486,8 @@ static void timeline(FILE *out, const wdilog_report *rep)
 			continue;
 		char s[48];
 		bucket_label(s, sizeof(s), t, t->first + i);
-		fprintf(out, "<g class=\"bucket\"><title>%s, %" PRIu32 " s: %" PRIu64
-			" status record%s", s, t->width, sum, sum == 1 ? "" : "s");
+		fprintf(out, "<g class=\"bucket\"><title>%s, %s: %" PRIu64
+			" status record%s", s, width, sum, sum == 1 ? "" : "s");
 		for (size_t k = 0; k < sizeof(stack_order) / sizeof(stack_order[0]); k++)
 			if (t->counts[i][stack_order[k]])
 				fprintf(out, "; %s %" PRIu64,
@@ -398,7 +506,7 @@ static void timeline(FILE *out, const wdilog_report *rep)
 			fprintf(out, "<rect class=\"ph-%s\" x=\"%.1f\" y=\"%.1f\""
 				" width=\"%.1f\" height=\"%.1f\"/>",
 				wdilog_phase_name(stack_order[k]),
-				PLOT_L + i * slot, y, bar, h);
+				PLOT_L + l->slot[i] * slot, y, bar, h);
 		}
 		fputs("</g>\n", out);
 	}
@@ -408,17 +516,9 @@ static void timeline(FILE *out, const wdilog_report *rep)
 	fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%" PRIu64 "</text>\n"
 		"<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n",
 		PLOT_L - 6, PLOT_T + 10, max, PLOT_L - 6, base);
-	/* time ticks: the start, quarters and the end of the span */
-	for (int q = 0; q <= 4; q++) {
-		char lab[48];
-		int64_t idx = t->first + (int64_t)t->n * q / 4;
-		bucket_label(lab, sizeof(lab), t, idx);
-		double x = x_of_key(t, (double)idx * t->width);
-		fprintf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\""
-			" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s"
-			"</text>\n", x, base, x, base + 4, x, base + 18,
-			q == 0 ? "start" : q == 4 ? "end" : "middle", lab);
-	}
+	gap_marks(out, t, l, base);
+	time_ticks(out, t, l, base);
+	wdl_free(l);
 	fputs("</svg>\n", out);
 	legend(out, rep);
 	fputs("</section>\n", out);

@@ -154,6 +154,16 @@ static void bucket_start(struct wdl_json *j, const struct wdl_timeline *t,
 	wdl_json_time(j, &start);
 }
 
+/* Written only when some record had no time, so reports without such
+ * records read as before. */
+static void timeline_untimed(struct wdl_json *j, const struct wdl_timeline *t)
+{
+	if (!t->untimed)
+		return;
+	wdl_json_key(j, "untimed");
+	wdl_json_uint(j, t->untimed);
+}
+
 static void timeline(struct wdl_json *j, const struct wdl_timeline *t)
 {
 	wdl_json_key(j, "timeline");
@@ -172,6 +182,7 @@ static void timeline(struct wdl_json *j, const struct wdl_timeline *t)
 		wdl_json_end_object(j);
 	}
 	wdl_json_end_array(j);
+	timeline_untimed(j, t);
 	wdl_json_end_object(j);
 }
 

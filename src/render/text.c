@@ -232,6 +232,15 @@ static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
 	}
 }
 
+/* Records the timeline could not place, so none goes missing unsaid. */
+static void untimed_note(FILE *out, const struct wdl_timeline *t)
+{
+	if (t->untimed)
+		fprintf(out, "%" PRIu64 " status record%s without a readable "
+			"time, not in the timeline\n", t->untimed,
+			t->untimed == 1 ? "" : "s");
+}
+
 /* One character per bucket, scaled to the phase's busiest bucket. */
 static void sparklines(FILE *out, const struct wdl_timeline *t,
 		       const struct style *st, bool unicode)
@@ -556,6 +565,7 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 		phase_table(out, rep, st);
 		code_table(out, codes, rep->ncodes, st);
 		sparklines(out, &rep->timeline, st, unicode);
+		untimed_note(out, &rep->timeline);
 		rc = burst_list(out, rep, st, err);
 		if (rc >= 0 && style && style->by_peer)
 			rc = peer_table(out, rep, st, err);

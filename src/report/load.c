@@ -415,7 +415,7 @@ static int load_timeline(struct loader *ld, const json_t *root)
 				return rc;
 		t->n = (uint32_t)i + 1;
 	}
-	return WDILOG_OK;
+	return get_count(ld, tl, "untimed", "timeline.", true, &t->untimed);
 }
 
 /* Sums the writer keeps (doc/report.md, "Consistency"); a report that

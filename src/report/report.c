@@ -262,6 +262,8 @@ static int add_records(wdilog_report *rep, size_t input,
 		if (ev->time.valid)
 			wdl_timeline_add(&rep->timeline, wdl_time_key(&ev->time),
 					 ev->time.zoned, c->phase);
+		else
+			rep->timeline.untimed++;
 		uint32_t idx = (uint32_t)(c - rep->codes);
 		if (!wdl_peers_add(&rep->peers, ev->context ? ev->context->peer : NULL,
 				   c->phase, c->kind, idx,

@@ -3,6 +3,8 @@
  * adding. */
 #include "report/timeline.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 static const uint32_t ladder[] = {
@@ -127,6 +129,7 @@ void wdl_timeline_add(struct wdl_timeline *t, int64_t key, bool zoned,
 
 void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src)
 {
+	dst->untimed += src->untimed;
 	if (!src->n)
 		return;
 	/* widen dst to a multiple of src's width, so each source bucket
@@ -160,4 +163,68 @@ int64_t wdl_timeline_bucket_start(const struct wdl_timeline *t, uint32_t i)
 	int64_t key = (t->first + (int64_t)i) * (int64_t)t->width;
 	return key < WDL_TIME_KEY_MIN ? WDL_TIME_KEY_MIN
 	       : key > WDL_TIME_KEY_MAX ? WDL_TIME_KEY_MAX : key;
+}
+
+static bool empty_bucket(const struct wdl_timeline *t, uint32_t i)
+{
+	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+		if (t->counts[i][ph])
+			return false;
+	return true;
+}
+
+void wdl_timeline_layout(const struct wdl_timeline *t,
+			 struct wdl_timeline_layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	for (uint32_t i = 0; i < t->n;) {
+		uint32_t j = i;
+		while (j < t->n && empty_bucket(t, j))
+			j++;
+		/* a long empty run with busy buckets on both sides */
+		if (j - i >= WDL_TIMELINE_GAP && i > 0 && j < t->n &&
+		    (uint64_t)(j - i) * t->width >= WDL_TIMELINE_GAP_SECONDS &&
+		    l->nbreaks < WDL_TIMELINE_MAX / 2) {
+			struct wdl_timeline_break *b = &l->breaks[l->nbreaks++];
+			*b = (struct wdl_timeline_break){ l->nslots, i, j };
+			for (uint32_t k = i; k < j; k++)
+				l->slot[k] = -1;
+			l->nslots++;
+			i = j;
+			continue;
+		}
+		l->slot[i] = (int32_t)l->nslots++;
+		i++;
+	}
+}
+
+void wdl_duration_text(uint64_t s, char *buf, size_t cap)
+{
+	static const struct { uint64_t size; const char *one, *many; } u[] = {
+		{ 86400, "day", "days" }, { 3600, "h", "h" },
+		{ 60, "min", "min" }, { 1, "s", "s" },
+	};
+	size_t len = 0;
+	int parts = 0;
+	buf[0] = '\0';
+	if (!s) {
+		snprintf(buf, cap, "0 s");
+		return;
+	}
+	/* the two largest units, as "1 h 30 min" */
+	for (size_t k = 0; k < sizeof(u) / sizeof(u[0]) && parts < 2; k++) {
+		uint64_t n = s / u[k].size;
+		if (!n) {
+			if (parts)
+				break;
+			continue;
+		}
+		s %= u[k].size;
+		int w = snprintf(buf + len, cap - len, "%s%" PRIu64 " %s",
+				 parts ? " " : "", n, n == 1 ? u[k].one : u[k].many);
+		if (w < 0 || (size_t)w >= cap - len)
+			return;
+		len += (size_t)w;
+		parts++;
+	}
 }

@@ -19,6 +19,8 @@ struct wdl_timeline {
 	int64_t first;              /* index of buckets[0] (time / width) */
 	uint32_t n;                 /* buckets in use */
 	bool zoned;                 /* some time had a zone */
+	uint64_t untimed;           /* status records with no readable
+				       time: in no bucket, but counted */
 	uint64_t counts[WDL_TIMELINE_MAX][WDILOG_PHASE_COUNT];
 };
 
@@ -45,6 +47,31 @@ void wdl_timeline_merge(struct wdl_timeline *dst, const struct wdl_timeline *src
  * before year 1. A bucket's clamped start still lies in the bucket, so a
  * report that writes it loads back to the same bucket. */
 int64_t wdl_timeline_bucket_start(const struct wdl_timeline *t, uint32_t i);
+
+/* A run of at least this many empty buckets, and this long, between busy
+ * ones is drawn as one narrow break, so that captures days apart each
+ * keep a readable share of a chart; the pauses of one capture stay. */
+#define WDL_TIMELINE_GAP 4
+#define WDL_TIMELINE_GAP_SECONDS 900
+
+/* Where each bucket is drawn: slots left to right, a collapsed gap taking
+ * one slot of its own. */
+struct wdl_timeline_layout {
+	uint32_t nslots;
+	int32_t slot[WDL_TIMELINE_MAX];    /* bucket -> slot; -1 inside a gap */
+	uint32_t nbreaks;
+	struct wdl_timeline_break {
+		uint32_t slot;
+		uint32_t from, to;          /* its empty buckets, [from, to) */
+	} breaks[WDL_TIMELINE_MAX / 2];
+};
+
+void wdl_timeline_layout(const struct wdl_timeline *t,
+			 struct wdl_timeline_layout *l);
+
+/* @p seconds for people: "45 s", "30 min", "1 h 30 min", "2 days 3 h".
+ * @p cap >= 32. */
+void wdl_duration_text(uint64_t seconds, char *buf, size_t cap);
 
 /* The next width on the ladder after @p w; each step divides the next, so
  * merging buckets is exact. */

@@ -16,8 +16,8 @@ expect_eq "--day-first: general first (year-first layout)" \
 	"$(jget "$T/df.json" 'j["phases"]["general"]["first"]')" 2003-10-31T23:59:58.500
 expect_eq "--day-first: statuses" "$(jget "$T/df.json" 'j["totals"]["statuses"]')" 9
 
-run -q --format json "$S"
-expect_rc 0 "month-first (the default)"
+run -q --format json --month-first "$S"
+expect_rc 0 "--month-first"
 expect_eq "month-first: 01/11/03 is 11 January" \
 	"$(jget "$T/out" 'j["phases"]["disassociate"]["first"]')" 2003-01-11T00:00:40.000
 check "month-first: the times differ" \

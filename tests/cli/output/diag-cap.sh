@@ -24,7 +24,7 @@ expect_eq "30 malformed: the first names line 1" \
 expect_eq "30 malformed: the 20th names line 20" \
 	"$(sed -n 20p "$T/err" | sed -E 's/^wdilog: [^:]*:([0-9]+):.*/\1/')" 20
 check "30 malformed: the last line counts the rest" \
-	grep -q -x 'wdilog: 10 more diagnostics not shown' "$T/err"
+	grep -q -x 'wdilog: 10 more diagnostics not shown: 10 unreadable values' "$T/err"
 cp "$T/out" "$T/loud.json"
 
 run -q --format json "$T/m30.txt"
@@ -43,5 +43,5 @@ gen "$T/m15.txt" 15
 run "$T/m15.txt" "$T/m15.txt"
 expect_eq "two inputs of 15: 21 lines" "$(nlines "$T/err")" 21
 check "two inputs of 15: 10 more" \
-	grep -q -x 'wdilog: 10 more diagnostics not shown' "$T/err"
+	grep -q -x 'wdilog: 10 more diagnostics not shown: 10 unreadable values' "$T/err"
 finish

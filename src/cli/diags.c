@@ -1,0 +1,188 @@
+/* Ranked, deterministic diagnostics: see diags.h. */
+#include "diags.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cli_diags_init(struct cli_diags *d, size_t cap)
+{
+	memset(d, 0, sizeof(*d));
+	d->cap = cap;
+}
+
+static const char *const *sort_names;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(sort_names[*(const size_t *)a],
+		      sort_names[*(const size_t *)b]);
+}
+
+bool cli_diags_set_inputs(struct cli_diags *d, const char *const *names,
+			  size_t n)
+{
+	free(d->order);
+	free(d->names);
+	d->order = NULL;
+	d->names = NULL;
+	d->nnames = 0;
+	if (!n)
+		return true;
+	d->order = malloc(n * sizeof(*d->order));
+	d->names = malloc(n * sizeof(*d->names));
+	if (!d->order || !d->names)
+		return false;
+	memcpy(d->names, names, n * sizeof(*names));
+	for (size_t i = 0; i < n; i++)
+		d->order[i] = i;
+	/* called once, before any thread runs */
+	sort_names = (const char *const *)names;
+	qsort(d->order, n, sizeof(*d->order), by_name);
+	d->nnames = n;
+	return true;
+}
+
+/* The first position of input @p name; past every input if unknown (a
+ * file passed over inside a directory). */
+static size_t input_index(const struct cli_diags *d, const char *name)
+{
+	size_t lo = 0, hi = d->nnames;
+	if (!name)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(d->names[d->order[mid]], name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t best = (size_t)-1;
+	/* the same path given twice: its first place */
+	for (; lo < d->nnames && strcmp(d->names[d->order[lo]], name) == 0; lo++)
+		if (d->order[lo] < best)
+			best = d->order[lo];
+	return best;
+}
+
+/* An input cut short is told by a warning; its words say so. */
+static enum cli_diag_rank rank_of(const wdilog_error *e)
+{
+	switch (e->code) {
+	case WDILOG_DIAG_DAMAGED:
+		return CLI_DIAG_DAMAGED;
+	case WDILOG_DIAG_MALFORMED:
+		return CLI_DIAG_MALFORMED;
+	default:
+		if (strstr(e->message, "cut short") ||
+		    strstr(e->message, "input ends ") ||
+		    strstr(e->message, "file ends ") ||
+		    strstr(e->message, "truncated"))
+			return CLI_DIAG_TRUNCATED;
+		return CLI_DIAG_WARNING;
+	}
+}
+
+static int cmp_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* A total order: equal only for diagnostics that print the same. */
+static int diag_cmp(const struct cli_diag *a, const struct cli_diag *b)
+{
+	int c = (int)a->rank - (int)b->rank;
+	if (!c)
+		c = a->input < b->input ? -1 : a->input > b->input;
+	if (!c)
+		c = strcmp(a->e.input ? a->e.input : "",
+			   b->e.input ? b->e.input : "");
+	if (!c)
+		c = cmp_u64(a->e.line, b->e.line);
+	if (!c)
+		c = cmp_u64(a->e.offset, b->e.offset);
+	if (!c)
+		c = strcmp(a->e.message, b->e.message);
+	return c;
+}
+
+void cli_diags_add(struct cli_diags *d, const wdilog_error *e)
+{
+	struct cli_diag n = { .e = *e, .rank = rank_of(e) };
+	n.input = input_index(d, e->input);
+	d->counts[n.rank]++;
+	if (!d->cap)
+		return;
+	if (!d->kept) {
+		d->kept = calloc(d->cap, sizeof(*d->kept));
+		if (!d->kept) {
+			d->oom = true;
+			return;
+		}
+	}
+	size_t at = d->nkept;
+	while (at > 0 && diag_cmp(&n, &d->kept[at - 1]) < 0)
+		at--;
+	if (at == d->cap)
+		return;                 /* worse than every kept one */
+	char *copy = NULL;
+	if (e->input && !(copy = strdup(e->input))) {
+		d->oom = true;
+		return;
+	}
+	if (d->nkept == d->cap)
+		free(d->kept[--d->nkept].name);
+	memmove(&d->kept[at + 1], &d->kept[at],
+		(d->nkept - at) * sizeof(*d->kept));
+	n.name = copy;
+	n.e.input = copy;
+	d->kept[at] = n;
+	d->nkept++;
+}
+
+static const char *const kind_names[CLI_DIAG_RANKS][2] = {
+	[CLI_DIAG_DAMAGED] = { "damaged event", "damaged events" },
+	[CLI_DIAG_TRUNCATED] = { "input cut short", "inputs cut short" },
+	[CLI_DIAG_WARNING] = { "warning", "warnings" },
+	[CLI_DIAG_MALFORMED] = { "unreadable value", "unreadable values" },
+};
+
+void cli_diags_flush(struct cli_diags *d, FILE *out,
+		     void (*print)(const wdilog_error *e))
+{
+	unsigned long shown[CLI_DIAG_RANKS] = { 0 }, total = 0;
+	for (size_t i = 0; i < d->nkept; i++) {
+		print(&d->kept[i].e);
+		shown[d->kept[i].rank]++;
+		free(d->kept[i].name);
+	}
+	for (int r = 0; r < CLI_DIAG_RANKS; r++)
+		total += d->counts[r] - shown[r];
+	if (total) {
+		fprintf(out, "wdilog: %lu more diagnostics not shown:", total);
+		const char *sep = " ";
+		for (int r = 0; r < CLI_DIAG_RANKS; r++) {
+			unsigned long left = d->counts[r] - shown[r];
+			if (!left)
+				continue;
+			fprintf(out, "%s%lu %s", sep, left,
+				kind_names[r][left != 1]);
+			sep = ", ";
+		}
+		fputc('\n', out);
+	}
+	if (d->oom)
+		fputs("wdilog: out of memory: some diagnostics were lost\n", out);
+	d->nkept = 0;
+	memset(d->counts, 0, sizeof(d->counts));
+	d->oom = false;
+}
+
+void cli_diags_dispose(struct cli_diags *d)
+{
+	for (size_t i = 0; i < d->nkept; i++)
+		free(d->kept[i].name);
+	free(d->kept);
+	free(d->order);
+	free(d->names);
+	memset(d, 0, sizeof(*d));
+}
