@@ -44,8 +44,8 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 		return wdilog_report_render_markdown(rc->report, out, err);
 	case FORMAT_GITHUB: return wdilog_report_render_github(rc->report, out, err);
 	case FORMAT_HTML: return wdilog_report_render_html(rc->report, out, err);
-	case FORMAT_EVENTS: return WDILOG_OK;  /* written while reading */
-	case FORMAT_ATTEMPTS: return WDILOG_OK;
+	case FORMAT_EVENTS:           /* these three are written while reading */
+	case FORMAT_ATTEMPTS:
 	case FORMAT_ATTEMPT_LINES: return WDILOG_OK;
 	case FORMAT_TEXT: break;
 	}

@@ -99,6 +99,10 @@ size_t wdl_dates_parse(struct wdl_dates *d, const char *p, size_t len,
 			d->read_month_first = true;
 		return used;
 	}
+	/* tracelog -kd writes 00/00/0000 for "no time" (formats.md 3a): not a
+	 * date in an unknown order, so nothing to warn about */
+	if (wdl_time_unknown_len(p, len))
+		return 0;
 	char q[WDL_DATE_QUOTE];
 	quote_date(q, p, n);
 	bool forced = d->opts->day_first || d->opts->month_first;
