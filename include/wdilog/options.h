@@ -48,6 +48,14 @@ typedef struct wdilog_options {
 				       one joins its chain; 0 = 60 s */
 	bool attempts_in_report;    /* reports carry the attempt figures
 				       (text ATTEMPTS, JSON "attempts") */
+	bool attempt_signals;       /* read WLAN-AutoConfig events in full
+				       (their fields in wdilog_event.wlan)
+				       even when reports do not carry the
+				       figures: wdilog_report_read_paths sets
+				       it for an attempt stream; implied by
+				       attempts_in_report. Off, the fast
+				       paths pass such events over as events
+				       with no status (much faster) */
 	bool month_first;           /* read NN/NN/YYYY dates as month/day,
 				       whatever they hold (day_first wins
 				       if both are set) */

@@ -42,6 +42,8 @@ int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,
 {
 	size_t extra = opts ? opts->nkeys : 0;
 	memset(ks, 0, sizeof(*ks));
+	ks->wlan_signals = opts && (opts->attempts_in_report ||
+				    opts->attempt_signals);
 	ks->keys = wdl_calloc(NDEFAULT + extra, sizeof(*ks->keys));
 	if (!ks->keys)
 		return wdl_fail_oom(err);

@@ -20,6 +20,10 @@ struct wdl_keyset {
 	bool blank_number;          /* also a key, blanks and a number (no
 				       separator): off; only the measurement
 				       in doc/status-keys.md turns it on */
+	bool wlan_signals;          /* WLAN-AutoConfig events need the parser
+				       too (attempts asked for); otherwise the
+				       fast path passes them over like any
+				       event with no status */
 };
 
 int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,

@@ -327,8 +327,10 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 		return n;
 	/* a WLAN-AutoConfig event carries no status but is an attempt
 	 * signal: it needs the parser (by provider name or GUID, and an
-	 * EventID to be one) */
-	if ((memmem(buf, n, "WLAN-AutoConfig", 15) ||
+	 * EventID to be one), when attempts are asked for: the parser costs
+	 * eight times the fast path on a WLAN-AutoConfig log */
+	if (ks->wlan_signals &&
+	    (memmem(buf, n, "WLAN-AutoConfig", 15) ||
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
 		return 0;

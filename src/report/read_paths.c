@@ -422,6 +422,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		local = *opts;
 	else
 		wdilog_options_init(&local);
+	/* an attempt stream needs the WLAN-AutoConfig events read whole */
+	if (rep->attempts.fn)
+		local.attempt_signals = true;
 	if (jobs == 0)
 		jobs = cores();
 	/* an event or attempt stream must come in input order, and a time of day in the
