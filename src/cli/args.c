@@ -88,7 +88,8 @@ static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json", [FORMAT_JUNIT] = "junit",
 	[FORMAT_MARKDOWN] = "markdown", [FORMAT_GITHUB] = "github",
 	[FORMAT_HTML] = "html", [FORMAT_EVENTS] = "events",
-	[FORMAT_ATTEMPTS] = "attempts", [FORMAT_ATTEMPT_LINES] = "attempt-lines",
+	/* FORMAT_ATTEMPTS and FORMAT_ATTEMPT_LINES have no -f name: --attempts
+	 * and --by=attempt choose them */
 };
 
 static bool parse_format(const char *s, enum cli_command cmd,

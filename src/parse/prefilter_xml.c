@@ -329,7 +329,7 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	 * signal: it needs the parser (by provider name or GUID, and an
 	 * EventID to be one), when attempts are asked for: the parser costs
 	 * eight times the fast path on a WLAN-AutoConfig log */
-	if (ks->wlan_signals &&
+	if (ks->wlan_signals && buf &&
 	    (memmem(buf, n, "WLAN-AutoConfig", 15) ||
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
