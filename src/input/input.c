@@ -313,8 +313,14 @@ static int inflate_step(struct wdl_input *in, unsigned char *dst, size_t cap,
 #if defined(WDL_HAVE_ISAL)
 	if (in->isal_on) {
 		int rc = inflate_isal(in, dst, cap, got);
-		if (rc == Z_BUF_ERROR && in->src_eof &&
-		    in->block_pos == in->block_len) {
+		/* a cut member, or damage: where ISA-L stops and what it
+		 * hands out before differ from zlib's, so zlib reads the
+		 * member again and has the last word (fuzz_reader found a
+		 * CRC error that gave a different report) */
+		if (rc == Z_DATA_ERROR ||
+		    (rc == Z_BUF_ERROR && in->src_eof &&
+		     in->block_pos == in->block_len)) {
+			in->why = NULL;
 			rc = isal_to_zlib(in, dst, cap);
 			if (rc != Z_OK)
 				return rc;

@@ -131,6 +131,10 @@ static bool finish(int y, int mo, int d, int hh, int mi, int ss,
 		return false;
 	t->seconds = wdl_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 		     hh * 3600 + mi * 60 + ss;
+	/* a leap second on 9999-12-31 would be written as year 10000, which
+	 * no report can load back (fuzz_report found it) */
+	if (y == 9999 && mo == 12 && d == 31 && hh == 23 && mi == 59 && ss > 59)
+		return false;
 	t->valid = true;
 	return true;
 }

@@ -15,6 +15,7 @@
 
 #include "report/counters.h"
 #include "report/report.h"
+#include "report/timeline.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "parse/timestamp.h"
@@ -103,6 +104,10 @@ static int get_time(struct loader *ld, const json_t *obj, const char *key,
 	size_t len = json_string_length(v);
 	if (!s || wdl_time_parse(s, len, false, out) != len || !out->valid)
 		return bad(ld, member, "is not an ISO 8601 time or null");
+	/* a leap second on 9999-12-31 reads as year 10000, which no report
+	 * can write back (fuzz_report found it) */
+	if (out->seconds < WDL_TIME_KEY_MIN || out->seconds > WDL_TIME_KEY_MAX)
+		return bad(ld, member, "is outside the years 1 to 9999");
 	return WDILOG_OK;
 }
 

@@ -159,7 +159,7 @@ static void long_markup(void)
 	char *buf = malloc(cap);
 	for (size_t k = 0; k < sizeof(open_close) / sizeof(open_close[0]); k++) {
 		const char *o = open_close[k][0], *c = open_close[k][1];
-		bool doctype = o[1] == '!' && o[2] == 'D';
+		bool doctype = strncmp(o, "<!D", 3) == 0;
 		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 			for (int in_event = 0; in_event < 2; in_event++) {
 				if (doctype && in_event)

@@ -30,4 +30,13 @@ expect_eq "the merge counts every record" \
 	"$(jget "$T/m.json" "sum(b['auth'] + b['assoc'] for b in j['timeline']['buckets'])")" 6
 timeout 20 "$WDILOG" -q -f html -o "$T/r.html" "$T/t.txt"
 lacks "the HTML shows no year before 1" "$T/r.html" ">-0"
+
+# a leap second on 9999-12-31 would be year 10000: no time, and the
+# report loads back
+printf '[0]0C34.2FF0::12/31/9999-23:59:60.000 [Drv]AssocStatus=31\n' >"$T/leap.txt"
+timeout 20 "$WDILOG" -q -f json -o "$T/leap.json" "$T/leap.txt"
+lacks "no year 10000 in the report" "$T/leap.json" "10000-"
+timeout 20 "$WDILOG" merge -q -f json -o "$T/leapm.json" "$T/leap.json" 2>"$T/err"
+rc=$?
+expect_rc 0 "the report with a 9999 leap second loads back"
 finish
