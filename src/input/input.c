@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "util/alloc.h"
-#include "util/bytes.h"
 #include "util/error.h"
 
 static int read_fd(void *ctx, void *buf, size_t cap, size_t *got,
@@ -175,26 +174,6 @@ static int start_member_isal(struct wdl_input *in, wdilog_error *err)
 	return WDILOG_OK;
 }
 
-/* zlib's words for what ISA-L found, so that a report says the same
- * whichever inflated it. */
-static const char *isal_why(int rc, const struct wdl_input *in)
-{
-	switch (rc) {
-	case ISAL_INCORRECT_CHECKSUM:
-		/* one code for both trailer fields: the CRC is what zlib
-		 * checks first; the trailer is the 8 bytes just taken */
-		if (in->block_pos >= 8 &&
-		    wdl_le32(in->block + in->block_pos - 8) == in->isal->crc)
-			return "incorrect length check";
-		return "incorrect data check";
-	case ISAL_INVALID_WRAPPER: return "incorrect header check";
-	case ISAL_UNSUPPORTED_METHOD: return "unknown compression method";
-	case ISAL_INVALID_BLOCK: return "invalid block type";
-	case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
-	case ISAL_INVALID_SYMBOL: return "invalid code";
-	default: return "inflate error";
-	}
-}
 #endif
 
 static int start_member(struct wdl_input *in, wdilog_error *err)
@@ -230,7 +209,7 @@ static int gzip_corrupt(struct wdl_input *in, wdilog_error *err)
 {
 	in->z_done = true;
 	return wdl_fail(err, WDILOG_EFORMAT, "gzip data is corrupt (%s)",
-			in->why ? in->why : in->z.msg ? in->z.msg : "inflate error");
+			in->z.msg ? in->z.msg : "inflate error");
 }
 
 #if defined(WDL_HAVE_ISAL)
@@ -247,10 +226,8 @@ static int inflate_isal(struct wdl_input *in, unsigned char *dst, size_t cap,
 	int rc = isal_inflate(s);
 	in->block_pos = in->block_len - s->avail_in;
 	*got = (size_t)(s->next_out - dst);
-	if (rc < 0) {
-		in->why = isal_why(rc, in);
-		return Z_DATA_ERROR;
-	}
+	if (rc < 0)
+		return Z_DATA_ERROR;    /* zlib reads the member again */
 	if (s->block_state == ISAL_BLOCK_FINISH)
 		return Z_STREAM_END;
 	/* no input taken and nothing given: zlib's "no progress" */
@@ -320,7 +297,6 @@ static int inflate_step(struct wdl_input *in, unsigned char *dst, size_t cap,
 		if (rc == Z_DATA_ERROR ||
 		    (rc == Z_BUF_ERROR && in->src_eof &&
 		     in->block_pos == in->block_len)) {
-			in->why = NULL;
 			rc = isal_to_zlib(in, dst, cap);
 			if (rc != Z_OK)
 				return rc;

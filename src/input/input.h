@@ -59,7 +59,6 @@ struct wdl_input {
 	bool isal_on;               /* ISA-L inflates this member */
 	uint64_t member_start;      /* source offset of the member (ISA-L) */
 	uint64_t member_out;        /* bytes the member gave so far */
-	const char *why;            /* ISA-L's failure, in zlib's words */
 #if defined(WDL_HAVE_ISAL)
 	struct inflate_state *isal; /* owned */
 #endif

@@ -52,21 +52,17 @@ const char *wdl_att_reason_name(wdilog_reason r)
  * out), or blanks. */
 static void put_time(FILE *out, const wdilog_time *t)
 {
-	if (!t->valid) {
+	/* the report's one formatter, at milliseconds and without the zone */
+	wdilog_time shown = *t;
+	shown.digits = 3;
+	shown.zoned = false;
+	char buf[64];
+	if (!t->valid || !wdl_time_format(&shown, buf, sizeof(buf))) {
 		fprintf(out, "%-23s", "-");
 		return;
 	}
-	int64_t days = t->seconds / 86400, rem = t->seconds % 86400;
-	if (rem < 0) {
-		rem += 86400;
-		days--;
-	}
-	int64_t y;
-	unsigned m, d;
-	wdl_civil_from_days(days, &y, &m, &d);
-	fprintf(out, "%04" PRId64 "-%02u-%02u %02u:%02u:%02u.%03u", y, m, d,
-		(unsigned)(rem / 3600), (unsigned)(rem / 60 % 60),
-		(unsigned)(rem % 60), t->nanos / 1000000);
+	buf[10] = ' ';                  /* "T" between date and time */
+	fprintf(out, "%-23s", buf);
 }
 
 int wdilog_attempt_render_line(const wdilog_attempt *a, FILE *out, bool header)
