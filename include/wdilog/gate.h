@@ -33,6 +33,10 @@ typedef enum wdilog_gate_limit {
 				       inputs that say they lost an unknown
 				       number (the CLI's --strict sets it to
 				       0; formats.md 6) */
+	WDILOG_LIMIT_FAILED_ATTEMPTS, /* connection attempts that count
+				       against the success rate and did not
+				       succeed: results failure, dropped and
+				       timeout (doc/attempts.md) */
 	WDILOG_LIMIT_COUNT
 } wdilog_gate_limit;
 
@@ -80,12 +84,27 @@ WDILOG_API void wdilog_gate_set_minimum(wdilog_gate *gate,
 					wdilog_gate_minimum which,
 					uint64_t min);
 
+/* Require a connection-attempt success rate (attempts.md: success /
+ * (success + failure + dropped + timeout)) of at least @p spec percent:
+ * "95", "95%", "99.5%" (at most three fraction digits, 0 to 100). A bare
+ * number below 1 other than 0 is refused as ambiguous ("0.95": write 95%
+ * or 0.95%). A run with no attempt in the rate fails the rule: a rate
+ * over nothing proves nothing. Returns WDILOG_OK, or WDILOG_EINVAL
+ * ("bad success rate") leaving the gate as it was. */
+WDILOG_API int wdilog_gate_set_min_success_rate(wdilog_gate *gate,
+						const char *spec,
+						wdilog_error *err);
+
 /* Compare against @p baseline (borrowed; it must outlive every
  * wdilog_report_evaluate with this gate). Per selected code and per
  * phase: a code absent from the baseline fails; a count above the
  * baseline's by more than the tolerance fails; a code that disappeared is
  * reported and passes. When the two reports' event totals differ, counts
- * are compared as rates per 1,000 events. */
+ * are compared as rates per 1,000 events. When the baseline has attempt
+ * figures, the attempts that did not succeed (the success rate's
+ * complement) and the failed attempts per failing phase are compared the
+ * same way, as rates per 1,000 attempts in the success rate when the two
+ * runs counted different numbers of them (doc/attempts.md). */
 WDILOG_API void wdilog_gate_set_baseline(wdilog_gate *gate,
 					 const wdilog_report *baseline);
 
@@ -105,10 +124,15 @@ WDILOG_API bool wdilog_gate_has_rules(const wdilog_gate *gate);
 typedef struct wdilog_gate_check {
 	const char *rule;           /* "max-failures", "max-malformed",
 				       "max-damaged", "max-lost",
-				       "min-events", "min-statuses" or
-				       "baseline" */
-	const char *scope;          /* baseline: "code" or "phase"; else NULL */
-	const char *phase;          /* baseline: the phase; else NULL */
+				       "min-events", "min-statuses",
+				       "max-failed-attempts",
+				       "min-success-rate" or "baseline" */
+	const char *scope;          /* baseline: "code", "phase",
+				       "success-rate" (attempts) or
+				       "attempt-phase"; else NULL */
+	const char *phase;          /* baseline: the phase (of the status
+				       records, or for "attempt-phase" the
+				       failing phase of attempts); else NULL */
 	bool has_code;              /* baseline code check with a number */
 	uint32_t code;
 	const char *name;           /* baseline code check: the status name,
@@ -124,6 +148,14 @@ typedef struct wdilog_gate_check {
 	/* baseline: the records counted now and in the baseline, whole
 	 * counts even when the values above are rates */
 	uint64_t now_count, baseline_count;
+	/* min-success-rate: values are thousandths of a percent. Attempt
+	 * rules: now_count (and baseline_count) are the attempts that
+	 * succeeded (min-success-rate), did not succeed ("success-rate") or
+	 * failed in the phase ("attempt-phase"), out of now_total (and
+	 * baseline_total) attempts in the success rate; the rates of an
+	 * attempt baseline check are per 1,000 of those */
+	bool percent;
+	uint64_t now_total, baseline_total;
 } wdilog_gate_check;
 
 /* One sentence for a check, the same in every output that words it (the

@@ -42,6 +42,8 @@ enum {
 	OPT_RETRY_WINDOW,
 	OPT_WITH_ATTEMPTS,
 	OPT_MONTH_FIRST,
+	OPT_MIN_SUCCESS_RATE,
+	OPT_MAX_FAILED_ATTEMPTS,
 };
 
 static const struct option long_options[] = {
@@ -77,6 +79,8 @@ static const struct option long_options[] = {
 	{ "attempt-idle", required_argument, NULL, OPT_ATTEMPT_IDLE },
 	{ "retry-window", required_argument, NULL, OPT_RETRY_WINDOW },
 	{ "with-attempts", no_argument, NULL, OPT_WITH_ATTEMPTS },
+	{ "min-success-rate", required_argument, NULL, OPT_MIN_SUCCESS_RATE },
+	{ "max-failed-attempts", required_argument, NULL, OPT_MAX_FAILED_ATTEMPTS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -478,6 +482,18 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 			gate_option = true;
 			break;
 		}
+		case OPT_MIN_SUCCESS_RATE:
+			/* the library checks the value (build_gate) */
+			a->min_success_rate = optarg;
+			gate_option = true;
+			break;
+		case OPT_MAX_FAILED_ATTEMPTS:
+			if (!parse_count(optarg, &a->max_failed_attempts))
+				return cli_usage_error("--max-failed-attempts takes a count, not '%s'",
+						       optarg);
+			a->max_failed_attempts_set = true;
+			gate_option = true;
+			break;
 		case OPT_FAIL_ON:
 			a->fail_on[a->nfail_on++] = optarg;
 			gate_option = true;

@@ -60,6 +60,9 @@ struct cli_args {
 	bool strict;
 	const char *baseline;       /* --baseline path */
 	const char *tolerance;      /* --tolerance text */
+	const char *min_success_rate; /* --min-success-rate text */
+	bool max_failed_attempts_set; /* --max-failed-attempts */
+	uint64_t max_failed_attempts;
 	struct cli_output outputs[CLI_MAX_OUTPUTS];
 	size_t noutputs;
 	/* the post-mortem report: window, peers, bursts, event stream */

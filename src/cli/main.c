@@ -337,11 +337,24 @@ static int build_gate(struct run *run)
 	if (a->tolerance &&
 	    wdilog_gate_set_tolerance(run->gate, a->tolerance, &err) < 0)
 		return gate_error("--tolerance", &err);
+	/* the attempt rules need the WLAN-AutoConfig events read whole */
+	if (a->min_success_rate &&
+	    wdilog_gate_set_min_success_rate(run->gate, a->min_success_rate,
+					     &err) < 0)
+		return gate_error("--min-success-rate", &err);
+	if (a->max_failed_attempts_set)
+		wdilog_gate_set_limit(run->gate, WDILOG_LIMIT_FAILED_ATTEMPTS,
+				      a->max_failed_attempts);
+	if (a->min_success_rate || a->max_failed_attempts_set)
+		run->opts.attempt_signals = true;
 	if (a->baseline) {
 		int rc = load_report(run, "--baseline", a->baseline, &run->baseline);
 		if (rc)
 			return rc;
 		wdilog_gate_set_baseline(run->gate, run->baseline);
+		/* ... and so does a baseline with attempt figures */
+		if (wdilog_report_attempts(run->baseline, NULL))
+			run->opts.attempt_signals = true;
 	}
 	return 0;
 }

@@ -168,3 +168,68 @@ int wdl_baseline_evaluate(wdilog_report *rep, const wdilog_gate *g,
 	wdl_free(old);
 	return rc;
 }
+
+/* ---- attempts (doc/attempts.md, "Gate") ---- */
+
+/* One attempt check: @p c of @p ec attempts now against @p b of @p eb
+ * in the baseline, counted as the status checks are, but per 1,000
+ * attempts in the success rate when the two runs counted different
+ * numbers of them. */
+static int attempt_check(struct wdl_gate_state *st, const wdilog_gate *g,
+			 const char *scope, const char *phase, uint64_t c,
+			 uint64_t ec, uint64_t b, uint64_t eb,
+			 wdilog_error *err)
+{
+	wdilog_gate_check *ck = wdl_gate_add_check(st, err);
+	if (!ck)
+		return WDILOG_ENOMEM;
+	struct scale k = { .ec = ec, .eb = eb, .percent = g->tol_percent,
+			   .tol = g->tol_milli };
+	k.rate = ec != eb && ec && eb;
+	compare(&k, ck, c, b);
+	ck->scope = scope;
+	ck->phase = phase;
+	ck->now_total = ec;
+	ck->baseline_total = eb;
+	return WDILOG_OK;
+}
+
+int wdl_baseline_attempts(const wdilog_report *rep, const wdilog_gate *g,
+			  struct wdl_gate_state *st, wdilog_error *err)
+{
+	const struct wdl_att_figs *now = wdl_attempts_of(rep);
+	const struct wdl_att_figs *was = wdl_attempts_of(g->baseline);
+	uint64_t ok_now, ok_was;
+	uint64_t n = wdl_gate_attempts_counted(now, &ok_now);
+	uint64_t nb = wdl_gate_attempts_counted(was, &ok_was);
+	/* a baseline without attempts (older, or no WLAN events) sets no
+	 * attempt rule */
+	if (!nb)
+		return WDILOG_OK;
+	if (!n) {
+		/* the rate cannot be compared: a run that lost its attempts
+		 * does not pass on that */
+		wdilog_gate_check *ck = wdl_gate_add_check(st, err);
+		if (!ck)
+			return WDILOG_ENOMEM;
+		ck->rule = "baseline";
+		ck->scope = "success-rate";
+		ck->change = "none";
+		ck->baseline_count = nb - ok_was;
+		ck->baseline_total = nb;
+		ck->baseline = clamp((u128)(nb - ok_was) * 1000000 / nb);
+		ck->rate = true;
+		ck->passed = false;
+		return WDILOG_OK;
+	}
+	int rc = attempt_check(st, g, "success-rate", NULL, n - ok_now, n,
+			       nb - ok_was, nb, err);
+	for (int p = 0; rc == WDILOG_OK && p < WDILOG_AP_COUNT; p++) {
+		uint64_t c = now->by_failing_phase[p], b = was->by_failing_phase[p];
+		if (c || b)
+			rc = attempt_check(st, g, "attempt-phase",
+					   wdilog_attempt_phase_name(p), c, n, b,
+					   nb, err);
+	}
+	return rc;
+}

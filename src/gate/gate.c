@@ -18,6 +18,8 @@
 #include "util/span.h"
 
 
+__extension__ typedef unsigned __int128 u128;
+
 /* An item longer than any status name is a mistake, not a name. */
 #define ITEM_MAX 96
 
@@ -253,43 +255,79 @@ void wdilog_gate_set_baseline(wdilog_gate *g, const wdilog_report *baseline)
  * 128-bit comparisons in baseline.c far from overflow. */
 #define TOLERANCE_MAX 1000000000ull
 
+/* A decimal with at most three fraction digits, the whole of @p len
+ * bytes of @p s, into thousandths; false past @p max (whole units) or
+ * when it is not one. */
+static bool parse_milli(const char *s, size_t len, uint64_t max,
+			uint64_t *out)
+{
+	size_t i = 0;
+	uint64_t whole = 0, frac = 0;
+	unsigned fdigits = 0;
+	if (!len || !wdl_is_digit((unsigned char)s[0]))
+		return false;
+	for (; i < len && wdl_is_digit((unsigned char)s[i]); i++) {
+		whole = whole * 10 + (uint64_t)(s[i] - '0');
+		if (whole > max)
+			return false;
+	}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && wdl_is_digit((unsigned char)s[i]); i++) {
+			if (++fdigits > 3)
+				return false;
+			frac = frac * 10 + (uint64_t)(s[i] - '0');
+		}
+		if (!fdigits)
+			return false;
+	}
+	if (i != len)
+		return false;
+	while (fdigits++ < 3)
+		frac *= 10;
+	*out = whole * 1000 + frac;
+	return true;
+}
+
 int wdilog_gate_set_tolerance(wdilog_gate *g, const char *spec,
 			      wdilog_error *err)
 {
-	size_t len = strlen(spec), i = 0;
+	size_t len = strlen(spec);
 	bool percent = len && spec[len - 1] == '%';
-	uint64_t whole = 0, frac = 0;
-	unsigned fdigits = 0;
-	if (percent)
-		len--;
-	if (!len || !wdl_is_digit((unsigned char)spec[0]))
-		goto bad;
-	for (; i < len && wdl_is_digit((unsigned char)spec[i]); i++) {
-		whole = whole * 10 + (uint64_t)(spec[i] - '0');
-		if (whole > TOLERANCE_MAX)
-			goto bad;
-	}
-	if (i < len && spec[i] == '.') {
-		for (i++; i < len && wdl_is_digit((unsigned char)spec[i]); i++) {
-			if (++fdigits > 3)
-				goto bad;
-			frac = frac * 10 + (uint64_t)(spec[i] - '0');
-		}
-		if (!fdigits)
-			goto bad;
-	}
-	if (i != len)
-		goto bad;
-	while (fdigits++ < 3)
-		frac *= 10;
+	uint64_t milli;
+	if (!parse_milli(spec, percent ? len - 1 : len, TOLERANCE_MAX, &milli))
+		return wdl_fail(err, WDILOG_EINVAL,
+				"bad tolerance '%s' (a count such as 2 or 0.5, "
+				"or a percentage such as 10%%)",
+				spec);
 	g->tol_percent = percent;
-	g->tol_milli = whole * 1000 + frac;
+	g->tol_milli = milli;
 	return WDILOG_OK;
-bad:
-	return wdl_fail(err, WDILOG_EINVAL,
-			"bad tolerance '%s' (a count such as 2 or 0.5, "
-			"or a percentage such as 10%%)",
-			spec);
+}
+
+int wdilog_gate_set_min_success_rate(wdilog_gate *g, const char *spec,
+				     wdilog_error *err)
+{
+	size_t len = strlen(spec);
+	bool percent = len && spec[len - 1] == '%';
+	uint64_t milli;
+	if (!parse_milli(spec, percent ? len - 1 : len, 100, &milli) ||
+	    milli > 100000)
+		return wdl_fail(err, WDILOG_EINVAL,
+				"bad success rate '%s' (a percentage from 0 to 100, "
+				"such as 95 or 99.5%%)",
+				spec);
+	/* "0.95" may mean 95% or 0.95%: the user says which */
+	if (!percent && milli && milli < 1000) {
+		char as_pct[32];
+		wdl_milli_format(milli * 100, as_pct, sizeof(as_pct));
+		return wdl_fail(err, WDILOG_EINVAL,
+				"ambiguous success rate '%s': the value is a percentage; "
+				"write %s%% or %s%%",
+				spec, as_pct, spec);
+	}
+	g->min_rate_set = true;
+	g->min_rate = milli;
+	return WDILOG_OK;
 }
 
 bool wdilog_gate_has_rules(const wdilog_gate *g)
@@ -300,7 +338,7 @@ bool wdilog_gate_has_rules(const wdilog_gate *g)
 	for (int i = 0; i < WDILOG_MIN_COUNT; i++)
 		if (g->min_set[i])
 			return true;
-	return g->baseline != NULL;
+	return g->min_rate_set || g->baseline != NULL;
 }
 
 bool wdl_gate_selects(const wdilog_gate *g, const struct wdl_code_stat *c)
@@ -407,8 +445,90 @@ static const char *rule_counts(const char *rule, uint64_t n)
 		       "cannot say how many counts as 1)"
 		     : "events the captures say they lost (an input that "
 		       "cannot say how many counts as 1)"
+	       : strcmp(rule, "max-failed-attempts") == 0
+	       ? one ? "failed attempt (result failure, dropped or timeout)"
+		     : "failed attempts (results failure, dropped or timeout)"
 	       : one ? "damaged event, unreadable or truncated input"
 	       : "damaged events, unreadable or truncated inputs";
+}
+
+/* A success rate as a percentage, from counts: "90", "97.5". */
+static void rate_text(uint64_t ok, uint64_t n, char *dst, size_t cap)
+{
+	wdl_milli_format(n ? (uint64_t)((u128)ok * 100000 / n) : 0, dst, cap);
+}
+
+/* "min-success-rate: 90% of attempts succeeded (45 of 50), at least 95%
+ * needed"; with no attempt in the rate it says so, and fails. */
+static size_t describe_rate(const wdilog_gate_check *c, char *buf, size_t cap)
+{
+	char measured[32], limit[32];
+	wdl_milli_format(c->measured, measured, sizeof(measured));
+	wdl_milli_format(c->limit, limit, sizeof(limit));
+	int n;
+	if (!c->now_total)
+		n = snprintf(buf, cap, "%s: no attempt in the success rate (none "
+			     "succeeded, failed, dropped or timed out), at least "
+			     "%s%% needed", c->rule, limit);
+	else
+		n = snprintf(buf, cap, "%s: %s%% of attempts succeeded (%" PRIu64
+			     " of %" PRIu64 "), at least %s%% needed", c->rule,
+			     measured, c->now_count, c->now_total, limit);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* An attempt baseline check: "5 of 50 attempts did not succeed (success
+ * rate 90%), 1 of 50 in the baseline (98%): above, limit 1" or "3 of 51
+ * attempts failed in auth, 0 of 51 in the baseline: new, limit 0"; the
+ * rates per 1,000 attempts beside the counts when the rule compared
+ * rates. */
+static size_t describe_attempts(const wdilog_gate_check *c, char *buf,
+				size_t cap)
+{
+	char measured[32], limit[32], base[32], what[64], now_rate[64],
+		base_rate[64];
+	bool rate = strcmp(c->scope, "success-rate") == 0;
+	wdl_milli_format(c->measured, measured, sizeof(measured));
+	wdl_milli_format(c->limit, limit, sizeof(limit));
+	wdl_milli_format(c->baseline, base, sizeof(base));
+	if (strcmp(c->change, "none") == 0) {
+		rate_text(c->baseline_total - c->baseline_count, c->baseline_total,
+			  base_rate, sizeof(base_rate));
+		int n = snprintf(buf, cap, "no attempt in the success rate, %" PRIu64
+				 " in the baseline (success rate %s%%): none to compare",
+				 c->baseline_total, base_rate);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	if (rate)
+		snprintf(what, sizeof(what), "did not succeed");
+	else
+		snprintf(what, sizeof(what), "failed in %s", c->phase);
+	char pn[32], pb[32];
+	rate_text(c->now_total - c->now_count, c->now_total, pn, sizeof(pn));
+	rate_text(c->baseline_total - c->baseline_count, c->baseline_total,
+		  pb, sizeof(pb));
+	if (c->rate) {
+		snprintf(now_rate, sizeof(now_rate), "%s%s per 1,000 attempts",
+			 rate ? ", " : "", measured);
+		snprintf(base_rate, sizeof(base_rate), "%s%s per 1,000 attempts",
+			 rate ? ", " : "", base);
+	} else {
+		now_rate[0] = base_rate[0] = '\0';
+	}
+	char open_n[128] = "", open_b[128] = "";
+	if (rate) {
+		snprintf(open_n, sizeof(open_n), " (success rate %s%%%s)", pn, now_rate);
+		snprintf(open_b, sizeof(open_b), " (%s%%%s)", pb, base_rate);
+	} else if (c->rate) {
+		snprintf(open_n, sizeof(open_n), " (%s)", now_rate);
+		snprintf(open_b, sizeof(open_b), " (%s)", base_rate);
+	}
+	int n = snprintf(buf, cap, "%" PRIu64 " of %" PRIu64 " attempts %s%s, %"
+			 PRIu64 " of %" PRIu64 " in the baseline%s: %s, limit %s%s",
+			 c->now_count, c->now_total, what, open_n,
+			 c->baseline_count, c->baseline_total, open_b, c->change,
+			 limit, c->rate ? " per 1,000 attempts" : "");
+	return n < 0 ? 0 : (size_t)n;
 }
 
 /* A baseline check: "3 records of 51 NAME, 0 in the baseline: new, limit
@@ -446,8 +566,13 @@ static size_t describe_baseline(const wdilog_gate_check *c, char *buf,
 size_t wdilog_gate_check_describe(const wdilog_gate_check *c, char *buf,
 				  size_t cap)
 {
+	if (c->scope && (strcmp(c->scope, "success-rate") == 0 ||
+			 strcmp(c->scope, "attempt-phase") == 0))
+		return describe_attempts(c, buf, cap);
 	if (c->scope)
 		return describe_baseline(c, buf, cap);
+	if (c->percent)
+		return describe_rate(c, buf, cap);
 	char measured[32], limit[32];
 	wdl_milli_format(c->measured, measured, sizeof(measured));
 	wdl_milli_format(c->limit, limit, sizeof(limit));
@@ -500,6 +625,45 @@ static int minimum_checks(const wdilog_report *rep, const wdilog_gate *g,
 	return WDILOG_OK;
 }
 
+uint64_t wdl_gate_attempts_counted(const struct wdl_att_figs *f, uint64_t *ok)
+{
+	*ok = f->by_result[WDILOG_ATTEMPT_SUCCESS];
+	return *ok + f->by_result[WDILOG_ATTEMPT_FAILURE] +
+	       f->by_result[WDILOG_ATTEMPT_DROPPED] +
+	       f->by_result[WDILOG_ATTEMPT_TIMEOUT];
+}
+
+/* The attempt rules (doc/attempts.md): attempts that did not succeed,
+ * and the success rate, which fails over no attempt at all. */
+static int attempt_checks(const wdilog_report *rep, const wdilog_gate *g,
+			  struct wdl_gate_state *st, wdilog_error *err)
+{
+	uint64_t ok, n = wdl_gate_attempts_counted(wdl_attempts_of(rep), &ok);
+	wdilog_gate_check *c;
+	if (g->limit_set[WDILOG_LIMIT_FAILED_ATTEMPTS]) {
+		int rc = limit_check(st, "max-failed-attempts",
+				     g->limit[WDILOG_LIMIT_FAILED_ATTEMPTS],
+				     n - ok, err);
+		if (rc < 0)
+			return rc;
+		c = &st->checks[st->nchecks - 1];
+		c->now_count = n - ok;
+		c->now_total = n;
+	}
+	if (!g->min_rate_set)
+		return WDILOG_OK;
+	if (!(c = wdl_gate_add_check(st, err)))
+		return WDILOG_ENOMEM;
+	c->rule = "min-success-rate";
+	c->percent = true;
+	c->limit = g->min_rate;
+	c->measured = n ? (uint64_t)((u128)ok * 100000 / n) : 0;
+	c->now_count = ok;
+	c->now_total = n;
+	c->passed = n && (u128)ok * 100000 >= (u128)g->min_rate * n;
+	return WDILOG_OK;
+}
+
 static int evaluate(wdilog_report *rep, const wdilog_gate *g,
 		    struct wdl_gate_state *st, wdilog_error *err)
 {
@@ -540,8 +704,12 @@ static int evaluate(wdilog_report *rep, const wdilog_gate *g,
 				 err);
 	if (rc == WDILOG_OK)
 		rc = minimum_checks(rep, g, st, err);
+	if (rc == WDILOG_OK)
+		rc = attempt_checks(rep, g, st, err);
 	if (rc == WDILOG_OK && g->baseline)
 		rc = wdl_baseline_evaluate(rep, g, st, err);
+	if (rc == WDILOG_OK && g->baseline)
+		rc = wdl_baseline_attempts(rep, g, st, err);
 	if (rc < 0)
 		return rc;
 	st->asked = wdilog_gate_has_rules(g);

@@ -33,6 +33,8 @@ struct wdilog_gate {
 	uint64_t tol_milli;         /* thousandths of a count, rate or percent */
 	bool min_set[WDILOG_MIN_COUNT];
 	uint64_t min[WDILOG_MIN_COUNT];
+	bool min_rate_set;          /* --min-success-rate */
+	uint64_t min_rate;          /* thousandths of a percent */
 };
 
 /* Does @p g count records of @p c (in any report)? */
@@ -48,6 +50,16 @@ const char *wdl_gate_keep(struct wdl_gate_state *st, const char *s,
 
 /* Add the baseline checks of @p rep against g->baseline to @p st. */
 int wdl_baseline_evaluate(wdilog_report *rep, const wdilog_gate *g,
+			  struct wdl_gate_state *st, wdilog_error *err);
+
+/* The attempts of @p f in the success rate (success, failure, dropped,
+ * timeout: attempts.md); *ok gets the successes. */
+uint64_t wdl_gate_attempts_counted(const struct wdl_att_figs *f, uint64_t *ok);
+
+/* Add the attempt baseline checks (success rate, failures per failing
+ * phase) of @p rep against g->baseline to @p st; none when the baseline
+ * has no attempt figures. */
+int wdl_baseline_attempts(const wdilog_report *rep, const wdilog_gate *g,
 			  struct wdl_gate_state *st, wdilog_error *err);
 
 /* Thousandths as a decimal: "3", "2.5", "0.125". @p cap >= 32. */

@@ -332,6 +332,38 @@ static void milli(struct wdl_json *j, uint64_t v)
 	wdl_json_raw(j, buf);
 }
 
+/* What a check's values count: attempt checks count attempts. */
+static bool attempt_scope(const wdilog_gate_check *c)
+{
+	return c->scope && (strcmp(c->scope, "success-rate") == 0 ||
+			    strcmp(c->scope, "attempt-phase") == 0);
+}
+
+static const char *gate_unit(const wdilog_gate_check *c)
+{
+	if (attempt_scope(c))
+		return c->rate ? "per-1000-attempts" : "count";
+	return c->rate ? "per-1000-events" : "count";
+}
+
+/* An attempt rule's counts: what it counted, of how many attempts in the
+ * success rate (doc/attempts.md, "Gate"). */
+static void gate_attempts(struct wdl_json *j, const wdilog_gate_check *c)
+{
+	if (!c->percent && strcmp(c->rule, "max-failed-attempts") != 0 &&
+	    !attempt_scope(c))
+		return;
+	if (c->percent) {
+		wdl_json_key(j, "unit"); wdl_json_string(j, "percent");
+	}
+	wdl_json_key(j, "attempts"); wdl_json_uint(j, c->now_total);
+	wdl_json_key(j, "counted"); wdl_json_uint(j, c->now_count);
+	if (c->scope) {
+		wdl_json_key(j, "baseline_attempts"); wdl_json_uint(j, c->baseline_total);
+		wdl_json_key(j, "baseline_counted"); wdl_json_uint(j, c->baseline_count);
+	}
+}
+
 /* The gate verdict: null when no rule was asked, otherwise every rule
  * with its limit, the measured value and whether it passed. */
 static void gate(struct wdl_json *j, const struct wdl_gate_state *st)
@@ -363,12 +395,15 @@ static void gate(struct wdl_json *j, const struct wdl_gate_state *st)
 				else
 					wdl_json_null(j);
 			}
-			wdl_json_key(j, "phase"); wdl_json_string(j, c->phase);
+			if (c->phase) {
+				wdl_json_key(j, "phase"); wdl_json_string(j, c->phase);
+			}
 			wdl_json_key(j, "change"); wdl_json_string(j, c->change);
 			wdl_json_key(j, "unit");
-			wdl_json_string(j, c->rate ? "per-1000-events" : "count");
+			wdl_json_string(j, gate_unit(c));
 			wdl_json_key(j, "baseline"); milli(j, c->baseline);
 		}
+		gate_attempts(j, c);
 		wdl_json_key(j, "limit"); milli(j, c->limit);
 		wdl_json_key(j, "measured"); milli(j, c->measured);
 		wdl_json_key(j, "passed"); wdl_json_bool(j, c->passed);

@@ -239,6 +239,36 @@ static void minimum_case(struct suite *s, const wdilog_gate_check *rule,
 	emit(s, &tc, &body);
 }
 
+/* The attempt rules (max-failed-attempts, min-success-rate, the
+ * baseline's success rate and failing phases) are about the whole run,
+ * like the evidence rules: each input's suite shows them, classname
+ * wdilog.attempts, failed when the rule failed. */
+static bool attempt_rule(const wdilog_gate_check *c)
+{
+	return c->percent || strcmp(c->rule, "max-failed-attempts") == 0 ||
+	       (c->scope && (strcmp(c->scope, "success-rate") == 0 ||
+			     strcmp(c->scope, "attempt-phase") == 0));
+}
+
+static void attempt_cases(struct suite *s, const struct wdl_gate_state *st)
+{
+	for (size_t i = 0; i < st->nchecks; i++) {
+		const wdilog_gate_check *c = &st->checks[i];
+		if (!attempt_rule(c))
+			continue;
+		struct tcase tc = { .name = c->scope ? "baseline" : c->rule,
+				    .classname = "wdilog.attempts" };
+		struct text body = { 0 };
+		char line[512];
+		wdilog_gate_check_describe(c, line, sizeof(line));
+		tc.failed = !c->passed;
+		snprintf(tc.message, sizeof(tc.message), "%.290s", line);
+		addf(&body, "%s (%s)\nattempts of all inputs\n", line,
+		     c->passed ? "passed" : "failed");
+		emit(s, &tc, &body);
+	}
+}
+
 static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 {
 	for (int p = 0; p < WDILOG_PHASE_COUNT; p++) {
@@ -251,7 +281,8 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 		unsigned failing = 0;
 		for (size_t i = 0; i < st->nchecks; i++) {
 			const wdilog_gate_check *c = &st->checks[i];
-			if (strcmp(c->rule, "baseline") != 0 || strcmp(c->phase, pname) != 0)
+			if (strcmp(c->rule, "baseline") != 0 || attempt_rule(c) ||
+			    strcmp(c->phase, pname) != 0)
 				continue;
 			any = true;
 			bool mine = here > 0;
@@ -329,6 +360,7 @@ static void suite_cases(struct suite *s)
 	if ((r = find_rule(st, "min-statuses")))
 		minimum_case(s, r, in->statuses, "status records");
 	baseline_cases(s, st);
+	attempt_cases(s, st);
 }
 
 static void property(FILE *out, const char *name, const char *value)

@@ -40,9 +40,16 @@ static void md_value(FILE *out, uint64_t milli)
 
 static void check_row(FILE *out, const wdilog_gate_check *c)
 {
+	bool att = c->scope && (strcmp(c->scope, "success-rate") == 0 ||
+				strcmp(c->scope, "attempt-phase") == 0);
 	fputs("| ", out);
 	if (!c->scope) {
 		fputs(c->rule, out);
+	} else if (att) {
+		if (c->phase)
+			fprintf(out, "baseline, attempts failed in %s", c->phase);
+		else
+			fputs("baseline, attempts that did not succeed", out);
 	} else if (strcmp(c->scope, "phase") == 0) {
 		fprintf(out, "baseline, phase %s", c->phase);
 	} else {
@@ -53,16 +60,25 @@ static void check_row(FILE *out, const wdilog_gate_check *c)
 	}
 	fputs(" | ", out);
 	md_value(out, c->limit);
+	if (c->percent)
+		fputs("%", out);
 	fputs(" | ", out);
 	md_value(out, c->measured);
-	if (c->rate)
+	if (c->percent)
+		fprintf(out, "%% (%" PRIu64 " of %" PRIu64 ")", c->now_count,
+			c->now_total);
+	else if (att)
+		fprintf(out, " (%" PRIu64 " of %" PRIu64 "%s)", c->now_count,
+			c->now_total, c->rate ? "; per 1,000 attempts" : "");
+	else if (c->rate)
 		fputs(" per 1,000 events", out);
 	fprintf(out, " | %s%s |\n", c->passed ? "passed" : "**failed**",
 		!c->change ? (strncmp(c->rule, "min-", 4) == 0 && !c->passed
 			      ? " (below the minimum)" : "")
 		: strcmp(c->change, "new") == 0 ? " (new)"
 		: strcmp(c->change, "above") == 0 ? " (above tolerance)"
-		: strcmp(c->change, "disappeared") == 0 ? " (disappeared)" : "");
+		: strcmp(c->change, "disappeared") == 0 ? " (disappeared)"
+		: strcmp(c->change, "none") == 0 ? " (no attempts to compare)" : "");
 }
 
 static void verdict(FILE *out, const wdilog_report *rep)
