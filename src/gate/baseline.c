@@ -187,6 +187,12 @@ static int attempt_check(struct wdl_gate_state *st, const wdilog_gate *g,
 			   .tol = g->tol_milli };
 	k.rate = ec != eb && ec && eb;
 	compare(&k, ck, c, b);
+	/* a rate, not a code: an absolute tolerance also covers a rise
+	 * from none (a relative one cannot) */
+	if (!b && c && !k.percent) {
+		ck->limit = limit_of(&k, 0);
+		ck->passed = !exceeds(&k, c, 0);
+	}
 	ck->scope = scope;
 	ck->phase = phase;
 	ck->now_total = ec;

@@ -237,6 +237,10 @@ void wdl_render_attempts_json(struct wdl_json *j, const wdilog_report *rep)
 	wdl_json_key(j, "first_try"); rate(j, f->chains_first_try, f->chains);
 	wdl_json_key(j, "eventual"); rate(j, f->chains_eventual, f->chains);
 	wdl_json_key(j, "retries"); wdl_json_uint(j, f->retries);
+	/* the counts behind the chain rates, so that reports load and
+	 * merge exactly */
+	wdl_json_key(j, "first_try_chains"); wdl_json_uint(j, f->chains_first_try);
+	wdl_json_key(j, "eventual_chains"); wdl_json_uint(j, f->chains_eventual);
 	wdl_json_end_object(j);
 	wdl_json_key(j, "time_to_connect"); hist(j, &f->ttc);
 	wdl_json_key(j, "time_to_connect_lower_bound"); hist(j, &f->ttc_lower);

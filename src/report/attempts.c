@@ -812,6 +812,12 @@ static void hist_merge(struct wdl_att_hist *d, const struct wdl_att_hist *s)
 
 bool wdl_attempts_merge(struct wdl_att_figs *d, const struct wdl_att_figs *s)
 {
+	/* the first figures merged bring the parameters they were grouped
+	 * with (wdl_attempts_mergeable refuses others) */
+	if (wdl_attempts_any(s) && !wdl_attempts_any(d)) {
+		d->idle_ms = s->idle_ms;
+		d->retry_ms = s->retry_ms;
+	}
 	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
 		d->by_result[r] += s->by_result[r];
 	for (int p = 0; p < WDILOG_AP_COUNT; p++)

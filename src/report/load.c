@@ -2,8 +2,8 @@
  * it, parsed with jansson into a wdilog_report, so that reports made on
  * other machines can be merged, compared and used as baselines. Every
  * member of the contract (formats.md section 6) is checked for type; the
- * members this version adds (per-input codes, the timeline) are read when
- * present. A "gate" member is ignored: gates are evaluated afresh. */
+ * members this version adds (per-input codes, the timeline, the attempt
+ * figures: attempts_load.c) are read when present. A "gate" member is ignored: gates are evaluated afresh. */
 #include <wdilog/gate.h>
 
 #include <inttypes.h>
@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "report/attempts_load.h"
 #include "report/counters.h"
 #include "report/report.h"
 #include "report/timeline.h"
@@ -590,7 +591,9 @@ static int load_root(struct loader *ld, const json_t *root)
 	if ((rc = load_totals(ld, root)) < 0 || (rc = load_phases(ld, root)) < 0 ||
 	    (rc = load_codes(ld, root)) < 0 || (rc = load_guids(ld, root)) < 0 ||
 	    (rc = load_inputs(ld, root)) < 0 || (rc = load_timeline(ld, root)) < 0 ||
-	    (rc = check_counts(ld, root)) < 0)
+	    (rc = check_counts(ld, root)) < 0 ||
+	    (rc = wdl_attempts_load(root, &ld->rep->attempts.figs, ld->name,
+				    ld->err)) < 0)
 		return rc;
 	return WDILOG_OK;
 }

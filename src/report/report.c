@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/attempts_load.h"
 #include "report/counters.h"
 #include "report/view.h"
 #include "util/alloc.h"
@@ -729,6 +730,9 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		     bool same_input, wdilog_error *err)
 {
 	int fit = merge_fits(dst, src, err);
+	if (fit == WDILOG_OK)
+		fit = wdl_attempts_mergeable(&dst->attempts.figs,
+					     &src->attempts.figs, err);
 	if (fit < 0)
 		return fit;
 	size_t *map = wdl_malloc((src->ncodes ? src->ncodes : 1) * sizeof(*map));
