@@ -4,7 +4,8 @@
  *
  * Input: up to three parts split at NUL bytes (a JSON text holds no raw
  * NUL): report A, report B (optional), then option bytes (optional; all
- * zero when absent) that choose the gate. A plain JSON report is a valid
+ * zero when absent) that choose the gate (the last one the
+ * --min-success-rate value). A plain JSON report is a valid
  * input on its own.
  *
  * Checks:
@@ -268,6 +269,10 @@ static const char *const tolerance[] = {
 	"0", "1", "10%", "0.001", "999999.999", "1000000000", "100%", "0.5%",
 };
 
+static const char *const success_rates[] = {
+	"0", "50", "95%", "99.999%", "100", "66.667",
+};
+
 #define PICK(arr, byte) ((arr)[(byte) % (sizeof(arr) / sizeof((arr)[0]))])
 
 struct opts {
@@ -298,6 +303,11 @@ static wdilog_gate *make_gate(const struct opts *o,
 			  err.message);
 	if (flags & 0x08 && baseline)
 		wdilog_gate_set_baseline(g, baseline);
+	if (flags & 0x80 &&
+	    wdilog_gate_set_min_success_rate(g, PICK(success_rates, o->b[5]),
+					     &err) < 0)
+		fuzz_fail("success rate '%s' refused: %s",
+			  PICK(success_rates, o->b[5]), err.message);
 	return g;
 }
 
@@ -316,7 +326,13 @@ static void evaluate(wdilog_report *rep, const wdilog_gate *g)
 	for (size_t i = 0; i < n; i++) {
 		if (!c[i].rule)
 			fuzz_fail("check %zu without a rule", i);
-		if (strcmp(c[i].rule, "baseline") != 0 &&
+		/* a rate over no attempt fails; else at least the limit */
+		if (c[i].percent &&
+		    c[i].passed != (c[i].now_total && c[i].measured >= c[i].limit))
+			fuzz_fail("%s: passed %d with %llu against %llu", c[i].rule,
+				  c[i].passed, (unsigned long long)c[i].measured,
+				  (unsigned long long)c[i].limit);
+		else if (strcmp(c[i].rule, "baseline") != 0 && !c[i].percent &&
 		    c[i].passed != (c[i].measured <= c[i].limit))
 			fuzz_fail("%s: passed %d with %llu against limit %llu",
 				  c[i].rule, c[i].passed,
@@ -382,8 +398,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("report_new: %s", err.message);
 	if (wdilog_report_merge(m, a, &err) < 0 ||
 	    (b && wdilog_report_merge(m, b, &err) < 0)) {
-		/* a sum JSON could not hold is refused, as it must be */
-		if (!strstr(err.message, "passes 2^63-1"))
+		/* a sum JSON could not hold is refused, as it must be, and
+		 * so are attempts grouped with other parameters */
+		if (!strstr(err.message, "passes 2^63-1") &&
+		    !strstr(err.message, "another idle time or retry window"))
 			fuzz_fail("merge: %s", err.message);
 		wdilog_report_free(m);
 		wdilog_report_free(b);
