@@ -211,9 +211,12 @@ WDILOG_API int wdilog_report_load_json_memory(wdilog_report **out,
 /* Add everything in @p src to @p dst exactly: counts add, first and last
  * times combine, timelines re-bucket to a common width, inputs append.
  * Merging reports of disjoint inputs gives the report of one run over all
- * of them, inputs in merge order. A gate result in @p dst is dropped.
- * Returns WDILOG_OK or WDILOG_ENOMEM; after a failure @p dst is partly
- * merged and fit only for wdilog_report_free. */
+ * of them, inputs in merge order; attempt figures add too (counters,
+ * buckets, rows by key). A gate result in @p dst is dropped. Returns
+ * WDILOG_OK; WDILOG_EFORMAT, with @p dst unchanged, when a sum would pass
+ * 2^63-1 or both reports have attempts grouped with different idle times
+ * or retry windows; or WDILOG_ENOMEM, after which @p dst is partly merged
+ * and fit only for wdilog_report_free. */
 WDILOG_API int wdilog_report_merge(wdilog_report *dst,
 				   const wdilog_report *src,
 				   wdilog_error *err);
