@@ -226,7 +226,9 @@ struct wdl_guid_stat *wdl_report_find_guid(wdilog_report *rep, const char *guid)
 
 void wdl_guid_note_input(struct wdl_guid_stat *g, size_t input)
 {
-	if (g->last_input == input + 1)
+	/* not after a later one either: a loaded report may name a GUID
+	 * twice, and the list stays ascending */
+	if (g->last_input >= input + 1)
 		return;
 	g->last_input = input + 1;
 	if (g->ninputs < WDL_GUID_INPUTS)

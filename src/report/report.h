@@ -216,7 +216,7 @@ struct wdl_guid_stat *wdl_report_find_guid(struct wdilog_report *rep,
 					   const char *guid);
 
 /* Note that @p g came from input @p input. Inputs arrive in order, so a
- * new input is one other than the latest noted. */
+ * new input is one after the latest noted. */
 void wdl_guid_note_input(struct wdl_guid_stat *g, size_t input);
 
 /* Widen [*first, *last] to include @p t (ignored when not valid). */
