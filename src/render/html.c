@@ -526,6 +526,51 @@ static void timeline(FILE *out, const wdilog_report *rep)
 
 /* ---- tables ---- */
 
+/* ---- drill-down: input:line of the records behind a row ---- */
+
+/* "path:line", linked to the input's row in the per-input table. */
+static void put_pos(FILE *out, const wdilog_report *rep, const struct wdl_pos *p)
+{
+	fprintf(out, "<a class=\"mono nw\" href=\"#input-%zu\">", p->input);
+	wdl_escape_str(out, WDL_ESC_HTML, wdl_view_input(rep, p->input)->path);
+	fprintf(out, ":%" PRIu64 "</a>", p->line);
+}
+
+/* A cell with where a row's records are: first and last, then the other
+ * earliest kept; "not known" when some records had no line. */
+static void lines_cell(FILE *out, const wdilog_report *rep,
+		       const struct wdl_lines *l)
+{
+	struct wdl_pos f, z;
+	bool ends = wdl_lines_ends(l, &f, &z);
+	fputs("<td class=\"lines\">", out);
+	if (ends) {
+		put_pos(out, rep, &f);
+		if (wdl_pos_cmp(&f, &z) != 0) {
+			fputs(" &ndash; ", out);
+			put_pos(out, rep, &z);
+		}
+	} else {
+		fputs("first and last not known", out);
+	}
+	/* the earliest after the first (all of them when the first is not
+	 * known), without the last when it is among them */
+	uint32_t from = ends ? 1 : 0, to = l->n;
+	if (ends && to > from && wdl_pos_cmp(&l->earliest[to - 1], &z) == 0)
+		to--;
+	if (to > from) {
+		fprintf(out, "<details><summary>%s %" PRIu32 "</summary>",
+			ends ? "earliest after the first:" : "lines known:", to - from);
+		for (uint32_t i = from; i < to; i++) {
+			if (i > from)
+				fputs(", ", out);
+			put_pos(out, rep, &l->earliest[i]);
+		}
+		fputs("</details>", out);
+	}
+	fputs("</td>", out);
+}
+
 static void more_rows(FILE *out, size_t more, const char *what)
 {
 	if (more)
@@ -563,7 +608,7 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
 	      "<thead><tr><th>Start</th><th>End</th><th class=\"n\">Seconds</th>"
 	      "<th class=\"n\">Failures</th><th>Dominant code</th><th>Input</th>"
-	      "</tr></thead>\n<tbody>\n", out);
+	      "<th>Lines</th></tr></thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fputs("<tr>", out);
 		time_cell(out, &v[i].start);
@@ -574,7 +619,9 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 		top_cell(out, rep, v[i].codes, v[i].ncodes);
 		fputs("<td>", out);
 		wdl_escape_str(out, WDL_ESC_HTML, wdl_view_input(rep, v[i].input)->path);
-		fputs("</td></tr>\n", out);
+		fputs("</td>", out);
+		lines_cell(out, rep, &v[i].lines);
+		fputs("</tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
 	more_rows(out, (size_t)dropped, "smaller bursts");
@@ -597,7 +644,7 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 	fputs("<div class=\"wide\"><table class=\"sortable\">\n"
 	      "<thead><tr><th class=\"n\">Code</th><th>Name</th><th>Kind</th>"
 	      "<th class=\"n\">Count</th><th>First</th><th>Last</th>"
-	      "<th>Meaning</th></tr></thead>\n", out);
+	      "<th>Lines</th><th>Meaning</th></tr></thead>\n", out);
 	size_t shown = 0;
 	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
 		const struct wdl_phase_stat *ps = &rep->phases[ph];
@@ -605,7 +652,7 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 			continue;
 		const char *pn = wdilog_phase_name((wdilog_phase)ph);
 		fprintf(out, "<tbody class=\"phase-%s\">\n<tr class=\"group\"><th "
-			"colspan=\"7\">%s: %" PRIu64 " status record%s, %" PRIu64
+			"colspan=\"8\">%s: %" PRIu64 " status record%s, %" PRIu64
 			" failure%s</th></tr>\n", pn, pn, ps->statuses,
 			ps->statuses == 1 ? "" : "s", ps->failures,
 			ps->failures == 1 ? "" : "s");
@@ -629,6 +676,7 @@ static int codes(FILE *out, const wdilog_report *rep, wdilog_error *err)
 			num_cell(out, c->count);
 			time_cell(out, &c->first);
 			time_cell(out, &c->last);
+			lines_cell(out, rep, &c->lines);
 			fputs("<td class=\"text\">", out);
 			if (desc)
 				wdl_escape_str(out, WDL_ESC_HTML, desc);
@@ -714,6 +762,24 @@ static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
 	return WDILOG_OK;
 }
 
+/* The inputs an undecoded GUID came from, linked, and how many more. */
+static void guid_inputs(FILE *out, const wdilog_report *rep,
+			const struct wdl_guid_stat *g)
+{
+	fputs("<td>", out);
+	for (uint32_t k = 0; k < g->ninputs; k++) {
+		fprintf(out, "%s<a class=\"mono\" href=\"#input-%zu\">",
+			k ? ", " : "", g->inputs[k]);
+		wdl_escape_str(out, WDL_ESC_HTML,
+			       wdl_view_input(rep, g->inputs[k])->path);
+		fputs("</a>", out);
+	}
+	if (g->inputs_more)
+		fprintf(out, " and %" PRIu64 " more input%s", g->inputs_more,
+			g->inputs_more == 1 ? "" : "s");
+	fputs("</td>", out);
+}
+
 static void guids(FILE *out, const wdilog_report *rep)
 {
 	fputs("<section id=\"guids\">\n<h2>Undecoded events</h2>\n<p class=\"note\">"
@@ -724,13 +790,14 @@ static void guids(FILE *out, const wdilog_report *rep)
 		return;
 	}
 	fputs("<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>GUID</th>"
-	      "<th class=\"n\">Events</th></tr></thead>\n<tbody>\n", out);
+	      "<th class=\"n\">Events</th><th>Inputs</th></tr></thead>\n<tbody>\n", out);
 	size_t shown = rep->nguids < HTML_ROWS ? rep->nguids : HTML_ROWS;
 	for (size_t i = 0; i < shown; i++) {
 		fputs("<tr><td class=\"mono\">", out);
 		wdl_escape_str(out, WDL_ESC_HTML, rep->guids[i].guid);
 		fputs("</td>", out);
 		num_cell(out, rep->guids[i].count);
+		guid_inputs(out, rep, &rep->guids[i]);
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
@@ -739,6 +806,62 @@ static void guids(FILE *out, const wdilog_report *rep)
 		fprintf(out, "<p class=\"note\">%" PRIu64 " more events past the limit "
 			"of distinct GUIDs.</p>\n", rep->guids_overflow);
 	fputs("</section>\n", out);
+}
+
+/* Failures of input @p in: its records of failure codes. */
+static uint64_t input_failures(const wdilog_report *rep,
+			       const struct wdl_input_stat *in)
+{
+	uint64_t n = 0;
+	for (size_t k = 0; k < in->ncodes; k++)
+		if (wdl_view_input_code(rep, in, k)->kind == WDILOG_KIND_FAILURE)
+			n += in->codes[k].count;
+	return n;
+}
+
+/* Per input: the span of its status records, its failures and bursts,
+ * each row the target of the input:line links above. */
+static int input_spans(FILE *out, const wdilog_report *rep, wdilog_error *err)
+{
+	const struct wdl_bursts *bs = wdl_view_bursts(rep);
+	size_t nb = 0;
+	struct wdl_burst *v = bs ? wdl_bursts_list(bs, &nb, NULL) : NULL;
+	if (!v && nb)
+		return wdl_fail_oom(err);
+	fputs("<section id=\"per-input\">\n<h2>Per input</h2>\n<p class=\"note\">"
+	      "First and last time of each input's status records, its failures "
+	      "and the bursts that start in it.</p>\n"
+	      "<div class=\"wide\"><table class=\"sortable\">\n<thead><tr>"
+	      "<th>Input</th><th>First</th><th>Last</th><th class=\"n\">Statuses</th>"
+	      "<th class=\"n\">Failures</th><th class=\"n\">Bursts</th></tr></thead>\n"
+	      "<tbody>\n", out);
+	size_t shown = rep->ninputs < HTML_ROWS ? rep->ninputs : HTML_ROWS;
+	for (size_t i = 0; i < shown; i++) {
+		const struct wdl_input_stat *in = wdl_view_input(rep, i);
+		fprintf(out, "<tr id=\"input-%zu\"><td class=\"mono\">", i);
+		wdl_escape_str(out, WDL_ESC_HTML, in->path);
+		fputs("</td>", out);
+		time_cell(out, &in->first);
+		time_cell(out, &in->last);
+		num_cell(out, in->statuses);
+		uint64_t f = input_failures(rep, in);
+		fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td>",
+			f ? " failure" : "", f);
+		if (!bs) {
+			fputs("<td class=\"n\" data-v=\"\">not known</td>", out);
+		} else {
+			uint64_t b = 0;
+			for (size_t k = 0; k < nb; k++)
+				b += v[k].input == i;
+			num_cell(out, b);
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+	more_rows(out, rep->ninputs - shown, "inputs");
+	fputs("</section>\n", out);
+	wdl_free(v);
+	return WDILOG_OK;
 }
 
 static void inputs(FILE *out, const wdilog_report *rep)
@@ -803,6 +926,8 @@ int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 	if (rc < 0)
 		return rc;
 	guids(out, rep);
+	if ((rc = input_spans(out, rep, err)) < 0)
+		return rc;
 	inputs(out, rep);
 	fprintf(out, "<footer>Written by wdilog %s (report schema %s). Times are "
 		"as the input wrote them; times without a zone are the capturing "

@@ -72,6 +72,43 @@ static void code_and_name(struct wdl_json *j, const struct wdl_code_stat *c)
 		wdl_json_null(j);
 }
 
+/* [input, line] */
+static void pos(struct wdl_json *j, const struct wdl_pos *p)
+{
+	wdl_json_array(j, true);
+	wdl_json_uint(j, p->input);
+	wdl_json_uint(j, p->line);
+	wdl_json_end_array(j);
+}
+
+/* "positions": where a row's records are (doc/report-schema.json): first and
+ * last, null when not known, the earliest kept, and the records without
+ * a known line. */
+static void lines(struct wdl_json *j, const struct wdl_lines *l)
+{
+	struct wdl_pos f, z;
+	bool ends = wdl_lines_ends(l, &f, &z);
+	wdl_json_key(j, "positions");
+	wdl_json_object(j, true);
+	wdl_json_key(j, "first");
+	if (ends)
+		pos(j, &f);
+	else
+		wdl_json_null(j);
+	wdl_json_key(j, "last");
+	if (ends)
+		pos(j, &z);
+	else
+		wdl_json_null(j);
+	wdl_json_key(j, "earliest");
+	wdl_json_array(j, true);
+	for (uint32_t i = 0; i < l->n; i++)
+		pos(j, &l->earliest[i]);
+	wdl_json_end_array(j);
+	wdl_json_key(j, "unplaced"); wdl_json_uint(j, l->unplaced);
+	wdl_json_end_object(j);
+}
+
 static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 {
 	wdl_json_object(j, true);
@@ -81,6 +118,7 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 	wdl_json_key(j, "count"); wdl_json_uint(j, c->count);
 	wdl_json_key(j, "first"); wdl_json_time(j, &c->first);
 	wdl_json_key(j, "last"); wdl_json_time(j, &c->last);
+	lines(j, &c->lines);
 	wdl_json_end_object(j);
 }
 
@@ -111,6 +149,18 @@ static int input_codes(struct wdl_json *j, const wdilog_report *rep,
 	return WDILOG_OK;
 }
 
+/* The inputs an undecoded GUID came from: the first few, by index into
+ * "inputs", and how many more. */
+static void guid_inputs(struct wdl_json *j, const struct wdl_guid_stat *g)
+{
+	wdl_json_key(j, "inputs");
+	wdl_json_array(j, true);
+	for (uint32_t i = 0; i < g->ninputs; i++)
+		wdl_json_uint(j, g->inputs[i]);
+	wdl_json_end_array(j);
+	wdl_json_key(j, "inputs_more"); wdl_json_uint(j, g->inputs_more);
+}
+
 static int inputs(struct wdl_json *j, const wdilog_report *rep)
 {
 	wdl_json_key(j, "inputs");
@@ -139,6 +189,8 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 			wdl_json_null(j);
 		if (input_codes(j, rep, in) < 0)
 			return WDILOG_ENOMEM;
+		wdl_json_key(j, "first"); wdl_json_time(j, &in->first);
+		wdl_json_key(j, "last"); wdl_json_time(j, &in->last);
 		wdl_json_end_object(j);
 	}
 	wdl_json_end_array(j);
@@ -284,6 +336,7 @@ static bool bursts(struct wdl_json *j, const wdilog_report *rep)
 		wdl_json_string(j, wdl_view_input(rep, v[i].input)->path);
 		wdl_json_key(j, "dominant");
 		dominant(j, rep, v[i].codes, v[i].ncodes);
+		lines(j, &v[i].lines);
 		wdl_json_end_object(j);
 	}
 	wdl_json_end_array(j);
@@ -443,6 +496,7 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 		wdl_json_object(&j, true);
 		wdl_json_key(&j, "guid"); wdl_json_string(&j, rep->guids[i].guid);
 		wdl_json_key(&j, "count"); wdl_json_uint(&j, rep->guids[i].count);
+		guid_inputs(&j, &rep->guids[i]);
 		wdl_json_end_object(&j);
 	}
 	if (rep->guids_overflow) {

@@ -183,6 +183,20 @@ static void first_seen(FILE *out, const wdilog_report *rep,
 	fputs("-", out);
 }
 
+/* Where @p c was last seen (report/lines.h): "not known" when some of
+ * its records had no line, as in every format. */
+static void last_seen(FILE *out, const wdilog_report *rep,
+		      const struct wdl_code_stat *c)
+{
+	struct wdl_pos f, z;
+	if (!wdl_lines_ends(&c->lines, &f, &z)) {
+		fputs("not known", out);
+		return;
+	}
+	wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_view_input(rep, z.input)->path);
+	fprintf(out, ":%" PRIu64, z.line);
+}
+
 static int code_table(FILE *out, const wdilog_report *rep)
 {
 	if (!rep->ncodes)
@@ -191,8 +205,8 @@ static int code_table(FILE *out, const wdilog_report *rep)
 	if (!v)
 		return WDILOG_ENOMEM;
 	qsort(v, rep->ncodes, sizeof(*v), by_count);
-	fputs("| code | name | phase | kind | count | first seen |\n"
-	      "|--:|---|---|---|--:|---|\n", out);
+	fputs("| code | name | phase | kind | count | first seen | last seen |\n"
+	      "|--:|---|---|---|--:|---|---|\n", out);
 	for (size_t i = 0; i < rep->ncodes && i < ROWS_MAX; i++) {
 		const struct wdl_code_stat *c = v[i];
 		if (c->has_code)
@@ -204,6 +218,8 @@ static int code_table(FILE *out, const wdilog_report *rep)
 			wdilog_phase_name(c->phase), c->failing ? "**" : "",
 			wdilog_kind_name(c->kind), c->failing ? "**" : "", c->count);
 		first_seen(out, rep, c);
+		fputs(" | ", out);
+		last_seen(out, rep, c);
 		fputs(" |\n", out);
 	}
 	if (rep->ncodes > ROWS_MAX)

@@ -61,6 +61,8 @@ static void clear_slot(struct wdl_burst_slot *s, int64_t sec)
 	s->last.valid = false;
 	s->ncodes = 0;
 	s->other = 0;
+	s->lines.n = 0;
+	s->lines.unplaced = 0;
 }
 
 /* Fold a slot's failures into the open burst. */
@@ -77,6 +79,7 @@ static void join_slot(struct wdl_burst *o, const struct wdl_burst_slot *s)
 		wdl_code_count_add(o->codes, &o->ncodes, WDL_BURST_CODES,
 				   &o->other, s->codes[i].index, s->codes[i].count);
 	o->other += s->other;
+	wdl_lines_merge(&o->lines, &s->lines, NULL);
 }
 
 /* Slot of second @p sec if the ring still holds it, else NULL. */
@@ -149,15 +152,15 @@ void wdl_bursts_defer(struct wdl_bursts *b, wdl_burst_sink sink, void *ctx)
 }
 
 bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
-		    uint32_t code_index, size_t input)
+		    uint32_t code_index, size_t input, uint64_t line)
 {
 	if (b->sink)
-		return b->sink(b->sink_ctx, t, code_index);
-	return wdl_bursts_replay(b, t, code_index, input);
+		return b->sink(b->sink_ctx, t, code_index, line);
+	return wdl_bursts_replay(b, t, code_index, input, line);
 }
 
 bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
-		       uint32_t code_index, size_t input)
+		       uint32_t code_index, size_t input, uint64_t line)
 {
 	int64_t w = b->window;
 	if (!b->ring) {
@@ -186,6 +189,7 @@ bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
 	widen(&s->first, &s->last, t);
 	wdl_code_count_add(s->codes, &s->ncodes, WDL_SLOT_CODES, &s->other,
 			   code_index, 1);
+	wdl_lines_add(&s->lines, input, line);
 	b->sum++;
 
 	if (b->active && sec >= b->union_start && sec <= b->hot_end) {
@@ -194,6 +198,7 @@ bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
 					      .first = *t, .last = *t,
 					      .input = input, .ncodes = 1 };
 		one.codes[0] = (struct wdl_code_count){ code_index, 1 };
+		wdl_lines_add(&one.lines, input, line);
 		join_slot(&b->open, &one);
 	}
 	if (b->sum < b->min_failures)

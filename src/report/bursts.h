@@ -10,6 +10,7 @@
 
 #include <wdilog/reader.h>
 
+#include "report/lines.h"
 #include "report/peers.h"
 
 /* Defaults: at least 5 failures within 10 seconds. A connection attempt
@@ -35,6 +36,7 @@ struct wdl_burst {
 	struct wdl_code_count codes[WDL_BURST_CODES];
 	uint32_t ncodes;
 	uint64_t other;             /* failures whose code did not fit */
+	struct wdl_lines lines;     /* where its failures are (drill-down) */
 };
 
 /* The failures of one second of the window. */
@@ -46,11 +48,12 @@ struct wdl_burst_slot {
 	struct wdl_code_count codes[WDL_SLOT_CODES];
 	uint32_t ncodes;
 	uint64_t other;
+	struct wdl_lines lines;
 };
 
 /* Where a deferred detector sends its failures (wdl_bursts_defer). */
 typedef bool (*wdl_burst_sink)(void *ctx, const wdilog_time *t,
-			       uint32_t code_index);
+			       uint32_t code_index, uint64_t line);
 
 struct wdl_bursts {
 	uint32_t window;            /* seconds */
@@ -77,10 +80,10 @@ void wdl_bursts_init(struct wdl_bursts *b, uint32_t window,
 void wdl_bursts_dispose(struct wdl_bursts *b);
 
 /* Count one failure at @p t (which must be valid) of code @p code_index
- * from input @p input (in deferred mode: hand it to the sink). Returns
- * false only when out of memory (or when the sink fails). */
+ * from line @p line of input @p input (in deferred mode: hand it to the
+ * sink). Returns false only when out of memory (or when the sink fails). */
 bool wdl_bursts_add(struct wdl_bursts *b, const wdilog_time *t,
-		    uint32_t code_index, size_t input);
+		    uint32_t code_index, size_t input, uint64_t line);
 
 /* Deferred mode, for a part of the input read on another thread: bursts
  * depend on the order of all failures, so such a part must not detect on
@@ -94,7 +97,7 @@ void wdl_bursts_defer(struct wdl_bursts *b, wdl_burst_sink sink, void *ctx);
  * wdl_bursts_add on a detector that is not deferred, @p code_index and
  * @p input already mapped to this detector's report. */
 bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
-		       uint32_t code_index, size_t input);
+		       uint32_t code_index, size_t input, uint64_t line);
 
 /* The bursts so far, the open one included, at most WDL_BURSTS_MAX,
  * ordered by start; *not_listed (may be NULL) gets how many were left

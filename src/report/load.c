@@ -372,6 +372,159 @@ static int load_inputs(struct loader *ld, const json_t *root)
 	return WDILOG_OK;
 }
 
+/* ---- drill-down: positions of records (report/lines.h) ---- */
+
+/* One [input, line] pair: an input of this report and a line from 1. */
+static int get_pos(struct loader *ld, const json_t *v, const char *member,
+		   struct wdl_pos *out)
+{
+	const json_t *in = json_array_get(v, 0), *line = json_array_get(v, 1);
+	if (!json_is_array(v) || json_array_size(v) != 2 ||
+	    !json_is_integer(in) || !json_is_integer(line))
+		return bad(ld, member, "has a position that is not [input, line]");
+	if (json_integer_value(in) < 0 ||
+	    (uint64_t)json_integer_value(in) >= ld->rep->ninputs)
+		return bad(ld, member, "has a position whose input is not listed");
+	if (json_integer_value(line) < 1)
+		return bad(ld, member, "has a position whose line is not 1 or more");
+	out->input = (size_t)json_integer_value(in);
+	out->line = (uint64_t)json_integer_value(line);
+	return WDILOG_OK;
+}
+
+/* A "positions" member of a row of @p count records into @p l, checked: the
+ * earliest ascending, first the earliest of them, last not before any,
+ * no more positions than records. Missing (an older report): every
+ * record's line is not known. */
+static int load_lines(struct loader *ld, const json_t *o, const char *where,
+		      uint64_t count, struct wdl_lines *l)
+{
+	const json_t *v = json_object_get(o, "positions");
+	char member[96];
+	snprintf(member, sizeof(member), "%spositions", where);
+	struct wdl_lines got = { 0 };
+	if (!v) {
+		got.unplaced = count;
+		wdl_lines_merge(l, &got, NULL);
+		return WDILOG_OK;
+	}
+	if (!json_is_object(v))
+		return bad(ld, member, "is not an object");
+	const json_t *e = json_object_get(v, "earliest");
+	if (!json_is_array(e) || json_array_size(e) > WDL_LINE_SAMPLES)
+		return bad(ld, member, "has no 'earliest' array of at most 8");
+	int rc;
+	for (size_t i = 0; i < json_array_size(e); i++) {
+		struct wdl_pos p;
+		if ((rc = get_pos(ld, json_array_get(e, i), member, &p)) < 0)
+			return rc;
+		if (i && wdl_pos_cmp(&got.earliest[i - 1], &p) >= 0)
+			return bad(ld, member, "has 'earliest' out of order");
+		got.earliest[got.n++] = p;
+	}
+	if ((rc = get_count(ld, v, "unplaced", member, false, &got.unplaced)) < 0)
+		return rc;
+	if (got.unplaced > count || got.n > count - got.unplaced ||
+	    (count && !got.n && !got.unplaced))
+		return bad(ld, member, "does not match the row's count");
+	const json_t *f = json_object_get(v, "first"), *z = json_object_get(v, "last");
+	bool known = got.n && !got.unplaced;
+	if (!known) {
+		if (!json_is_null(f) || !json_is_null(z))
+			return bad(ld, member, "has a 'first' or 'last' that is not null");
+		if (got.n)
+			got.last = got.earliest[got.n - 1];
+	} else {
+		struct wdl_pos first;
+		if ((rc = get_pos(ld, f, member, &first)) < 0 ||
+		    (rc = get_pos(ld, z, member, &got.last)) < 0)
+			return rc;
+		if (wdl_pos_cmp(&first, &got.earliest[0]) != 0)
+			return bad(ld, member, "has a 'first' that is not the earliest");
+		if (wdl_pos_cmp(&got.last, &got.earliest[got.n - 1]) < 0)
+			return bad(ld, member, "has a 'last' before its 'first'");
+		/* fewer than kept: every position is in 'earliest' */
+		if (got.n < WDL_LINE_SAMPLES &&
+		    wdl_pos_cmp(&got.last, &got.earliest[got.n - 1]) != 0)
+			return bad(ld, member, "has a 'last' not in 'earliest'");
+	}
+	wdl_lines_merge(l, &got, NULL);
+	return WDILOG_OK;
+}
+
+/* The code rows' positions: read after the inputs, which they name. */
+static int load_code_lines(struct loader *ld, const json_t *root)
+{
+	const json_t *codes = json_object_get(root, "codes");
+	for (size_t i = 0; i < json_array_size(codes); i++) {
+		const json_t *o = json_array_get(codes, i);
+		char where[48];
+		snprintf(where, sizeof(where), "codes[%zu].", i);
+		int rc;
+		struct wdl_code_stat *c = code_of(ld, o, where, &rc);
+		uint64_t count = 0;
+		if (!c)
+			return rc;
+		if ((rc = get_count(ld, o, "count", where, false, &count)) < 0 ||
+		    (rc = load_lines(ld, o, where, count, &c->lines)) < 0)
+			return rc;
+	}
+	return WDILOG_OK;
+}
+
+/* Each input's span, and the inputs each undecoded GUID came from. */
+static int load_drill_inputs(struct loader *ld, const json_t *root)
+{
+	const json_t *inputs = json_object_get(root, "inputs");
+	int rc;
+	for (size_t i = 0; i < json_array_size(inputs); i++) {
+		const json_t *o = json_array_get(inputs, i);
+		struct wdl_input_stat *in = &ld->rep->inputs[i];
+		char where[48];
+		snprintf(where, sizeof(where), "inputs[%zu].", i);
+		if ((json_object_get(o, "first") &&
+		     (rc = get_time(ld, o, "first", where, &in->first)) < 0) ||
+		    (json_object_get(o, "last") &&
+		     (rc = get_time(ld, o, "last", where, &in->last)) < 0))
+			return rc;
+		if (in->first.valid != in->last.valid ||
+		    (in->first.valid && wdl_time_cmp(&in->first, &in->last) > 0))
+			return bad(ld, where, "has a 'first' later than its 'last'");
+	}
+	const json_t *guids = json_object_get(root, "undecoded_guids");
+	for (size_t i = 0; i < json_array_size(guids); i++) {
+		const json_t *o = json_array_get(guids, i);
+		const json_t *g = json_object_get(o, "guid");
+		const json_t *ins = json_object_get(o, "inputs");
+		char where[48];
+		snprintf(where, sizeof(where), "undecoded_guids[%zu].", i);
+		struct wdl_guid_stat *st =
+			json_is_string(g) ? wdl_report_find_guid(ld->rep, json_string_value(g))
+					  : NULL;
+		if (!ins)
+			continue;
+		if (!json_is_array(ins) || json_array_size(ins) > WDL_GUID_INPUTS)
+			return bad(ld, where, "has 'inputs' that is not an array of at most 4");
+		uint64_t more = 0;
+		if ((rc = get_count(ld, o, "inputs_more", where, false, &more)) < 0)
+			return rc;
+		for (size_t k = 0; k < json_array_size(ins); k++) {
+			const json_t *n = json_array_get(ins, k);
+			json_int_t x = json_is_integer(n) ? json_integer_value(n) : -1;
+			if (x < 0 || (uint64_t)x >= ld->rep->ninputs ||
+			    (k && x <= json_integer_value(json_array_get(ins, k - 1))))
+				return bad(ld, where, "has 'inputs' that are not listed inputs in order");
+			if (st)
+				wdl_guid_note_input(st, (size_t)x);
+		}
+		if (st && more) {
+			st->inputs_more += more;
+			st->last_input = ld->rep->ninputs;
+		}
+	}
+	return WDILOG_OK;
+}
+
 static int64_t floor_div(int64_t a, int64_t b)
 {
 	int64_t q = a / b;
@@ -591,6 +744,8 @@ static int load_root(struct loader *ld, const json_t *root)
 	if ((rc = load_totals(ld, root)) < 0 || (rc = load_phases(ld, root)) < 0 ||
 	    (rc = load_codes(ld, root)) < 0 || (rc = load_guids(ld, root)) < 0 ||
 	    (rc = load_inputs(ld, root)) < 0 || (rc = load_timeline(ld, root)) < 0 ||
+	    (rc = load_code_lines(ld, root)) < 0 ||
+	    (rc = load_drill_inputs(ld, root)) < 0 ||
 	    (rc = check_counts(ld, root)) < 0 ||
 	    (rc = wdl_attempts_load(root, &ld->rep->attempts.figs, ld->name,
 				    ld->err)) < 0)

@@ -37,6 +37,7 @@
 struct failure {
 	wdilog_time t;
 	uint32_t code;              /* index into the job report's codes */
+	uint64_t line;              /* its line (drill-down) */
 };
 
 struct job {
@@ -95,23 +96,25 @@ static size_t main_input(const struct job *j)
 /* Feed one failure of job @p j to the main report's burst detector. Only
  * while every earlier job is merged and the merging thread waits for this
  * one, so nothing else touches the main report. */
-static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code)
+static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code,
+		      uint64_t line)
 {
 	return wdl_report_replay_failure(j->run->main, j->rep, t, code,
-					 main_input(j));
+					 main_input(j), line);
 }
 
 static bool flush_log(struct job *j)
 {
 	for (size_t i = 0; i < j->nlog; i++)
-		if (!feed_main(j, &j->log[i].t, j->log[i].code))
+		if (!feed_main(j, &j->log[i].t, j->log[i].code, j->log[i].line))
 			return false;
 	__atomic_sub_fetch(&j->run->logged, j->nlog, __ATOMIC_RELAXED);
 	j->nlog = 0;
 	return true;
 }
 
-static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code)
+static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code,
+			uint64_t line)
 {
 	if (j->nlog == j->log_cap) {
 		size_t cap = j->log_cap ? j->log_cap * 2 : 1024;
@@ -121,18 +124,19 @@ static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code)
 		j->log = log;
 		j->log_cap = cap;
 	}
-	j->log[j->nlog++] = (struct failure){ *t, code };
+	j->log[j->nlog++] = (struct failure){ *t, code, line };
 	__atomic_add_fetch(&j->run->logged, 1, __ATOMIC_RELAXED);
 	return true;
 }
 
-static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
+static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
+		     uint64_t line)
 {
 	struct job *j = ctx;
 	if (j->direct)
-		return feed_main(j, t, code);
+		return feed_main(j, t, code, line);
 	if (__atomic_load_n(&j->run->logged, __ATOMIC_RELAXED) < LOG_BUDGET)
-		return log_failure(j, t, code);
+		return log_failure(j, t, code, line);
 	/* a failure storm: wait to be next, then feed the detector itself */
 	struct run *run = j->run;
 	pthread_mutex_lock(&run->lock);
@@ -140,7 +144,7 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code)
 		pthread_cond_wait(&run->changed, &run->lock);
 	pthread_mutex_unlock(&run->lock);
 	j->direct = true;
-	return flush_log(j) && feed_main(j, t, code);
+	return flush_log(j) && feed_main(j, t, code, line);
 }
 
 /* Open the job's input (its part, for a part) and read it into @p rep.

@@ -173,30 +173,80 @@ struct wdl_code_stat *wdl_report_code(wdilog_report *rep,
 	return c;
 }
 
-int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
-			wdilog_error *err)
+/* The entry of @p guid with @p count more events, created if new; NULL
+ * past the limit (counted in the overflow) or on OOM (*rc says which). */
+static struct wdl_guid_stat *guid_entry(wdilog_report *rep, const char *guid,
+					uint64_t count, int *rc,
+					wdilog_error *err)
 {
+	*rc = WDILOG_OK;
 	size_t slot = slot_of(guid, 0);
 	for (; rep->guid_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
 		struct wdl_guid_stat *g = &rep->guids[rep->guid_slots[slot] - 1];
 		if (strcmp(g->guid, guid) == 0) {
 			g->count += count;
-			return WDILOG_OK;
+			return g;
 		}
 	}
 	if (rep->nguids >= WDL_DISTINCT_MAX) {
 		rep->guids_overflow += count;
-		return WDILOG_OK;
+		return NULL;
 	}
 	if (!reserve((void **)&rep->guids, &rep->guids_cap, rep->nguids,
-		     sizeof(*rep->guids)))
-		return wdl_fail_oom(err);
+		     sizeof(*rep->guids))) {
+		*rc = wdl_fail_oom(err);
+		return NULL;
+	}
 	struct wdl_guid_stat *g = &rep->guids[rep->nguids++];
 	rep->guid_slots[slot] = (uint16_t)rep->nguids;
+	memset(g, 0, sizeof(*g));
 	memcpy(g->guid, guid, sizeof(g->guid));
 	g->guid[36] = '\0';
 	g->count = count;
-	return WDILOG_OK;
+	return g;
+}
+
+int wdl_report_add_guid(wdilog_report *rep, const char *guid, uint64_t count,
+			wdilog_error *err)
+{
+	int rc;
+	guid_entry(rep, guid, count, &rc, err);
+	return rc;
+}
+
+struct wdl_guid_stat *wdl_report_find_guid(wdilog_report *rep, const char *guid)
+{
+	size_t slot = slot_of(guid, 0);
+	for (; rep->guid_slots[slot]; slot = (slot + 1) & (WDL_INDEX_SLOTS - 1)) {
+		struct wdl_guid_stat *g = &rep->guids[rep->guid_slots[slot] - 1];
+		if (strcmp(g->guid, guid) == 0)
+			return g;
+	}
+	return NULL;
+}
+
+void wdl_guid_note_input(struct wdl_guid_stat *g, size_t input)
+{
+	/* not after a later one either: a loaded report may name a GUID
+	 * twice, and the list stays ascending */
+	if (g->last_input >= input + 1)
+		return;
+	g->last_input = input + 1;
+	if (g->ninputs < WDL_GUID_INPUTS)
+		g->inputs[g->ninputs++] = input;
+	else
+		g->inputs_more++;
+}
+
+/* An undecoded event of input @p input. */
+static int add_guid_event(wdilog_report *rep, size_t input, const char *guid,
+			  wdilog_error *err)
+{
+	int rc;
+	struct wdl_guid_stat *g = guid_entry(rep, guid, 1, &rc, err);
+	if (g)
+		wdl_guid_note_input(g, input);
+	return rc;
 }
 
 struct wdl_input_code *wdl_report_input_code(wdilog_report *rep, size_t input,
@@ -244,6 +294,8 @@ static int add_records(wdilog_report *rep, size_t input,
 			ic->lines[ic->nlines++] = ev->line;
 		c->count++;
 		wdl_widen(&c->first, &c->last, &ev->time);
+		wdl_lines_add(&c->lines, input, ev->line);
+		wdl_widen(&in->first, &in->last, &ev->time);
 		struct wdl_phase_stat *ph = &rep->phases[c->phase];
 		ph->statuses++;
 		wdl_widen(&ph->first, &ph->last, &ev->time);
@@ -271,7 +323,7 @@ static int add_records(wdilog_report *rep, size_t input,
 				   &ev->time))
 			return wdl_fail_oom(err);
 		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
-		    !wdl_bursts_add(&rep->bursts, &ev->time, idx, input))
+		    !wdl_bursts_add(&rep->bursts, &ev->time, idx, input, ev->line))
 			return wdl_fail_oom(err);
 	}
 	return WDILOG_OK;
@@ -299,7 +351,8 @@ void wdl_report_defer_bursts(wdilog_report *rep, wdl_burst_sink sink, void *ctx)
 }
 
 bool wdl_report_replay_failure(wdilog_report *rep, const wdilog_report *part,
-			       const wdilog_time *t, uint32_t code, size_t input)
+			       const wdilog_time *t, uint32_t code, size_t input,
+			       uint64_t line)
 {
 	const struct wdl_code_stat *s = &part->codes[code];
 	wdilog_status_value v = { .code = s->code, .has_code = s->has_code,
@@ -308,7 +361,8 @@ bool wdl_report_replay_failure(wdilog_report *rep, const wdilog_report *part,
 					      : wdl_report_code(rep, &v, NULL);
 	if (!c)
 		return false;
-	return wdl_bursts_replay(&rep->bursts, t, (uint32_t)(c - rep->codes), input);
+	return wdl_bursts_replay(&rep->bursts, t, (uint32_t)(c - rep->codes),
+				 input, line);
 }
 
 /* Attempts (attempts.md): every status and WLAN signal, in input order;
@@ -352,7 +406,7 @@ int wdl_report_add_event(wdilog_report *rep, size_t input,
 	case WDILOG_EVENT_UNDECODED:
 		rep->totals.undecoded++;
 		in->undecoded++;
-		return ev->guid ? wdl_report_add_guid(rep, ev->guid, 1, err) : WDILOG_OK;
+		return ev->guid ? add_guid_event(rep, input, ev->guid, err) : WDILOG_OK;
 	case WDILOG_EVENT_WITHOUT_STATUS:
 		rep->totals.without_status++;
 		in->without_status++;
@@ -726,6 +780,54 @@ static int merge_fits(const wdilog_report *dst, const wdilog_report *src,
 			"cannot merge: the sum of '%s' passes 2^63-1", member);
 }
 
+/* Where input i of @p src goes in @p dst (which had @p base inputs before
+ * the merge): after them, or, for a later part of one file, into its
+ * last one. A new array (caller frees), or NULL on OOM. */
+static size_t *input_map(const wdilog_report *src, size_t base, bool same_input)
+{
+	size_t *m = wdl_malloc((src->ninputs ? src->ninputs : 1) * sizeof(*m));
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < src->ninputs; i++)
+		m[i] = same_input ? (base ? base - 1 : 0) : base + i;
+	return m;
+}
+
+/* The drill-down of @p src into @p dst, after the codes, inputs and
+ * GUIDs are merged: positions of every code row, the span of a joined
+ * part, and the inputs each GUID came from. */
+static int merge_drill(wdilog_report *dst, const wdilog_report *src,
+		       const size_t *codes, size_t base, bool same_input,
+		       wdilog_error *err)
+{
+	size_t *in = input_map(src, base, same_input);
+	if (!in)
+		return wdl_fail_oom(err);
+	for (size_t i = 0; i < src->ncodes; i++)
+		wdl_lines_merge(&dst->codes[codes[i]].lines, &src->codes[i].lines, in);
+	if (same_input && base)
+		for (size_t i = 0; i < src->ninputs; i++) {
+			struct wdl_input_stat *d = &dst->inputs[in[i]];
+			wdl_widen(&d->first, &d->last, &src->inputs[i].first);
+			wdl_widen(&d->first, &d->last, &src->inputs[i].last);
+		}
+	for (size_t i = 0; i < src->nguids; i++) {
+		const struct wdl_guid_stat *s = &src->guids[i];
+		struct wdl_guid_stat *g = wdl_report_find_guid(dst, s->guid);
+		if (!g)
+			continue;
+		for (uint32_t k = 0; k < s->ninputs; k++)
+			wdl_guid_note_input(g, in[s->inputs[k]]);
+		/* src's further inputs are all after its listed ones */
+		if (s->inputs_more && !same_input) {
+			g->inputs_more += s->inputs_more;
+			g->last_input = in[src->ninputs - 1] + 1;
+		}
+	}
+	wdl_free(in);
+	return WDILOG_OK;
+}
+
 int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		     bool same_input, wdilog_error *err)
 {
@@ -735,6 +837,7 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 					     &src->attempts.figs, err);
 	if (fit < 0)
 		return fit;
+	size_t base = dst->ninputs;
 	size_t *map = wdl_malloc((src->ncodes ? src->ncodes : 1) * sizeof(*map));
 	if (!map)
 		return wdl_fail_oom(err);
@@ -768,6 +871,8 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	for (size_t i = 0; i < src->nguids && rc == WDILOG_OK; i++)
 		rc = wdl_report_add_guid(dst, src->guids[i].guid,
 					 src->guids[i].count, err);
+	if (rc == WDILOG_OK)
+		rc = merge_drill(dst, src, map, base, same_input, err);
 	wdl_free(map);
 	if (rc < 0)
 		return rc;

@@ -10,6 +10,7 @@
 
 #include "report/attempts.h"
 #include "report/bursts.h"
+#include "report/lines.h"
 #include "report/peers.h"
 #include "report/timeline.h"
 #include "report/verdict.h"
@@ -44,6 +45,7 @@ struct wdl_code_stat {
 	size_t cache_slot;          /* slot in that input's codes */
 	bool selected;              /* counted by the gate (set by evaluate) */
 	bool failing;               /* in a rule that failed (evaluate) */
+	struct wdl_lines lines;     /* where its records are (drill-down) */
 };
 
 struct wdl_phase_stat {
@@ -78,11 +80,19 @@ struct wdl_input_stat {
 				       not how many (EVTX dirty/full) */
 	struct wdl_input_code *codes; /* owned; in first-seen order */
 	size_t ncodes, codes_cap;
+	wdilog_time first, last;    /* span of its status records' times */
 };
+
+/* Inputs named per undecoded GUID; past it they are only counted. */
+#define WDL_GUID_INPUTS 4
 
 struct wdl_guid_stat {
 	char guid[37];
 	uint64_t count;
+	size_t inputs[WDL_GUID_INPUTS]; /* the first inputs it came from */
+	uint32_t ninputs;
+	uint64_t inputs_more;       /* further inputs it came from */
+	size_t last_input;          /* latest input counted, + 1 (0: none) */
 };
 
 struct wdl_gate_state;
@@ -136,11 +146,12 @@ void wdl_report_defer_bursts(struct wdilog_report *rep, wdl_burst_sink sink,
 			     void *ctx);
 
 /* Replay one failure deferred by @p part (its code index @p code is
- * @p part's) into @p rep's burst detector as a failure of input
- * @p input. Returns false when out of memory. */
+ * @p part's) into @p rep's burst detector as a failure at line @p line
+ * of input @p input. Returns false when out of memory. */
 bool wdl_report_replay_failure(struct wdilog_report *rep,
 			       const struct wdilog_report *part,
-			       const wdilog_time *t, uint32_t code, size_t input);
+			       const wdilog_time *t, uint32_t code, size_t input,
+			       uint64_t line);
 
 /* Copy what reader @p r counted beside its events (repaired, preamble
  * lines, events lost, truncation; parse/reader_counts.h) into input @p in
@@ -198,6 +209,15 @@ struct wdl_input_code *wdl_report_input_code(struct wdilog_report *rep,
 /* Add @p count events of undecoded GUID @p guid (lower case). */
 int wdl_report_add_guid(struct wdilog_report *rep, const char *guid,
 			uint64_t count, wdilog_error *err);
+
+/* The entry of undecoded GUID @p guid, or NULL (not seen, or past the
+ * limit). */
+struct wdl_guid_stat *wdl_report_find_guid(struct wdilog_report *rep,
+					   const char *guid);
+
+/* Note that @p g came from input @p input. Inputs arrive in order, so a
+ * new input is one after the latest noted. */
+void wdl_guid_note_input(struct wdl_guid_stat *g, size_t input);
 
 /* Widen [*first, *last] to include @p t (ignored when not valid). */
 void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t);

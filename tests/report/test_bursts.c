@@ -21,7 +21,7 @@ static struct wdl_burst *run(const int64_t *secs, const uint32_t *codes,
 	wdl_bursts_init(&b, w, k);
 	for (size_t i = 0; i < n; i++) {
 		wdilog_time t = at(secs[i], (uint32_t)(i % 1000));
-		CHECK(wdl_bursts_add(&b, &t, codes ? codes[i] : 0, 0));
+		CHECK(wdl_bursts_add(&b, &t, codes ? codes[i] : 0, 0, i + 1));
 	}
 	struct wdl_burst *v = wdl_bursts_list(&b, nb, not_listed);
 	wdl_bursts_dispose(&b);
@@ -213,15 +213,18 @@ static void test_against_reference(void)
 struct deferred {
 	wdilog_time t[64];
 	uint32_t code[64];
+	uint64_t line[64];
 	size_t n;
 };
 
-static bool keep_failure(void *ctx, const wdilog_time *t, uint32_t code)
+static bool keep_failure(void *ctx, const wdilog_time *t, uint32_t code,
+			 uint64_t line)
 {
 	struct deferred *d = ctx;
 	if (d->n == 64)
 		return false;
 	d->t[d->n] = *t;
+	d->line[d->n] = line;
 	d->code[d->n++] = code;
 	return true;
 }
@@ -243,14 +246,15 @@ static void test_defer(void)
 	wdl_bursts_defer(&later, keep_failure, &d);
 	for (size_t i = 0; i < 20; i++) {
 		wdilog_time t = at(s[i], 0);
-		CHECK(wdl_bursts_add(i < 5 ? &whole : &later, &t, (uint32_t)(i % 3), 0));
+		CHECK(wdl_bursts_add(i < 5 ? &whole : &later, &t, (uint32_t)(i % 3),
+				     0, 10 * i + 1));
 	}
 	size_t n;
 	struct wdl_burst *v = wdl_bursts_list(&later, &n, NULL);
 	CHECK(!v && n == 0);        /* a deferred detector finds nothing */
 	CHECK_EQ_U(d.n, 15);
 	for (size_t i = 0; i < d.n; i++)
-		CHECK(wdl_bursts_replay(&whole, &d.t[i], d.code[i], 0));
+		CHECK(wdl_bursts_replay(&whole, &d.t[i], d.code[i], 0, d.line[i]));
 	v = wdl_bursts_list(&whole, &n, NULL);
 	CHECK(v && n == 2);
 	if (v && n == 2) {
@@ -260,6 +264,15 @@ static void test_defer(void)
 		struct wdl_code_count top;
 		CHECK(wdl_code_count_top(v[0].codes, v[0].ncodes, &top) &&
 		      top.count == 4);     /* i % 3 == 0 for 0, 3, 6, 9 */
+		/* the lines came through the sink: the first burst's records
+		 * are i = 0..9 (line 10i+1), the second's i = 10..19 */
+		struct wdl_pos f, l;
+		CHECK(wdl_lines_ends(&v[0].lines, &f, &l));
+		CHECK(f.line == 1 && l.line == 91);
+		CHECK(wdl_lines_ends(&v[1].lines, &f, &l));
+		CHECK(f.line == 101 && l.line == 191);
+		CHECK_EQ_U(v[1].lines.n, WDL_LINE_SAMPLES);
+		CHECK_EQ_U(v[1].lines.earliest[WDL_LINE_SAMPLES - 1].line, 171);
 	}
 	wdl_free(v);
 	wdl_bursts_dispose(&whole);

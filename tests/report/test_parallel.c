@@ -76,6 +76,10 @@ int main(void)
 	/* one file in parts: every job count, tiny parts */
 	char *one = json_of_paths(list, 1, 1, 0);
 	CHECK(one && strstr(one, "\"events\": 0,") == NULL);
+	/* positions of code rows and the GUID's inputs are in what is
+	 * compared (drill-down) */
+	CHECK(one && strstr(one, "\"positions\": {\"first\": [0, ") &&
+	      strstr(one, "\"inputs\": [0], \"inputs_more\": 0"));
 	for (unsigned jobs = 2; jobs <= 8; jobs++) {
 		char *par = json_of_paths(list, 1, jobs, 4096);
 		bool same = one && par && strcmp(one, par) == 0;
@@ -103,6 +107,9 @@ int main(void)
 	wdilog_path sp[1] = { { storm, false } };
 	char *s1 = json_of_paths(sp, 1, 1, 0);
 	CHECK(s1 && strstr(s1, "\"bursts\"") != NULL);
+	/* the bursts' positions are compared too (drill-down) */
+	CHECK(s1 && strstr(s1, "\"dominant\": {\"code\": 31, ") &&
+	      strstr(s1, "}, \"positions\": {\"first\": [0, "));
 	for (unsigned jobs = 2; jobs <= 4; jobs++) {
 		char *sj = json_of_paths(sp, 1, jobs, 4096);
 		bool same = s1 && sj && strcmp(s1, sj) == 0;

@@ -40,12 +40,15 @@ status=0
 [ "$status" = 2 ] && grep -q "JSON Lines" "$work/err" ||
 	fail "--events with only an html output should be a usage error"
 
-# --since/--until: the counts of a file cut to the window by hand
+# --since/--until: the counts of a file cut to the window by hand (its
+# lines are not the original's: positions are left out of the compare)
 "$wdilog" -q -f json --since 12:27:41 --until 12:28:33 "$s" >"$work/w.json"
 "$wdilog" -q -f json tests/report/cut/tracefmt-default.txt >"$work/c.json"
 for part in '/^  "phases"/,/^  "undecoded_guids"/p' '/^  "peers"/,/^  "window"/p'; do
-	sed -n "$part" "$work/w.json" | sed -e 's/"input": "[^"]*"//' -e '$d' >"$work/a"
-	sed -n "$part" "$work/c.json" | sed -e 's/"input": "[^"]*"//' -e '$d' >"$work/b"
+	sed -n "$part" "$work/w.json" | sed -e 's/"input": "[^"]*"//' \
+		-e 's/, "positions": {[^}]*}//' -e '$d' >"$work/a"
+	sed -n "$part" "$work/c.json" | sed -e 's/"input": "[^"]*"//' \
+		-e 's/, "positions": {[^}]*}//' -e '$d' >"$work/b"
 	[ "$(wc -l <"$work/a")" -gt 10 ] || fail "window: nothing compared ($part)"
 	diff "$work/a" "$work/b" >/dev/null || fail "window and cut file differ ($part)"
 done
