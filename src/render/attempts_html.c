@@ -228,14 +228,13 @@ static void ticks(FILE *out, const struct axis *ax, double top, double bottom)
 	for (double t = first; t <= ax->t0 + ax->span + 1e-9; t += step) {
 		double x = SW_L + (t - ax->t0) / ax->span * ax->plot_w;
 		wdilog_time tm = { .seconds = (int64_t)t, .valid = true };
-		char buf[48];
+		char buf[48], label[16];
 		size_t n = wdl_time_format(&tm, buf, sizeof(buf));
 		/* the time of day; the date when the axis spans days */
-		const char *label = n >= 19 ? buf + (step >= 86400 ? 0 : 11) : buf;
 		if (n >= 19 && step < 86400)
-			buf[19] = '\0';
-		else if (n >= 10)
-			buf[10] = '\0';
+			snprintf(label, sizeof(label), "%.8s", buf + 11);
+		else
+			snprintf(label, sizeof(label), "%.10s", buf);
 		fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			"y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
 			"%s</text>\n", x, top, x, bottom, x, bottom + 14, label);
@@ -382,9 +381,11 @@ static void table(FILE *out, const struct wdl_att_list *l)
 	fputs("<div class=\"wide\"><table class=\"sortable attempts\">\n<thead><tr>"
 	      "<th>start</th><th class=\"n\">duration</th><th>SSID</th>"
 	      "<th>BSSID</th><th class=\"n\">tries</th><th>reached</th>"
-	      "<th>result</th><th>failing phase</th><th>reason</th>"
-	      "<th>interface</th><th>ended at</th></tr></thead>\n<tbody>\n", out);
-	size_t n = l->natt < ATT_ROWS ? l->natt : ATT_ROWS;
+	      "<th>result</th><th>failing phase</th><th>ended at</th>"
+	      "<th>interface</th><th>reason</th></tr></thead>\n<tbody>\n", out);
+	size_t n = l->natt;
+	if (n > ATT_ROWS)
+		n = ATT_ROWS;
 	for (size_t k = 0; k < n; k++) {
 		const struct wdl_att_item *it = &l->att[k];
 		const char *rn = wdilog_attempt_result_name(it->result);
@@ -405,22 +406,24 @@ static void table(FILE *out, const struct wdl_att_list *l)
 		wdl_escape_str(out, WDL_ESC_HTML, it->ssid[0] ? it->ssid : "-");
 		const char *peer = it->bssid[0] ? it->bssid : it->first_peer;
 		fprintf(out, "</td><td class=\"mono\">%s</td><td class=\"n\">%" PRIu64
-			"</td><td>%s</td><td class=\"a-%s\">%s</td><td>%s</td><td>",
+			"</td><td>%s</td><td class=\"a-%s\">%s</td><td>%s</td>",
 			peer[0] ? peer : "-", it->tries,
 			wdilog_attempt_phase_name(it->furthest), rn, rn,
 			it->has_failing ? wdilog_attempt_phase_name(it->failing) : "-");
-		put_reason(out, it->reason);
-		/* the GUID's first group; the whole one on hover */
-		fputs("</td><td class=\"mono\" title=\"", out);
+		/* the widest column last: the input and line, the interface
+		 * (the GUID's first group; the whole one on hover), the reason */
+		fputs("<td class=\"mono\">", out);
+		wdl_escape_str(out, WDL_ESC_HTML, wdl_att_list_input(l, it->input));
+		fprintf(out, ":%" PRIu64 "</td><td class=\"mono\" title=\"", it->line);
 		wdl_escape_str(out, WDL_ESC_HTML, it->iface[0] ? it->iface : "(default)");
 		fputs("\">", out);
 		if (it->iface[0])
 			wdl_escape(out, WDL_ESC_HTML, it->iface, strcspn(it->iface, "-"));
 		else
 			fputs("(default)", out);
-		fputs("</td><td class=\"mono\">", out);
-		wdl_escape_str(out, WDL_ESC_HTML, wdl_att_list_input(l, it->input));
-		fprintf(out, ":%" PRIu64 "</td></tr>\n", it->line);
+		fputs("</td><td>", out);
+		put_reason(out, it->reason);
+		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table></div>\n", out);
 	if (l->natt > n)
