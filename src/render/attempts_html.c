@@ -225,7 +225,10 @@ static void ticks(FILE *out, const struct axis *ax, double top, double bottom)
 	double first = (double)(int64_t)(ax->t0 / step) * step;
 	if (first < ax->t0)
 		first += step;
-	for (double t = first; t <= ax->t0 + ax->span + 1e-9; t += step) {
+	for (int64_t k = 0;; k++) {
+		double t = first + (double)k * step;
+		if (t > ax->t0 + ax->span + 1e-9)
+			break;
 		double x = SW_L + (t - ax->t0) / ax->span * ax->plot_w;
 		wdilog_time tm = { .seconds = (int64_t)t, .valid = true };
 		char buf[48], label[16];
