@@ -23,6 +23,14 @@ int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
  * the inputs had no WLAN-AutoConfig signal). */
 void wdl_render_attempts_json(struct wdl_json *j, const wdilog_report *rep);
 
+/* The Attempts section of the HTML report (swimlane and table; only
+ * when wdl_attempts_shown), its style rules and its link for the page's
+ * navigation ("" when not shown). */
+int wdl_render_attempts_html(FILE *out, const wdilog_report *rep,
+			     wdilog_error *err);
+const char *wdl_attempts_html_css(const wdilog_report *rep);
+const char *wdl_attempts_html_nav(const wdilog_report *rep);
+
 /* A duration bound in ms as "5 ms", "2 s", "10 min" (UINT64_MAX: "more
  * than 10 min") into @p buf. */
 const char *wdl_att_duration_text(uint64_t ms, char *buf, size_t cap);

@@ -14,6 +14,9 @@
 
 #include "report/report.h"
 #include "report/view.h"
+#include "report/attempts_list.h"
+#include "render/attempts_render.h"
+#include "parse/timestamp.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/escape.h"
@@ -131,6 +134,55 @@ static int records(FILE *out, const wdilog_report *rep, const char *level,
 	return WDILOG_OK;
 }
 
+/* One failed attempt (--with-attempts) at the line that ended it. */
+static void attempt_error(FILE *out, const struct wdl_att_list *l,
+			  const struct wdl_att_item *it)
+{
+	fputs("::error file=", out);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, wdl_att_list_input(l, it->input));
+	if (it->line)
+		fprintf(out, ",line=%" PRIu64, it->line);
+	char title[48];
+	snprintf(title, sizeof(title), "wdilog attempt %s",
+		 wdilog_attempt_result_name(it->result));
+	fputs(",title=", out);
+	wdl_escape_str(out, WDL_ESC_GITHUB_PROPERTY, title);
+	fputs("::", out);
+	const char *peer = it->bssid[0] ? it->bssid : it->first_peer;
+	char msg[512], rb[24], when[48] = "-";
+	const char *name = wdl_att_reason_name(it->reason);
+	if (it->start.valid)
+		wdl_time_format(&it->start, when, sizeof(when));
+	snprintf(msg, sizeof(msg), "%s/%s: %s %s %s phase, reason %s%s%s (started %s, "
+		 "%" PRIu64 " tries)", it->ssid[0] ? it->ssid : "-",
+		 peer[0] ? peer : "-", wdilog_attempt_result_name(it->result),
+		 it->has_failing ? "in the" : "after reaching the",
+		 wdilog_attempt_phase_name(it->has_failing ? it->failing
+							   : it->furthest),
+		 wdl_att_reason_short(it->reason, rb, sizeof(rb)),
+		 name ? " " : "", name ? name : "", when, it->tries);
+	wdl_escape_str(out, WDL_ESC_GITHUB, msg);
+	fputc('\n', out);
+}
+
+/* With --with-attempts: an ::error per failed attempt while @p budget
+ * lasts; *missed counts the rest. */
+static void attempt_errors(FILE *out, const struct wdl_att_list *l,
+			   unsigned *budget, uint64_t *missed)
+{
+	*missed = 0;
+	for (size_t k = 0; k < l->natt; k++) {
+		if (!wdl_att_item_failed(&l->att[k]))
+			continue;
+		if (!*budget) {
+			(*missed)++;
+			continue;
+		}
+		attempt_error(out, l, &l->att[k]);
+		(*budget)--;
+	}
+}
+
 int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 				wdilog_error *err)
 {
@@ -156,6 +208,14 @@ int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 			 &missed);
 	if (rc < 0)
 		return wdl_fail_oom(err);
+	/* failed attempts are errors: what the records left of the error
+	 * cap (all of it when the records were warnings) */
+	bool att_shown = wdl_attempts_shown(wdl_attempts_of(rep));
+	const struct wdl_att_list *al = att_shown ? wdl_att_list_of(rep) : NULL;
+	unsigned errors_left = failed ? budget : ANNOTATIONS_MAX;
+	uint64_t att_missed = 0;
+	if (al)
+		attempt_errors(out, al, &errors_left, &att_missed);
 	const wdilog_totals *t = &rep->totals;
 	fputs("::notice title=wdilog::", out);
 	fprintf(out, "%s: %zu input%s, %" PRIu64 " event%s, %" PRIu64
@@ -175,6 +235,15 @@ int wdilog_report_render_github(const wdilog_report *rep, FILE *out,
 	if (missed)
 		fprintf(out, "; %" PRIu64 " more %s record%s not annotated",
 			missed, failed ? "failing" : "selected", missed == 1 ? "" : "s");
+	if (att_missed)
+		fprintf(out, "; %" PRIu64 " more failed attempt%s not annotated",
+			att_missed, att_missed == 1 ? "" : "s");
+	if (al && al->att_unlisted)
+		fprintf(out, "; %" PRIu64 " more attempt%s not listed (the list "
+			"keeps the first %zu)", al->att_unlisted,
+			al->att_unlisted == 1 ? "" : "s", al->cap);
+	if (att_shown && !al)
+		fputs("; the attempt list is not known for merged reports", out);
 	fputc('\n', out);
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the annotations");

@@ -20,6 +20,7 @@
 #include "report/counters.h"
 #include "report/report.h"
 #include "report/view.h"
+#include "render/attempts_render.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -909,16 +910,19 @@ int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 	      out);
 	fprintf(out, "<meta name=\"generator\" content=\"wdilog %s\">\n"
 		"<title>wdilog report: %" PRIu64 " failures in %" PRIu64
-		" status records</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+		" status records</title>\n<style>\n%s%s</style>\n</head>\n<body>\n",
 		wdilog_version(), rep->totals.failures, rep->totals.statuses,
-		style_sheet);
+		style_sheet, wdl_attempts_html_css(rep));
 	verdict(out, rep);
 	fputs("<nav><a href=\"#timeline\">Timeline</a><a href=\"#bursts\">Bursts</a>"
 	      "<a href=\"#codes\">Codes</a><a href=\"#peers\">Peers</a>"
-	      "<a href=\"#guids\">Undecoded</a><a href=\"#inputs\">Inputs</a></nav>\n",
+	      "<a href=\"#guids\">Undecoded</a><a href=\"#inputs\">Inputs</a>",
 	      out);
+	fprintf(out, "%s</nav>\n", wdl_attempts_html_nav(rep));
 	timeline(out, rep);
-	int rc = bursts(out, rep, err);
+	int rc = wdl_render_attempts_html(out, rep, err);
+	if (rc >= 0)
+		rc = bursts(out, rep, err);
 	if (rc >= 0)
 		rc = codes(out, rep, err);
 	if (rc >= 0)

@@ -17,6 +17,9 @@
 
 #include "report/report.h"
 #include "report/view.h"
+#include "report/attempts_list.h"
+#include "render/attempts_render.h"
+#include "parse/timestamp.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/escape.h"
@@ -26,6 +29,7 @@
 struct tcase {
 	char classname[32];
 	const char *name;           /* the rule */
+	const char *type;           /* failure type when not the rule */
 	bool failed;
 	bool error;                 /* the input could not be read */
 	char message[300];
@@ -135,7 +139,10 @@ static void write_case(FILE *out, const struct wdl_input_stat *in,
 	if (tc->failed || tc->error) {
 		fprintf(out, "      <%s message=\"", tc->error ? "error" : "failure");
 		wdl_escape_str(out, WDL_ESC_XML_ATTR, tc->message);
-		fprintf(out, "\" type=\"%s\">", tc->error ? "unreadable" : tc->name);
+		fputs("\" type=\"", out);
+		wdl_escape_str(out, WDL_ESC_XML_ATTR, tc->error ? "unreadable"
+				    : tc->type ? tc->type : tc->name);
+		fputs("\">", out);
 		wdl_escape_str(out, WDL_ESC_XML, body->ptr ? body->ptr : "");
 		fprintf(out, "</%s>\n", tc->error ? "error" : "failure");
 	} else {
@@ -323,6 +330,91 @@ static void baseline_cases(struct suite *s, const struct wdl_gate_state *st)
 	}
 }
 
+/* A reason as "wlan 0x38002 association failed", "-" when none. */
+static void reason_text(char *buf, size_t cap, wdilog_reason r)
+{
+	char b[24];
+	const char *name = wdl_att_reason_name(r);
+	snprintf(buf, cap, "%s%s%s", wdl_att_reason_short(r, b, sizeof(b)),
+		 name ? " " : "", name ? name : "");
+}
+
+/* One failed attempt of this input: a failing testcase named by its
+ * SSID/BSSID and start, its message the failing phase and reason. */
+static void failed_attempt_case(struct suite *s, const struct wdl_att_list *l,
+				const struct wdl_att_item *it)
+{
+	char name[160], when[48] = "-", reason[200];
+	if (it->start.valid)
+		wdl_time_format(&it->start, when, sizeof(when));
+	const char *peer = it->bssid[0] ? it->bssid : it->first_peer;
+	snprintf(name, sizeof(name), "%s/%s at %s", it->ssid[0] ? it->ssid : "-",
+		 peer[0] ? peer : "-", when);
+	struct tcase tc = { .name = name, .classname = "wdilog.attempt",
+			    .type = wdilog_attempt_result_name(it->result),
+			    .failed = true };
+	reason_text(reason, sizeof(reason), it->reason);
+	if (it->has_failing)
+		snprintf(tc.message, sizeof(tc.message), "%s in the %s phase: %s",
+			 wdilog_attempt_result_name(it->result),
+			 wdilog_attempt_phase_name(it->failing), reason);
+	else
+		snprintf(tc.message, sizeof(tc.message), "%s after reaching %s: %s",
+			 wdilog_attempt_result_name(it->result),
+			 wdilog_attempt_phase_name(it->furthest), reason);
+	struct text body = { 0 };
+	char end[48] = "-";
+	if (it->end.valid)
+		wdl_time_format(&it->end, end, sizeof(end));
+	addf(&body, "%s\nstart %s%s, end %s\nreached %s, %" PRIu64
+	     " tries on %" PRIu32 " BSSIDs, retry chain %" PRIu64 "\ninterface %s\n"
+	     "ended at %s:%" PRIu64 "\n", tc.message, when,
+	     it->start_inferred ? " (inferred)" : "", end,
+	     wdilog_attempt_phase_name(it->furthest), it->tries, it->bssids,
+	     it->chain, it->iface[0] ? it->iface : "(default)",
+	     wdl_att_list_input(l, it->input), it->line);
+	emit(s, &tc, &body);
+}
+
+/* With --with-attempts: a testcase per failed attempt of this input, and
+ * a passing "attempts" testcase that sums up its attempts. */
+static void attempt_list_cases(struct suite *s)
+{
+	if (!wdl_attempts_shown(wdl_attempts_of(s->rep)))
+		return;
+	const struct wdl_att_list *l = wdl_att_list_of(s->rep);
+	struct tcase sum = { .name = "attempts", .classname = "wdilog.attempt" };
+	struct text body = { 0 };
+	if (!l) {
+		addf(&body, "the attempt list is not known for merged reports: "
+		     "JSON reports do not carry it\n");
+		emit(s, &sum, &body);
+		return;
+	}
+	uint64_t by[WDILOG_ATTEMPT_RESULT_COUNT] = { 0 }, n = 0, failed = 0;
+	for (size_t k = 0; k < l->natt; k++) {
+		const struct wdl_att_item *it = &l->att[k];
+		if (strcmp(wdl_att_list_input(l, it->input), s->in->path) != 0)
+			continue;
+		n++;
+		by[it->result]++;
+		if (wdl_att_item_failed(it)) {
+			failed++;
+			failed_attempt_case(s, l, it);
+		}
+	}
+	addf(&body, "%" PRIu64 " attempts listed in this input:", n);
+	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
+		addf(&body, "%s %s %" PRIu64, r ? "," : "",
+		     wdilog_attempt_result_name(r), by[r]);
+	addf(&body, "\n%" PRIu64 " failed (failure, dropped or timeout), each a "
+	     "testcase of its own\n", failed);
+	if (l->att_unlisted)
+		addf(&body, "%" PRIu64 " more attempts not listed (the list keeps "
+		     "the first %zu of all inputs)\n", l->att_unlisted, l->cap);
+	emit(s, &sum, &body);
+}
+
 static void suite_cases(struct suite *s)
 {
 	const struct wdl_gate_state *st = wdl_view_verdict(s->rep);
@@ -361,6 +453,7 @@ static void suite_cases(struct suite *s)
 		minimum_case(s, r, in->statuses, "status records");
 	baseline_cases(s, st);
 	attempt_cases(s, st);
+	attempt_list_cases(s);
 }
 
 static void property(FILE *out, const char *name, const char *value)

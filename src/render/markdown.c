@@ -13,6 +13,8 @@
 
 #include "report/report.h"
 #include "report/view.h"
+#include "report/attempts_list.h"
+#include "render/attempts_render.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "gate/gate_int.h"
@@ -271,6 +273,134 @@ static void input_table(FILE *out, const wdilog_report *rep)
 		fputc('\n', out);
 }
 
+static void md_pct(FILE *out, uint64_t num, uint64_t den)
+{
+	if (den)
+		fprintf(out, "%.1f%% (%" PRIu64 " of %" PRIu64 ")",
+			100.0 * (double)num / (double)den, num, den);
+	else
+		fputs("- (none counted)", out);
+}
+
+static void md_reason(FILE *out, wdilog_reason r)
+{
+	char b[24];
+	fputs(wdl_att_reason_short(r, b, sizeof(b)), out);
+	const char *name = wdl_att_reason_name(r);
+	if (name) {
+		fputs(" ", out);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, name);
+	}
+}
+
+/* Failed attempts (failure, dropped, timeout), the first ROWS_MAX. */
+static void failed_attempts(FILE *out, const struct wdl_att_list *l)
+{
+	size_t shown = 0, more = 0;
+	for (size_t k = 0; k < l->natt; k++) {
+		const struct wdl_att_item *it = &l->att[k];
+		if (!wdl_att_item_failed(it))
+			continue;
+		if (shown == ROWS_MAX) {
+			more++;
+			continue;
+		}
+		if (!shown++)
+			fputs("Failed attempts (failure, dropped or timeout):\n\n"
+			      "| start | SSID / BSSID | result | failing phase | reason "
+			      "| tries | ended at |\n|---|---|---|---|---|--:|---|\n",
+			      out);
+		fputs("| ", out);
+		md_time(out, &it->start);
+		fputs(it->start_inferred ? " (inferred) | " : " | ", out);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, it->ssid[0] ? it->ssid : "-");
+		const char *peer = it->bssid[0] ? it->bssid : it->first_peer;
+		fputs(" / ", out);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, peer[0] ? peer : "-");
+		fprintf(out, " | %s | %s | ", wdilog_attempt_result_name(it->result),
+			it->has_failing ? wdilog_attempt_phase_name(it->failing) : "-");
+		md_reason(out, it->reason);
+		fprintf(out, " | %" PRIu64 " | ", it->tries);
+		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_att_list_input(l, it->input));
+		fprintf(out, ":%" PRIu64 " |\n", it->line);
+	}
+	if (more)
+		fprintf(out, "\n%zu more failed attempts.\n", more);
+	if (shown)
+		fputc('\n', out);
+	else if (l->natt)
+		fputs("No listed attempt failed.\n\n", out);
+	if (l->att_unlisted)
+		fprintf(out, "%" PRIu64 " more attempts not listed (the list keeps the "
+			"first %zu; the figures above count them all).\n\n",
+			l->att_unlisted, l->cap);
+}
+
+/* The attempts section (--with-attempts): the figures of the text
+ * report's ATTEMPTS section as a table and lines, then failed attempts. */
+static void attempts(FILE *out, const wdilog_report *rep)
+{
+	const struct wdl_att_figs *f = wdl_attempts_of(rep);
+	if (!wdl_attempts_shown(f))
+		return;
+	char b1[24], b2[24];
+	fprintf(out, "### Attempts\n\nAttempts end after %s idle; retries within %s "
+		"join a chain.\n\n",
+		wdl_att_duration_text(f->idle_ms, b1, sizeof(b1)),
+		wdl_att_duration_text(f->retry_ms, b2, sizeof(b2)));
+	if (f->per_part)
+		fputs("A file was read in parts (-j): attempts crossing a part "
+		      "boundary were cut there.\n\n", out);
+	fputs("| result | attempts |\n|---|--:|\n", out);
+	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
+		fprintf(out, "| %s | %" PRIu64 " |\n", wdilog_attempt_result_name(r),
+			f->by_result[r]);
+	uint64_t ok = f->by_result[WDILOG_ATTEMPT_SUCCESS];
+	uint64_t den = ok + f->by_result[WDILOG_ATTEMPT_FAILURE] +
+		       f->by_result[WDILOG_ATTEMPT_DROPPED] +
+		       f->by_result[WDILOG_ATTEMPT_TIMEOUT];
+	fputs("\n- success rate ", out);
+	md_pct(out, ok, den);
+	fprintf(out, "\n- retry chains %" PRIu64 " (%" PRIu64 " retries): first try ",
+		f->chains, f->retries);
+	md_pct(out, f->chains_first_try, f->chains);
+	fputs(", eventual ", out);
+	md_pct(out, f->chains_eventual, f->chains);
+	fputc('\n', out);
+	if (f->ttc.count) {
+		fprintf(out, "- time to connect (%" PRIu64 "):", f->ttc.count);
+		static const unsigned pcts[] = { 50, 90, 99 };
+		for (size_t k = 0; k < 3; k++) {
+			uint64_t ms;
+			wdl_att_percentile(&f->ttc, pcts[k], &ms);
+			fprintf(out, "%s p%u <= %s", k ? "," : "", pcts[k],
+				wdl_att_duration_text(ms, b1, sizeof(b1)));
+		}
+		fputs(" (bucket upper bounds)\n", out);
+	}
+	bool first = true;
+	for (int p = 0; p < WDILOG_AP_COUNT; p++) {
+		if (!f->by_failing_phase[p])
+			continue;
+		fprintf(out, "%s %s %" PRIu64, first ? "- failures by phase:" : ",",
+			wdilog_attempt_phase_name(p), f->by_failing_phase[p]);
+		first = false;
+	}
+	if (!first)
+		fputc('\n', out);
+	if (f->sessions)
+		fprintf(out, "- sessions %" PRIu64 ", roams %" PRIu64 " (succeeded %"
+			PRIu64 ", failed %" PRIu64 ")\n", f->sessions, f->roams,
+			f->roam_successes, f->roam_failures);
+	fputc('\n', out);
+	const struct wdl_att_list *l = wdl_att_list_of(rep);
+	if (!l)
+		fputs("The attempt list is not known for merged reports: JSON "
+		      "reports do not carry it.\n\n", out);
+	else
+		failed_attempts(out, l);
+}
+
 int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 				  wdilog_error *err)
 {
@@ -280,6 +410,7 @@ int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 	if (code_table(out, rep) < 0)
 		return wdl_fail_oom(err);
 	input_table(out, rep);
+	attempts(out, rep);
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the Markdown report");
 	return WDILOG_OK;

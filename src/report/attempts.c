@@ -2,6 +2,7 @@
  * (the comments name the clause), and its figures. doc/attempts.md says
  * what wdilog chose where attempts.md is silent. */
 #include "report/attempts.h"
+#include "report/attempts_list.h"
 
 #include <string.h>
 
@@ -277,6 +278,8 @@ static struct wdl_att_iface *iface_of(struct wdl_attempts *a, const char *guid)
 static void emit(struct wdl_attempts *a, const wdilog_attempt *at,
 		 const wdilog_session *s)
 {
+	if (a->list)
+		(void)wdl_att_list_add(a->list, at, s); /* a miss is counted */
 	if (a->fn && !a->failed) {
 		int rc = a->fn(at, s, a->payload);
 		if (rc < 0)

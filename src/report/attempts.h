@@ -98,6 +98,7 @@ struct wdl_att_figs {
 };
 
 struct wdl_att_iface;
+struct wdl_att_list;
 
 struct wdl_attempts {
 	struct wdl_att_figs figs;
@@ -110,6 +111,7 @@ struct wdl_attempts {
 	wdilog_attempt_fn fn;
 	void *payload;
 	int failed;                 /* a callback's negative status, or 0 */
+	struct wdl_att_list *list;  /* borrowed; keeps ended attempts, or NULL */
 };
 
 void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts);

@@ -30,6 +30,9 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	wdl_bursts_init(&rep->bursts, opts ? opts->burst_seconds : 0,
 			opts ? opts->burst_failures : 0);
 	wdl_attempts_init(&rep->attempts, opts);
+	wdl_att_list_init(&rep->att_list, opts);
+	if (rep->att_list.keep)
+		rep->attempts.list = &rep->att_list;
 	*out = rep;
 	return WDILOG_OK;
 }
@@ -51,6 +54,7 @@ void wdilog_report_free(wdilog_report *rep)
 	wdl_peers_dispose(&rep->peers);
 	wdl_bursts_dispose(&rep->bursts);
 	wdl_attempts_dispose(&rep->attempts);
+	wdl_att_list_dispose(&rep->att_list);
 	wdl_free(rep);
 }
 
@@ -860,6 +864,9 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		rc = wdl_fail_oom(err);
 	if (rc == WDILOG_OK &&
 	    !wdl_attempts_merge(&dst->attempts.figs, &src->attempts.figs))
+		rc = wdl_fail_oom(err);
+	if (rc == WDILOG_OK && dst->att_list.keep &&
+	    !wdl_att_list_merge(&dst->att_list, &src->att_list, same_input))
 		rc = wdl_fail_oom(err);
 	/* a later part of one file: attempts at the boundary were cut */
 	if (same_input && wdl_attempts_any(&src->attempts.figs))

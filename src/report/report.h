@@ -9,6 +9,7 @@
 #include <wdilog/report.h>
 
 #include "report/attempts.h"
+#include "report/attempts_list.h"
 #include "report/bursts.h"
 #include "report/lines.h"
 #include "report/peers.h"
@@ -122,6 +123,7 @@ struct wdilog_report {
 	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
 	void *event_payload;
 	struct wdl_attempts attempts;
+	struct wdl_att_list att_list; /* kept when attempts are shown */
 	bool detail_missing;        /* loaded from JSON (or merged with such a
 				       report): peers and bursts are not known */
 };

@@ -15,6 +15,7 @@
 enum wdl_member {
 	WDL_MEMBER_PEERS,           /* peers, no_peer, peers_past_limit */
 	WDL_MEMBER_BURSTS,
+	WDL_MEMBER_ATTEMPT_LIST,    /* attempts_list.h */
 };
 
 static inline bool wdl_view_known(const wdilog_report *rep, enum wdl_member m)
