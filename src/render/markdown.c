@@ -239,6 +239,54 @@ static void input_table(FILE *out, const wdilog_report *rep)
 		fputc('\n', out);
 }
 
+/* One 802.11 or SSID table (issue 14), shown when a record named one. */
+static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
+		     bool reason, const char *title)
+{
+	const struct wdl_tally_row *v[WDL_TALLY_ROWS];
+	size_t n = wdl_tally_sorted(t, ssid, v);
+	if (!n && !t->other.records)
+		return;
+	fprintf(out, "%s\n\n| %s | records | failures |\n|%s--:|--:|\n", title,
+		ssid ? "SSID" : "code | name", ssid ? "---|" : "--:|---|");
+	for (size_t i = 0; i < n; i++) {
+		fputs("| ", out);
+		if (ssid) {
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, v[i]->text);
+		} else {
+			const char *name = reason ? wdilog_dot11_reason_name(v[i]->code)
+						  : wdilog_dot11_status_name(v[i]->code);
+			fprintf(out, "%" PRIu32 " | ", v[i]->code);
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, name ? name : "(no name)");
+		}
+		fprintf(out, " | %" PRIu64 " | %" PRIu64 " |\n", v[i]->records,
+			v[i]->failures);
+	}
+	if (t->other.records)
+		fprintf(out, "| (other values past the limit) |%s %" PRIu64 " | %"
+			PRIu64 " |\n", ssid ? "" : " |", t->other.records,
+			t->other.failures);
+	if (t->inexact)
+		fprintf(out, "\n%s.\n", WDL_INEXACT_NOTE);
+	fputc('\n', out);
+}
+
+/* 802.11 codes and SSIDs; what a merge of older reports does not know is
+ * said in the words of every other format. */
+static void dot11_tables(FILE *out, const wdilog_report *rep)
+{
+	if (!wdl_view_known(rep, WDL_MEMBER_PEERS))
+		fprintf(out, "Peers and bursts: %s.\n\n", WDL_NOT_KNOWN_NOTE);
+	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
+	if (!d) {
+		fprintf(out, "802.11 codes and SSIDs: %s.\n\n", WDL_NOT_KNOWN_NOTE);
+		return;
+	}
+	tally_md(out, &d->status, false, false, "802.11 status codes");
+	tally_md(out, &d->reason, false, true, "802.11 reason codes");
+	tally_md(out, &d->ssid, true, false, "SSIDs");
+}
+
 int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 				  wdilog_error *err)
 {
@@ -248,6 +296,7 @@ int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 	if (code_table(out, rep) < 0)
 		return wdl_fail_oom(err);
 	input_table(out, rep);
+	dot11_tables(out, rep);
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the Markdown report");
 	return WDILOG_OK;

@@ -10,6 +10,7 @@
 
 #include "report/attempts.h"
 #include "report/bursts.h"
+#include "report/dot11_counts.h"
 #include "report/peers.h"
 #include "report/timeline.h"
 #include "report/verdict.h"
@@ -114,6 +115,9 @@ struct wdilog_report {
 	struct wdl_attempts attempts;
 	bool detail_missing;        /* loaded from JSON (or merged with such a
 				       report): peers and bursts are not known */
+	struct wdl_dot11_counts dot11; /* 802.11 codes and SSIDs */
+	bool peers_inexact;         /* merged past a per-peer cap */
+	bool bursts_inexact;        /* merged past the burst list's cap */
 };
 
 
