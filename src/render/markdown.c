@@ -239,7 +239,9 @@ static void input_table(FILE *out, const wdilog_report *rep)
 		fputc('\n', out);
 }
 
-/* One 802.11 or SSID table (issue 14), shown when a record named one. */
+/* One 802.11 or SSID table (issue 14) as one line, shown when a record
+ * named one: the summary stays short (a pull-request comment), the JSON
+ * report lists every row. "**SSIDs**: Lobby 3 records (2 failures); ..." */
 static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
 		     bool reason, const char *title)
 {
@@ -247,28 +249,34 @@ static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
 	size_t n = wdl_tally_sorted(t, ssid, v);
 	if (!n && !t->other.records)
 		return;
-	fprintf(out, "%s\n\n| %s | records | failures |\n|%s--:|--:|\n", title,
-		ssid ? "SSID" : "code | name", ssid ? "---|" : "--:|---|");
-	for (size_t i = 0; i < n; i++) {
-		fputs("| ", out);
+	fprintf(out, "**%s**: ", title);
+	size_t shown = n < 10 ? n : 10;
+	for (size_t i = 0; i < shown; i++) {
+		if (i)
+			fputs("; ", out);
 		if (ssid) {
 			wdl_escape_str(out, WDL_ESC_MARKDOWN, v[i]->text);
 		} else {
 			const char *name = reason ? wdilog_dot11_reason_name(v[i]->code)
 						  : wdilog_dot11_status_name(v[i]->code);
-			fprintf(out, "%" PRIu32 " | ", v[i]->code);
+			fprintf(out, "%" PRIu32 " ", v[i]->code);
 			wdl_escape_str(out, WDL_ESC_MARKDOWN, name ? name : "(no name)");
 		}
-		fprintf(out, " | %" PRIu64 " | %" PRIu64 " |\n", v[i]->records,
-			v[i]->failures);
+		fprintf(out, " %" PRIu64 " record%s (%" PRIu64 " failure%s)",
+			v[i]->records, v[i]->records == 1 ? "" : "s",
+			v[i]->failures, v[i]->failures == 1 ? "" : "s");
 	}
+	if (n > shown)
+		fprintf(out, "; %zu more in the JSON report", n - shown);
 	if (t->other.records)
-		fprintf(out, "| (other values past the limit) |%s %" PRIu64 " | %"
-			PRIu64 " |\n", ssid ? "" : " |", t->other.records,
-			t->other.failures);
+		fprintf(out, "; (other values past the limit) %" PRIu64
+			" record%s (%" PRIu64 " failure%s)", t->other.records,
+			t->other.records == 1 ? "" : "s", t->other.failures,
+			t->other.failures == 1 ? "" : "s");
+	fputs(".", out);
 	if (t->inexact)
-		fprintf(out, "\n%s.\n", WDL_INEXACT_NOTE);
-	fputc('\n', out);
+		fprintf(out, " %s.", WDL_INEXACT_NOTE);
+	fputs("\n\n", out);
 }
 
 /* 802.11 codes and SSIDs; what a merge of older reports does not know is
@@ -277,6 +285,11 @@ static void dot11_tables(FILE *out, const wdilog_report *rep)
 {
 	if (!wdl_view_known(rep, WDL_MEMBER_PEERS))
 		fprintf(out, "Peers and bursts: %s.\n\n", WDL_NOT_KNOWN_NOTE);
+	else if (rep->peers_inexact || rep->bursts_inexact)
+		fprintf(out, "%s: %s.\n\n",
+			rep->peers_inexact && rep->bursts_inexact ? "Peers and bursts"
+			: rep->peers_inexact ? "Peers" : "Bursts",
+			WDL_INEXACT_NOTE);
 	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
 	if (!d) {
 		fprintf(out, "802.11 codes and SSIDs: %s.\n\n", WDL_NOT_KNOWN_NOTE);

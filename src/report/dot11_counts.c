@@ -49,6 +49,8 @@ void wdl_dot11_counts_add(struct wdl_dot11_counts *d, const wdilog_context *x,
 void wdl_tally_merge(struct wdl_tally *dst, const struct wdl_tally *src,
 		     bool by_text)
 {
+	/* into an empty table a merge is a copy, exact whatever src holds */
+	bool empty = !dst->n && !dst->other.records;
 	for (uint32_t i = 0; i < src->n; i++) {
 		const struct wdl_tally_row *r = &src->rows[i];
 		wdl_tally_add(dst, r->code, by_text ? r->text : NULL,
@@ -56,7 +58,7 @@ void wdl_tally_merge(struct wdl_tally *dst, const struct wdl_tally *src,
 	}
 	dst->other.records += src->other.records;
 	dst->other.failures += src->other.failures;
-	dst->inexact |= src->inexact || src->other.records != 0;
+	dst->inexact |= src->inexact || (src->other.records && !empty);
 }
 
 void wdl_dot11_counts_merge(struct wdl_dot11_counts *dst,

@@ -51,8 +51,9 @@ void wdl_tally_add(struct wdl_tally *t, uint32_t code, const char *text,
 		   uint64_t records, uint64_t failures);
 
 /* Add @p src into @p dst row by row, in @p src's first-seen order: the
- * same rows as one pass over both, unless @p src has an "other" row (its
- * values there may be rows of @p dst), which marks @p dst inexact. */
+ * same rows as one pass over both, unless @p src has an "other" row and
+ * @p dst is not empty (values there may be rows of @p dst), which marks
+ * @p dst inexact. */
 void wdl_tally_merge(struct wdl_tally *dst, const struct wdl_tally *src,
 		     bool by_text);
 

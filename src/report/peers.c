@@ -157,8 +157,10 @@ static void merge_stat(struct wdl_peer_stat *d, const struct wdl_peer_stat *s,
 bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
 		     const size_t *code_map, bool *inexact)
 {
-	if (src->overflow.statuses || src->none.other_failures ||
-	    src->overflow.other_failures)
+	/* into an empty table a merge is a copy, exact whatever src holds */
+	bool empty = !dst->n && !dst->none.statuses && !dst->overflow.statuses;
+	if (!empty && (src->overflow.statuses || src->none.other_failures ||
+		       src->overflow.other_failures))
 		*inexact = true;
 	merge_stat(&dst->none, &src->none, code_map);
 	merge_stat(&dst->overflow, &src->overflow, code_map);
@@ -171,7 +173,7 @@ bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
 			d = &dst->overflow;
 			*inexact = true;
 		}
-		if (src->v[i].other_failures)
+		if (src->v[i].other_failures && !empty)
 			*inexact = true;
 		merge_stat(d, &src->v[i], code_map);
 	}
