@@ -579,8 +579,7 @@ static int check_counts(struct loader *ld, const json_t *root)
  * @p codes in order; *sum gets the sum of the counts. */
 static int load_code_list(struct loader *ld, const json_t *o, const char *key,
 			  const char *where, struct wdl_code_count *codes,
-			  uint32_t *ncodes, uint32_t cap, uint64_t *other,
-			  uint64_t *sum)
+			  uint32_t *ncodes, uint32_t cap, uint64_t *sum)
 {
 	const json_t *list = json_object_get(o, key);
 	char w[128];
@@ -613,7 +612,6 @@ static int load_code_list(struct loader *ld, const json_t *o, const char *key,
 		uint64_t none = 0;
 		wdl_code_count_add(codes, ncodes, cap, &none, idx, n);
 	}
-	(void)other;
 	return WDILOG_OK;
 }
 
@@ -653,8 +651,7 @@ static int load_peer(struct loader *ld, const json_t *o, const char *where,
 		return rc;
 	struct wdl_peer_stat x = { .mac = s->mac };
 	if ((rc = load_code_list(ld, o, "failure_codes", where, x.codes,
-				 &x.ncodes, WDL_PEER_CODES, &x.other_failures,
-				 &sum)) < 0)
+				 &x.ncodes, WDL_PEER_CODES, &sum)) < 0)
 		return rc;
 	snprintf(w, sizeof(w), "%sfailures", where);
 	if ((rc = add_entry(ld, &sum, other, w)) < 0)
@@ -768,7 +765,7 @@ static int load_burst(struct loader *ld, const json_t *o, const char *where,
 		return bad(ld, w, "names no input of 'inputs'");
 	b->input = k;
 	if ((rc = load_code_list(ld, o, "codes", where, b->codes, &b->ncodes,
-				 WDL_BURST_CODES, &b->other, &sum)) < 0)
+				 WDL_BURST_CODES, &sum)) < 0)
 		return rc;
 	snprintf(w, sizeof(w), "%sfailures", where);
 	if ((rc = add_entry(ld, &sum, b->other, w)) < 0)

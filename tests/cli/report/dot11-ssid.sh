@@ -38,6 +38,12 @@ expect_eq "no other rows, exact" \
 	"$(jget "$T/r.json" '(j["ssids"]["other"], j["dot11"]["status_codes_other"], j["ssids"]["exact"], j["dot11"]["exact"])')" \
 	"(None, None, True, True)"
 
+# the event stream names the SSID of each record
+run -q -f events "$T/t.txt"
+expect_eq "events: one SSID per record" \
+	"$("$PYTHON" -c 'import json,sys; print([json.loads(l)["ssid"] for l in open(sys.argv[1])])' "$T/out")" \
+	"['<b>Tom & Jerry|x</b>', '<b>Tom & Jerry|x</b>', 'Café-日', 'Lobby Wi-Fi', None]"
+
 run -q -f text "$T/t.txt"
 has "text: status code section" "$T/out" "802.11 STATUS CODES"
 has "text: reason code section" "$T/out" "802.11 REASON CODES"
