@@ -239,6 +239,9 @@ static void input_table(FILE *out, const wdilog_report *rep)
 		fputc('\n', out);
 }
 
+/* Rows named in the one-line 802.11 and SSID summaries. */
+#define MD_TALLY_ROWS 10
+
 /* One 802.11 or SSID table (issue 14) as one line, shown when a record
  * named one: the summary stays short (a pull-request comment), the JSON
  * report lists every row. "**SSIDs**: Lobby 3 records (2 failures); ..." */
@@ -250,8 +253,7 @@ static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
 	if (!n && !t->other.records)
 		return;
 	fprintf(out, "**%s**: ", title);
-	size_t shown = n < 10 ? n : 10;
-	for (size_t i = 0; i < shown; i++) {
+	for (size_t i = 0; i < n && i < MD_TALLY_ROWS; i++) {
 		if (i)
 			fputs("; ", out);
 		if (ssid) {
@@ -266,8 +268,8 @@ static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
 			v[i]->records, v[i]->records == 1 ? "" : "s",
 			v[i]->failures, v[i]->failures == 1 ? "" : "s");
 	}
-	if (n > shown)
-		fprintf(out, "; %zu more in the JSON report", n - shown);
+	if (n > MD_TALLY_ROWS)
+		fprintf(out, "; %zu more in the JSON report", n - MD_TALLY_ROWS);
 	if (t->other.records)
 		fprintf(out, "; (other values past the limit) %" PRIu64
 			" record%s (%" PRIu64 " failure%s)", t->other.records,

@@ -2,7 +2,8 @@
  * it, parsed with jansson into a wdilog_report, so that reports made on
  * other machines can be merged, compared and used as baselines. Every
  * member of the contract (formats.md section 6) is checked for type; the
- * members this version adds (per-input codes, the timeline) are read when
+ * members this version adds (per-input codes, the timeline; peers, bursts,
+ * 802.11 codes and SSIDs, issue 15) are read when
  * present. A "gate" member is ignored: gates are evaluated afresh. */
 #include <wdilog/gate.h>
 
@@ -957,7 +958,7 @@ static int finish(json_t *root, const json_error_t *jerr, const char *name,
 	}
 	struct loader ld = { .name = name, .err = err };
 	int rc = wdilog_report_new(&ld.rep, opts, err);
-	/* per-peer counts and the order of failures are not in the JSON */
+	/* not known until load_detail finds them (older reports lack them) */
 	if (rc >= 0)
 		ld.rep->detail_missing = true;
 	if (rc == WDILOG_OK)

@@ -113,8 +113,9 @@ struct wdilog_report {
 	wdilog_event_fn event_fn;   /* per-event callback, or NULL */
 	void *event_payload;
 	struct wdl_attempts attempts;
-	bool detail_missing;        /* loaded from JSON (or merged with such a
-				       report): peers and bursts are not known */
+	bool detail_missing;        /* loaded from an older JSON report (or
+				       merged with one): peers, bursts, 802.11
+				       codes and SSIDs are not known */
 	struct wdl_dot11_counts dot11; /* 802.11 codes and SSIDs */
 	bool peers_inexact;         /* merged past a per-peer cap */
 	bool bursts_inexact;        /* merged past the burst list's cap */

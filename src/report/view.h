@@ -1,8 +1,9 @@
 /* The renderers' read-only view of a report: what they may ask of it,
- * and whether a member is known at all. A report loaded from JSON (and a
- * merge with one) does not know its peers and bursts: JSON reports do
- * not carry what is needed to rebuild them. Renderers ask here rather
- * than test a flag that only some of them would know about. */
+ * and whether a member is known at all. A report loaded from JSON written
+ * by an older wdilog (no "dot11" member), and a merge with one, does not
+ * know its peers, bursts, 802.11 codes and SSIDs: those reports do not
+ * carry what is needed to rebuild them. Renderers ask here rather than
+ * test a flag that only some of them would know about. */
 #ifndef WDL_REPORT_VIEW_H
 #define WDL_REPORT_VIEW_H
 
