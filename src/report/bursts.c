@@ -162,9 +162,13 @@ bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
 	int64_t w = b->window;
 	if (!b->ring) {
 		b->ring = wdl_malloc((size_t)w * sizeof(*b->ring));
-		b->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*b->list));
+		/* a merge or a load may have made the list already */
+		if (!b->list)
+			b->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*b->list));
 		if (!b->ring || !b->list) {
-			wdl_bursts_dispose(b);
+			/* keep a list that holds bursts (n counts them) */
+			wdl_free(b->ring);
+			b->ring = NULL;
 			return false;
 		}
 	}
