@@ -584,12 +584,12 @@ static int load_code_list(struct loader *ld, const json_t *o, const char *key,
 {
 	const json_t *list = json_object_get(o, key);
 	char w[128];
+	*sum = 0;
 	snprintf(w, sizeof(w), "%s%s", where, key);
 	if (!json_is_array(list))
 		return bad(ld, w, "is not an array");
 	if (json_array_size(list) > cap)
 		return bad(ld, w, "has more codes than a report keeps");
-	*sum = 0;
 	for (size_t k = 0; k < json_array_size(list); k++) {
 		const json_t *e = json_array_get(list, k);
 		snprintf(w, sizeof(w), "%s%s[%zu].", where, key, k);
@@ -744,7 +744,7 @@ static int load_burst(struct loader *ld, const json_t *o, const char *where,
 	memset(b, 0, sizeof(*b));
 	char w[96];
 	int rc;
-	uint64_t sum;
+	uint64_t sum = 0;
 	if ((rc = get_time(ld, o, "start", where, &b->start)) < 0 ||
 	    (rc = get_time(ld, o, "end", where, &b->end)) < 0 ||
 	    (rc = get_count(ld, o, "failures", where, false, &b->failures)) < 0 ||
