@@ -53,6 +53,8 @@ typedef struct wdilog_context {
 	uint32_t pid;               /* process id */
 	bool has_tid;
 	uint32_t tid;               /* thread id */
+	const char *ssid;           /* SSID the event named (UTF-8, as
+				       written; doc/report.md), or NULL */
 } wdilog_context;
 
 /* The fields of a WLAN-AutoConfig event (provider

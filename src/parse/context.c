@@ -29,6 +29,7 @@ enum kind {
 	K_PID,
 	K_TID,
 	K_802,                      /* "802" of "802.11 status code" */
+	K_SSID,                     /* an SSID in free text or a UserData leaf */
 	/* WLAN-AutoConfig fields (EventData Data Name, wevtutil labels) */
 	K_EVENTID,
 	K_W_GUID,
@@ -74,6 +75,7 @@ static const struct key_word key_words[] = {
 	KW("pid", K_PID), KW("processid", K_PID),
 	KW("tid", K_TID), KW("threadid", K_TID),
 	KW("802", K_802),
+	KW("ssid", K_SSID), KW("dot11ssid", K_SSID), KW("ssidname", K_SSID),
 };
 
 static bool starts_or_ends(const char *w, size_t n, const char *part, size_t k)
@@ -310,6 +312,19 @@ static void set_number(struct wdl_context *c, enum kind k, uint32_t v,
 
 /* ---- WLAN-AutoConfig fields ---- */
 
+void wdl_ssid_copy(char *out, const char *s, size_t len)
+{
+	if (len > WDL_SSID_MAX) {
+		len = WDL_SSID_MAX;
+		/* back off continuation bytes: never half a character */
+		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+
 static void copy_text(char *dst, const char *s, size_t len)
 {
 	while (len && (*s == ' ' || *s == '\t'))
@@ -317,10 +332,7 @@ static void copy_text(char *dst, const char *s, size_t len)
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
 		       s[len - 1] == '\r' || s[len - 1] == '\n'))
 		len--;
-	if (len > WDL_WLAN_TEXT_MAX)
-		len = WDL_WLAN_TEXT_MAX;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
+	wdl_ssid_copy(dst, s, len);
 }
 
 /* A GUID, with or without braces, lower-cased into @p out. */
@@ -462,6 +474,40 @@ static size_t provider_value(const char *s, size_t len, size_t i,
 	return k;
 }
 
+static void set_ssid(struct wdl_context *c, const char *s, size_t len,
+		     uint8_t rank)
+{
+	if (!len || rank <= c->ssid_rank)
+		return;
+	wdl_ssid_copy(c->ssid, s, len);
+	c->ssid_rank = rank;
+}
+
+/* An SSID after "SSID=" (doc/report.md): up to the closing @p quote when
+ * the value was quoted, inside [..] or <..>, else a token up to a blank,
+ * ',', ';' or ')'. Bytes are kept as written; an empty value names none. */
+static size_t ssid_value(struct wdl_context *c, const char *s, size_t len,
+			 size_t i, char quote)
+{
+	char close = quote;
+	if (!close && i < len && (s[i] == '[' || s[i] == '<'))
+		close = s[i++] == '[' ? ']' : '>';
+	size_t k = i;
+	if (close) {
+		while (k < len && s[k] != close && s[k] != '\n')
+			k++;
+		if (k >= len || s[k] != close)
+			return i;   /* never closed: no SSID */
+		set_ssid(c, s + i, k - i, WDL_RANK_KEYED);
+		return k + 1;
+	}
+	while (k < len && s[k] != ' ' && s[k] != '\t' && s[k] != ',' &&
+	       s[k] != ';' && s[k] != ')' && s[k] != '\r' && s[k] != '\n')
+		k++;
+	set_ssid(c, s + i, k - i, WDL_RANK_KEYED);
+	return k;
+}
+
 /* After key @p k ending at s[i]: read its value. Returns where scanning
  * goes on. */
 static size_t keyed_value(struct wdl_context *c, enum kind k, const char *s,
@@ -504,6 +550,12 @@ static size_t keyed_value(struct wdl_context *c, enum kind k, const char *s,
 		if (!strict)
 			return i;
 		return provider_value(s, len, v, c, s[v - 1] == '"');
+	case K_SSID:
+		if (!strict)
+			return i;
+		return ssid_value(c, s, len, v,
+				  v > 0 && (s[v - 1] == '"' || s[v - 1] == '\'')
+					  ? s[v - 1] : 0);
 	default:
 		return i;
 	}
@@ -686,6 +738,14 @@ void wdl_context_xml_text(struct wdl_context *c, const char *s, size_t len)
 		/* WPP's DebugData/Component and RenderingInfo/Provider */
 		set_provider(c, s + i, len - i, WDL_RANK_KEYED);
 		break;
+	case K_SSID: {
+		size_t e = len;
+		while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+				 s[e - 1] == '\r' || s[e - 1] == '\n'))
+			e--;
+		set_ssid(c, s + i, e - i, WDL_RANK_FIELD);
+		break;
+	}
 	case K_LOCAL:
 	case K_PID:
 	case K_TID:
@@ -724,6 +784,9 @@ const wdilog_context *wdl_context_emit(struct wdl_context *c)
 	x->pid = c->pid_rank ? c->pid : 0;
 	x->has_tid = c->tid_rank != 0;
 	x->tid = c->tid_rank ? c->tid : 0;
+	/* a structured SSID field (EventData, wevtutil) before free text */
+	x->ssid = c->wlan.have & W_SSID && c->wlan.ssid[0] ? c->wlan.ssid
+		  : c->ssid_rank ? c->ssid : NULL;
 	return x;
 }
 

@@ -31,6 +31,13 @@ enum wdl_ctx_rank {
 
 /* Longest SSID or profile name kept (an SSID is at most 32 bytes). */
 #define WDL_WLAN_TEXT_MAX 64
+/* Longest SSID kept, in bytes: an SSID is at most 32 bytes, but escaped
+ * or hex forms written by a driver are longer. */
+#define WDL_SSID_MAX WDL_WLAN_TEXT_MAX
+
+/* Copy @p len bytes of @p s into @p out (WDL_SSID_MAX + 1 bytes), cut to
+ * fit on a UTF-8 character boundary (never half a character). */
+void wdl_ssid_copy(char *out, const char *s, size_t len);
 
 /* The fields of a WLAN-AutoConfig event (attempts.md "Signals"), kept
  * beside the context. have is a bit per field, cleared with the ranks. */
@@ -57,7 +64,7 @@ struct wdl_context {
 			uint8_t tid_rank;
 			uint8_t label;      /* XML: what the coming text is (a
 					       private enum in context.c) */
-			uint8_t unused;
+			uint8_t ssid_rank;
 		};
 		uint64_t state;
 	};
@@ -67,6 +74,7 @@ struct wdl_context {
 	uint32_t pid, tid;
 	char provider[WDL_PROVIDER_MAX + 1];
 	char peer_text[18];         /* "8a:15:14:b6:25:10", made on emit */
+	char ssid[WDL_WLAN_TEXT_MAX + 1]; /* valid when ssid_rank */
 	wdilog_context out;         /* what emit hands out */
 	struct wdl_wlan_fields wlan;
 };

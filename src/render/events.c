@@ -67,6 +67,7 @@ static bool record(FILE *out, const wdilog_event *ev, const char *input,
 	      wdilog_dot11_status_name(x->dot11_status));
 	dot11(&j, "dot11_reason", x->has_dot11_reason, x->dot11_reason,
 	      wdilog_dot11_reason_name(x->dot11_reason));
+	wdl_json_key(&j, "ssid"); string_or_null(&j, x->ssid);
 	wdl_json_key(&j, "provider"); string_or_null(&j, x->provider);
 	wdl_json_key(&j, "pid"); number_or_null(&j, x->has_pid, x->pid);
 	wdl_json_key(&j, "tid"); number_or_null(&j, x->has_tid, x->tid);

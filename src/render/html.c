@@ -579,12 +579,17 @@ static void more_rows(FILE *out, size_t more, const char *what)
 			"report lists them all.</p>\n", more, what);
 }
 
+static void inexact_note(FILE *out, bool inexact)
+{
+	if (inexact)
+		fprintf(out, "<p class=\"note\">%s.</p>\n", WDL_INEXACT_NOTE);
+}
+
 /* A section a merged report cannot fill: where the JSON report says null. */
 static void not_known(FILE *out, const char *id, const char *title)
 {
-	fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<p class=\"note\">%s are "
-		"not known for merged reports: JSON reports do not carry them."
-		"</p>\n</section>\n", id, title, title);
+	fprintf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<p class=\"note\">%s: "
+		"%s.</p>\n</section>\n", id, title, title, WDL_NOT_KNOWN_NOTE);
 }
 
 static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
@@ -626,6 +631,7 @@ static int bursts(FILE *out, const wdilog_report *rep, wdilog_error *err)
 	}
 	fputs("</tbody>\n</table></div>\n", out);
 	more_rows(out, (size_t)dropped, "smaller bursts");
+	inexact_note(out, rep->bursts_inexact);
 	fputs("</section>\n", out);
 	wdl_free(v);
 	return WDILOG_OK;
@@ -758,6 +764,7 @@ static int peers(FILE *out, const wdilog_report *rep, wdilog_error *err)
 	}
 	fputs("</table></div>\n", out);
 	more_rows(out, ps->n - shown, "peers");
+	inexact_note(out, rep->peers_inexact);
 	fputs("</section>\n", out);
 	wdl_free(v);
 	return WDILOG_OK;
@@ -779,6 +786,68 @@ static void guid_inputs(FILE *out, const wdilog_report *rep,
 		fprintf(out, " and %" PRIu64 " more input%s", g->inputs_more,
 			g->inputs_more == 1 ? "" : "s");
 	fputs("</td>", out);
+}
+
+/* One 802.11 or SSID table (issue 14), every row (at most
+ * WDL_TALLY_ROWS), the "other" row as a footer. */
+static void tally_html(FILE *out, const struct wdl_tally *t, bool ssid,
+		       bool reason, const char *title)
+{
+	const struct wdl_tally_row *v[WDL_TALLY_ROWS];
+	size_t n = wdl_tally_sorted(t, ssid, v);
+	fprintf(out, "<h3>%s</h3>\n", title);
+	if (!n && !t->other.records) {
+		fputs("<p class=\"note\">No status record's event named one."
+		      "</p>\n", out);
+		return;
+	}
+	fprintf(out, "<div class=\"wide\"><table class=\"sortable\">\n<thead><tr>"
+		"%s<th class=\"n\">Records</th><th class=\"n\">Failures</th>"
+		"</tr></thead>\n<tbody>\n",
+		ssid ? "<th>SSID</th>" : "<th class=\"n\">Code</th><th>Name</th>");
+	for (size_t i = 0; i < n; i++) {
+		fputs("<tr>", out);
+		if (ssid) {
+			fputs("<td class=\"mono\">", out);
+			wdl_escape_str(out, WDL_ESC_HTML, v[i]->text);
+			fputs("</td>", out);
+		} else {
+			const char *name = reason ? wdilog_dot11_reason_name(v[i]->code)
+						  : wdilog_dot11_status_name(v[i]->code);
+			num_cell(out, v[i]->code);
+			fputs("<td>", out);
+			wdl_escape_str(out, WDL_ESC_HTML, name ? name : "(no name)");
+			fputs("</td>", out);
+		}
+		num_cell(out, v[i]->records);
+		fprintf(out, "<td class=\"n%s\">%" PRIu64 "</td></tr>\n",
+			v[i]->failures ? " failure" : "", v[i]->failures);
+	}
+	fputs("</tbody>\n", out);
+	if (t->other.records)
+		fprintf(out, "<tfoot><tr><td%s>(other values past the limit)</td>"
+			"<td class=\"n\">%" PRIu64 "</td><td class=\"n\">%" PRIu64
+			"</td></tr></tfoot>\n", ssid ? "" : " colspan=\"2\"",
+			t->other.records, t->other.failures);
+	fputs("</table></div>\n", out);
+	inexact_note(out, t->inexact);
+}
+
+/* 802.11 status and reason codes and SSIDs, beside the peers. */
+static void dot11_sections(FILE *out, const wdilog_report *rep)
+{
+	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
+	if (!d) {
+		not_known(out, "dot11", "802.11 codes and SSIDs");
+		return;
+	}
+	fputs("<section id=\"dot11\">\n<h2>802.11 codes and SSIDs</h2>\n"
+	      "<p class=\"note\">Status records by the 802.11 status code, "
+	      "reason code and SSID their event named.</p>\n", out);
+	tally_html(out, &d->status, false, false, "802.11 status codes");
+	tally_html(out, &d->reason, false, true, "802.11 reason codes");
+	tally_html(out, &d->ssid, true, false, "SSIDs");
+	fputs("</section>\n", out);
 }
 
 static void guids(FILE *out, const wdilog_report *rep)
@@ -916,6 +985,7 @@ int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 	verdict(out, rep);
 	fputs("<nav><a href=\"#timeline\">Timeline</a><a href=\"#bursts\">Bursts</a>"
 	      "<a href=\"#codes\">Codes</a><a href=\"#peers\">Peers</a>"
+	      "<a href=\"#dot11\">802.11</a>"
 	      "<a href=\"#guids\">Undecoded</a><a href=\"#inputs\">Inputs</a>",
 	      out);
 	fprintf(out, "%s</nav>\n", wdl_attempts_html_nav(rep));
@@ -929,6 +999,7 @@ int wdilog_report_render_html(const wdilog_report *rep, FILE *out,
 		rc = peers(out, rep, err);
 	if (rc < 0)
 		return rc;
+	dot11_sections(out, rep);
 	guids(out, rep);
 	if ((rc = input_spans(out, rep, err)) < 0)
 		return rc;

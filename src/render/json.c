@@ -253,6 +253,25 @@ static void dominant(struct wdl_json *j, const wdilog_report *rep,
 	wdl_json_end_object(j);
 }
 
+/* A code list in first-seen order, as a merge needs it (issue 15):
+ * "KEY": [{"code", "name", "count"}], then "OTHER_KEY": N for the counts
+ * past the list's cap. */
+static void code_counts(struct wdl_json *j, const wdilog_report *rep,
+			const char *key, const struct wdl_code_count *codes,
+			uint32_t n, const char *other_key, uint64_t other)
+{
+	wdl_json_key(j, key);
+	wdl_json_array(j, true);
+	for (uint32_t i = 0; i < n; i++) {
+		wdl_json_object(j, true);
+		code_and_name(j, wdl_view_code(rep, codes[i].index));
+		wdl_json_key(j, "count"); wdl_json_uint(j, codes[i].count);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_key(j, other_key); wdl_json_uint(j, other);
+}
+
 /* The members of one per-peer entry, after "peer". */
 static void peer_body(struct wdl_json *j, const wdilog_report *rep,
 		      const struct wdl_peer_stat *s)
@@ -270,6 +289,8 @@ static void peer_body(struct wdl_json *j, const wdilog_report *rep,
 	wdl_json_key(j, "last"); wdl_json_time(j, &s->last);
 	wdl_json_key(j, "dominant_failure");
 	dominant(j, rep, s->codes, s->ncodes);
+	code_counts(j, rep, "failure_codes", s->codes, s->ncodes,
+		    "other_failures", s->other_failures);
 }
 
 static void peer_entry(struct wdl_json *j, const wdilog_report *rep,
@@ -308,6 +329,7 @@ static bool peers(struct wdl_json *j, const wdilog_report *rep)
 		wdl_json_key(j, "peers_past_limit");
 		wdl_json_null(j);
 	}
+	wdl_json_key(j, "peers_exact"); wdl_json_bool(j, !rep->peers_inexact);
 	return true;
 }
 
@@ -337,12 +359,86 @@ static bool bursts(struct wdl_json *j, const wdilog_report *rep)
 		wdl_json_key(j, "dominant");
 		dominant(j, rep, v[i].codes, v[i].ncodes);
 		lines(j, &v[i].lines);
+		code_counts(j, rep, "codes", v[i].codes, v[i].ncodes, "other",
+			    v[i].other);
 		wdl_json_end_object(j);
 	}
 	wdl_json_end_array(j);
+	wdl_json_key(j, "exact"); wdl_json_bool(j, !rep->bursts_inexact);
 	wdl_json_end_object(j);
 	wdl_free(v);
 	return true;
+}
+
+/* {"records": N, "failures": N} of one table row. */
+static void tally_counts(struct wdl_json *j, const struct wdl_tally_row *r)
+{
+	wdl_json_key(j, "records"); wdl_json_uint(j, r->records);
+	wdl_json_key(j, "failures"); wdl_json_uint(j, r->failures);
+}
+
+/* One table: "KEY": [rows in first-seen order (what an exact merge
+ * needs)], "KEY_other": {records, failures} or null. */
+static void tally(struct wdl_json *j, const struct wdl_tally *t,
+		  const char *key, const char *other_key, bool ssid)
+{
+	wdl_json_key(j, key);
+	wdl_json_array(j, false);
+	for (uint32_t i = 0; i < t->n; i++) {
+		const struct wdl_tally_row *r = &t->rows[i];
+		wdl_json_object(j, true);
+		if (ssid) {
+			wdl_json_key(j, "ssid"); wdl_json_string(j, r->text);
+		} else {
+			const char *name = strcmp(key, "status_codes") == 0
+						   ? wdilog_dot11_status_name(r->code)
+						   : wdilog_dot11_reason_name(r->code);
+			wdl_json_key(j, "code"); wdl_json_uint(j, r->code);
+			wdl_json_key(j, "name");
+			if (name)
+				wdl_json_string(j, name);
+			else
+				wdl_json_null(j);
+		}
+		tally_counts(j, r);
+		wdl_json_end_object(j);
+	}
+	wdl_json_end_array(j);
+	wdl_json_key(j, other_key);
+	if (!t->other.records) {
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, true);
+	tally_counts(j, &t->other);
+	wdl_json_end_object(j);
+}
+
+/* "dot11": 802.11 status and reason codes, "ssids": SSIDs, each counting
+ * status records by what their event named (null when not known). */
+static void dot11_and_ssids(struct wdl_json *j, const wdilog_report *rep)
+{
+	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
+	wdl_json_key(j, "dot11");
+	if (!d) {
+		wdl_json_null(j);
+		wdl_json_key(j, "ssids");
+		wdl_json_null(j);
+		wdl_json_key(j, "peers_exact");
+		wdl_json_null(j);
+		return;
+	}
+	wdl_json_object(j, false);
+	tally(j, &d->status, "status_codes", "status_codes_other", false);
+	tally(j, &d->reason, "reason_codes", "reason_codes_other", false);
+	wdl_json_key(j, "exact");
+	wdl_json_bool(j, !d->status.inexact && !d->reason.inexact);
+	wdl_json_end_object(j);
+	wdl_json_key(j, "ssids");
+	wdl_json_object(j, false);
+	tally(j, &d->ssid, "list", "other", true);
+	wdl_json_key(j, "exact"); wdl_json_bool(j, !d->ssid.inexact);
+	wdl_json_end_object(j);
 }
 
 static void bound(struct wdl_json *j, const struct wdl_window *w,
@@ -522,6 +618,7 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 		}
 	} else if (!peers(&j, rep) || !bursts(&j, rep))
 		return wdl_fail_oom(err);
+	dot11_and_ssids(&j, rep);
 	window(&j, &rep->window);
 	wdl_render_attempts_json(&j, rep);
 	wdl_json_end_object(&j);

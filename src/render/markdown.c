@@ -401,6 +401,69 @@ static void attempts(FILE *out, const wdilog_report *rep)
 		failed_attempts(out, l);
 }
 
+/* Rows named in the one-line 802.11 and SSID summaries. */
+#define MD_TALLY_ROWS 10
+
+/* One 802.11 or SSID table (issue 14) as one line, shown when a record
+ * named one: the summary stays short (a pull-request comment), the JSON
+ * report lists every row. "**SSIDs**: Lobby 3 records (2 failures); ..." */
+static void tally_md(FILE *out, const struct wdl_tally *t, bool ssid,
+		     bool reason, const char *title)
+{
+	const struct wdl_tally_row *v[WDL_TALLY_ROWS];
+	size_t n = wdl_tally_sorted(t, ssid, v);
+	if (!n && !t->other.records)
+		return;
+	fprintf(out, "**%s**: ", title);
+	for (size_t i = 0; i < n && i < MD_TALLY_ROWS; i++) {
+		if (i)
+			fputs("; ", out);
+		if (ssid) {
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, v[i]->text);
+		} else {
+			const char *name = reason ? wdilog_dot11_reason_name(v[i]->code)
+						  : wdilog_dot11_status_name(v[i]->code);
+			fprintf(out, "%" PRIu32 " ", v[i]->code);
+			wdl_escape_str(out, WDL_ESC_MARKDOWN, name ? name : "(no name)");
+		}
+		fprintf(out, " %" PRIu64 " record%s (%" PRIu64 " failure%s)",
+			v[i]->records, v[i]->records == 1 ? "" : "s",
+			v[i]->failures, v[i]->failures == 1 ? "" : "s");
+	}
+	if (n > MD_TALLY_ROWS)
+		fprintf(out, "; %zu more in the JSON report", n - MD_TALLY_ROWS);
+	if (t->other.records)
+		fprintf(out, "; (other values past the limit) %" PRIu64
+			" record%s (%" PRIu64 " failure%s)", t->other.records,
+			t->other.records == 1 ? "" : "s", t->other.failures,
+			t->other.failures == 1 ? "" : "s");
+	fputs(".", out);
+	if (t->inexact)
+		fprintf(out, " %s.", WDL_INEXACT_NOTE);
+	fputs("\n\n", out);
+}
+
+/* 802.11 codes and SSIDs; what a merge of older reports does not know is
+ * said in the words of every other format. */
+static void dot11_tables(FILE *out, const wdilog_report *rep)
+{
+	if (!wdl_view_known(rep, WDL_MEMBER_PEERS))
+		fprintf(out, "Peers and bursts: %s.\n\n", WDL_NOT_KNOWN_NOTE);
+	else if (rep->peers_inexact || rep->bursts_inexact)
+		fprintf(out, "%s: %s.\n\n",
+			rep->peers_inexact && rep->bursts_inexact ? "Peers and bursts"
+			: rep->peers_inexact ? "Peers" : "Bursts",
+			WDL_INEXACT_NOTE);
+	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
+	if (!d) {
+		fprintf(out, "802.11 codes and SSIDs: %s.\n\n", WDL_NOT_KNOWN_NOTE);
+		return;
+	}
+	tally_md(out, &d->status, false, false, "802.11 status codes");
+	tally_md(out, &d->reason, false, true, "802.11 reason codes");
+	tally_md(out, &d->ssid, true, false, "SSIDs");
+}
+
 int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 				  wdilog_error *err)
 {
@@ -411,6 +474,7 @@ int wdilog_report_render_markdown(const wdilog_report *rep, FILE *out,
 		return wdl_fail_oom(err);
 	input_table(out, rep);
 	attempts(out, rep);
+	dot11_tables(out, rep);
 	if (ferror(out))
 		return wdl_fail(err, WDILOG_EIO, "cannot write the Markdown report");
 	return WDILOG_OK;

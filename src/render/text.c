@@ -371,8 +371,8 @@ static int peer_table(FILE *out, const wdilog_report *rep,
 {
 	const struct wdl_peers *ps = wdl_view_peers(rep);
 	if (!ps) {
-		fprintf(out, "\n%sPEERS%s not known for merged reports\n",
-			st->bold, st->reset);
+		fprintf(out, "\n%sPEERS%s %s\n", st->bold, st->reset,
+			WDL_NOT_KNOWN_NOTE);
 		return WDILOG_OK;
 	}
 	const struct wdl_peer_stat **v = wdl_peers_sorted(ps);
@@ -397,6 +397,8 @@ static int peer_table(FILE *out, const wdilog_report *rep,
 		peer_row(out, rep, "(no peer)", &ps->none, st);
 	if (ps->overflow.statuses)
 		peer_row(out, rep, "(past the limit)", &ps->overflow, st);
+	if (rep->peers_inexact)
+		fprintf(out, "%s(%s)%s\n", st->dim, WDL_INEXACT_NOTE, st->reset);
 	return WDILOG_OK;
 }
 
@@ -418,8 +420,11 @@ static int burst_list(FILE *out, const wdilog_report *rep,
 		      const struct style *st, wdilog_error *err)
 {
 	const struct wdl_bursts *bs = wdl_view_bursts(rep);
-	if (!bs)
-		return WDILOG_OK;   /* merged: not known, and none is not said */
+	if (!bs) {
+		fprintf(out, "\n%sBURSTS%s %s\n", st->bold, st->reset,
+			WDL_NOT_KNOWN_NOTE);
+		return WDILOG_OK;
+	}
 	size_t n;
 	uint64_t not_listed;
 	struct wdl_burst *v = wdl_bursts_list(bs, &n, &not_listed);
@@ -453,6 +458,8 @@ static int burst_list(FILE *out, const wdilog_report *rep,
 	if (n - shown + not_listed)
 		fprintf(out, "%s(%" PRIu64 " smaller bursts not shown)%s\n",
 			st->dim, (uint64_t)(n - shown) + not_listed, st->reset);
+	if (rep->bursts_inexact)
+		fprintf(out, "%s(%s)%s\n", st->dim, WDL_INEXACT_NOTE, st->reset);
 	wdl_free(v);
 	return WDILOG_OK;
 }
@@ -550,6 +557,58 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 	}
 }
 
+/* One 802.11 or SSID table (issue 14): rows in report order, the
+ * "other" row past the limit, and the exact note; under 80 columns. */
+static void tally_text(FILE *out, const struct wdl_tally *t, bool ssid,
+		       bool reason, const char *title, const struct style *st)
+{
+	const struct wdl_tally_row *v[WDL_TALLY_ROWS];
+	size_t n = wdl_tally_sorted(t, ssid, v);
+	if (!n && !t->other.records)
+		return;
+	fprintf(out, "\n%s%s%s (status records whose event named one)\n",
+		st->bold, title, st->reset);
+	fprintf(out, "%s%-40s %8s %8s%s\n", st->bold, ssid ? "SSID" : "CODE",
+		"RECORDS", "FAILURES", st->reset);
+	for (size_t i = 0; i < n; i++) {
+		if (ssid) {
+			put_cell(out, v[i]->text, 40, 40);
+		} else {
+			const char *name = reason ? wdilog_dot11_reason_name(v[i]->code)
+						  : wdilog_dot11_status_name(v[i]->code);
+			char cell[64];
+			snprintf(cell, sizeof(cell), "%5" PRIu32 " %s", v[i]->code,
+				 name ? name : "(no name)");
+			put_cell(out, cell, 40, 40);
+		}
+		fprintf(out, " %8" PRIu64 " %s%8" PRIu64 "%s\n", v[i]->records,
+			v[i]->failures ? st->red : "", v[i]->failures,
+			v[i]->failures ? st->reset : "");
+	}
+	if (t->other.records)
+		fprintf(out, "%-40s %8" PRIu64 " %8" PRIu64 "\n",
+			"(other values past the limit)", t->other.records,
+			t->other.failures);
+	if (t->inexact)
+		fprintf(out, "%s(%s)%s\n", st->dim, WDL_INEXACT_NOTE, st->reset);
+}
+
+/* 802.11 status and reason codes and SSIDs, each shown when some record
+ * named one; "not known" for a merge of older reports. */
+static void dot11_sections(FILE *out, const wdilog_report *rep,
+			   const struct style *st)
+{
+	const struct wdl_dot11_counts *d = wdl_view_dot11(rep);
+	if (!d) {
+		fprintf(out, "\n%s802.11 CODES AND SSIDS%s %s\n", st->bold,
+			st->reset, WDL_NOT_KNOWN_NOTE);
+		return;
+	}
+	tally_text(out, &d->status, false, false, "802.11 STATUS CODES", st);
+	tally_text(out, &d->reason, false, true, "802.11 REASON CODES", st);
+	tally_text(out, &d->ssid, true, false, "SSIDS", st);
+}
+
 int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 			      const wdilog_text_style *style, wdilog_error *err)
 {
@@ -569,6 +628,8 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 		rc = burst_list(out, rep, st, err);
 		if (rc >= 0 && style && style->by_peer)
 			rc = peer_table(out, rep, st, err);
+		if (rc >= 0)
+			dot11_sections(out, rep, st);
 	}
 	wdl_free(codes);
 	if (rc < 0)

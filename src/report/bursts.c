@@ -165,18 +165,25 @@ bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
 	int64_t w = b->window;
 	if (!b->ring) {
 		b->ring = wdl_malloc((size_t)w * sizeof(*b->ring));
-		b->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*b->list));
+		/* a merge or a load may have made the list already */
+		if (!b->list)
+			b->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*b->list));
 		if (!b->ring || !b->list) {
-			wdl_bursts_dispose(b);
+			/* keep a list that holds bursts (n counts them) */
+			wdl_free(b->ring);
+			b->ring = NULL;
 			return false;
 		}
 	}
 	int64_t sec = wdl_time_key(t);
-	if (b->any && sec <= b->cur - w) {
-		/* far back in time: start over rather than mix times */
+	if (b->any && (sec <= b->cur - w || input != b->last_input)) {
+		/* far back in time: start over rather than mix times; a new
+		 * input too, so that a burst belongs to one input and reports
+		 * merge by concatenating their bursts */
 		close_open(b);
 		b->any = false;
 	}
+	b->last_input = input;
 	if (!b->any || sec > b->cur)
 		advance(b, sec);
 
@@ -252,4 +259,43 @@ struct wdl_burst *wdl_bursts_list(const struct wdl_bursts *b, size_t *n,
 		*not_listed = dropped;
 	qsort(v, *n, sizeof(*v), cmp_start);
 	return v;
+}
+
+int wdl_bursts_append(struct wdl_bursts *b, const struct wdl_burst *x)
+{
+	if (!b->list) {
+		b->list = wdl_malloc(WDL_BURSTS_MAX * sizeof(*b->list));
+		if (!b->list)
+			return -1;
+	}
+	unsigned left = list_add(b->list, &b->n, x);
+	b->not_listed += left;
+	return (int)left;
+}
+
+int wdl_bursts_merge(struct wdl_bursts *dst, const struct wdl_bursts *src,
+		     const size_t *code_map, size_t input_offset)
+{
+	size_t n;
+	uint64_t not_listed;
+	struct wdl_burst *v = wdl_bursts_list(src, &n, &not_listed);
+	if (!v && n)
+		return -1;
+	dst->not_listed += not_listed;
+	int full = 0;
+	for (size_t i = 0; i < n && full >= 0; i++) {
+		struct wdl_burst x = v[i];
+		x.input += input_offset;
+		/* its positions are all in its own input */
+		for (uint32_t k = 0; k < x.lines.n; k++)
+			x.lines.earliest[k].input += input_offset;
+		if (x.lines.n)
+			x.lines.last.input += input_offset;
+		for (uint32_t k = 0; k < x.ncodes; k++)
+			x.codes[k].index = (uint32_t)code_map[x.codes[k].index];
+		int rc = wdl_bursts_append(dst, &x);
+		full = rc < 0 ? -1 : full | rc;
+	}
+	wdl_free(v);
+	return full;
 }

@@ -26,7 +26,7 @@
 #define WDL_BURSTS_MAX 256
 /* Failure codes counted per burst and per one-second slot for the
  * dominant code; the rest are counted in other. */
-#define WDL_BURST_CODES 16
+#define WDL_BURST_CODES 32  /* all 27 failure codes: never full */
 #define WDL_SLOT_CODES 4
 
 struct wdl_burst {
@@ -71,6 +71,8 @@ struct wdl_bursts {
 	uint64_t not_listed;        /* bursts dropped from a full list */
 	wdl_burst_sink sink;        /* deferred mode: failures go here */
 	void *sink_ctx;
+	size_t last_input;          /* input of the latest failure (valid
+				       when any) */
 };
 
 /* @p window seconds (0: default; capped at WDL_BURST_SECONDS_MAX) and
@@ -105,5 +107,18 @@ bool wdl_bursts_replay(struct wdl_bursts *b, const wdilog_time *t,
  * when there are none) or NULL with *n != 0 when out of memory. */
 struct wdl_burst *wdl_bursts_list(const struct wdl_bursts *b, size_t *n,
 				  uint64_t *not_listed);
+
+/* Add a burst found elsewhere (a loaded report) to the closed list; when
+ * the list is full the smaller is left out, as the detector does. Returns
+ * 1 when a burst was left out, 0 when listed, -1 when out of memory. */
+int wdl_bursts_append(struct wdl_bursts *b, const struct wdl_burst *x);
+
+/* Add the bursts of @p src (its open one included) to @p dst: a burst
+ * belongs to its input, so merging is concatenation. Code indices become
+ * @p code_map[index] and inputs move up by @p input_offset. Returns 1 when
+ * the merged list was full and a burst was left out (the merge is then
+ * not exact about which), 0 otherwise, -1 when out of memory. */
+int wdl_bursts_merge(struct wdl_bursts *dst, const struct wdl_bursts *src,
+		     const size_t *code_map, size_t input_offset);
 
 #endif

@@ -2,8 +2,9 @@
  * it, parsed with jansson into a wdilog_report, so that reports made on
  * other machines can be merged, compared and used as baselines. Every
  * member of the contract (formats.md section 6) is checked for type; the
- * members this version adds (per-input codes, the timeline, the attempt
- * figures: attempts_load.c) are read when present. A "gate" member is ignored: gates are evaluated afresh. */
+ * members this version adds (per-input codes, the timeline; peers, bursts,
+ * 802.11 codes and SSIDs, issue 15) are read when
+ * present. A "gate" member is ignored: gates are evaluated afresh. */
 #include <wdilog/gate.h>
 
 #include <inttypes.h>
@@ -19,6 +20,7 @@
 #include "report/timeline.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "parse/context.h"
 #include "parse/timestamp.h"
 
 struct loader {
@@ -726,6 +728,362 @@ static int check_counts(struct loader *ld, const json_t *root)
 	return WDILOG_OK;
 }
 
+/* ---- peers, bursts, 802.11 codes and SSIDs (issue 15) ---- */
+
+/* A code list {"code", "name", "count"} naming codes of 'codes', added to
+ * @p codes in order; *sum gets the sum of the counts. */
+static int load_code_list(struct loader *ld, const json_t *o, const char *key,
+			  const char *where, struct wdl_code_count *codes,
+			  uint32_t *ncodes, uint32_t cap, uint64_t *sum)
+{
+	const json_t *list = json_object_get(o, key);
+	char w[128];
+	*sum = 0;
+	snprintf(w, sizeof(w), "%s%s", where, key);
+	if (!json_is_array(list))
+		return bad(ld, w, "is not an array");
+	if (json_array_size(list) > cap)
+		return bad(ld, w, "has more codes than a report keeps");
+	for (size_t k = 0; k < json_array_size(list); k++) {
+		const json_t *e = json_array_get(list, k);
+		snprintf(w, sizeof(w), "%s%s[%zu].", where, key, k);
+		if (!json_is_object(e))
+			return bad(ld, w, "is not an object");
+		size_t before = ld->rep->ncodes;
+		int rc;
+		struct wdl_code_stat *c = code_of(ld, e, w, &rc);
+		if (!c)
+			return rc;
+		if (ld->rep->ncodes != before)
+			return bad(ld, w, "names a code missing from 'codes'");
+		uint64_t n;
+		if ((rc = get_count(ld, e, "count", w, false, &n)) < 0 ||
+		    (rc = add_entry(ld, sum, n, w)) < 0)
+			return rc;
+		uint32_t idx = (uint32_t)(c - ld->rep->codes);
+		for (uint32_t i = 0; i < *ncodes; i++)
+			if (codes[i].index == idx)
+				return bad(ld, w, "names a code twice");
+		uint64_t none = 0;
+		wdl_code_count_add(codes, ncodes, cap, &none, idx, n);
+	}
+	return WDILOG_OK;
+}
+
+/* One per-peer entry; its counts must add up: phases to statuses, failure
+ * codes and other_failures to failures. */
+static int load_peer(struct loader *ld, const json_t *o, const char *where,
+		     struct wdl_peer_stat *s)
+{
+	if (!json_is_object(o))
+		return bad(ld, where, "is not an object");
+	char w[96];
+	int rc;
+	uint64_t statuses, failures, other, sum = 0;
+	if ((rc = get_count(ld, o, "statuses", where, false, &statuses)) < 0 ||
+	    (rc = get_count(ld, o, "failures", where, false, &failures)) < 0 ||
+	    (rc = get_count(ld, o, "other_failures", where, false, &other)) < 0)
+		return rc;
+	const json_t *ph = json_object_get(o, "phases");
+	snprintf(w, sizeof(w), "%sphases", where);
+	if (!json_is_object(ph))
+		return bad(ld, w, "is not an object");
+	snprintf(w, sizeof(w), "%sphases.", where);
+	uint64_t phases[WDILOG_PHASE_COUNT];
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++)
+		if ((rc = get_count(ld, ph, wdilog_phase_name((wdilog_phase)i), w,
+				    false, &phases[i])) < 0)
+			return rc;
+	snprintf(w, sizeof(w), "%sstatuses", where);
+	if ((rc = check_sum(ld, w, statuses, phases, WDILOG_PHASE_COUNT,
+			    true)) < 0)
+		return rc;
+	if (failures > statuses)
+		return bad(ld, w, "is less than its 'failures'");
+	wdilog_time first, last;
+	if ((rc = get_time(ld, o, "first", where, &first)) < 0 ||
+	    (rc = get_time(ld, o, "last", where, &last)) < 0)
+		return rc;
+	struct wdl_peer_stat x = { .mac = s->mac };
+	if ((rc = load_code_list(ld, o, "failure_codes", where, x.codes,
+				 &x.ncodes, WDL_PEER_CODES, &sum)) < 0)
+		return rc;
+	snprintf(w, sizeof(w), "%sfailures", where);
+	if ((rc = add_entry(ld, &sum, other, w)) < 0)
+		return rc;
+	if (sum != failures)
+		return bad(ld, w, "does not match its failure_codes and "
+				  "other_failures");
+	x.statuses = statuses;
+	x.failures = failures;
+	x.other_failures = other;
+	memcpy(x.phases, phases, sizeof(phases));
+	x.first = first;
+	x.last = last;
+	*s = x;
+	return WDILOG_OK;
+}
+
+static int get_exact(struct loader *ld, const json_t *o, const char *key,
+		     const char *where, bool *inexact)
+{
+	const json_t *v = json_object_get(o, key);
+	if (!json_is_boolean(v)) {
+		char member[96];
+		snprintf(member, sizeof(member), "%s%s", where, key);
+		return bad(ld, member, "is not true or false");
+	}
+	*inexact = !json_is_true(v);
+	return WDILOG_OK;
+}
+
+static int load_peers(struct loader *ld, const json_t *root)
+{
+	wdilog_report *rep = ld->rep;
+	const json_t *list = json_object_get(root, "peers");
+	if (!json_is_array(list))
+		return bad(ld, "peers", "is not an array");
+	uint64_t statuses = 0, failures = 0;
+	int rc;
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *o = json_array_get(list, i);
+		char where[48];
+		snprintf(where, sizeof(where), "peers[%zu].", i);
+		const json_t *mac = json_is_object(o) ? json_object_get(o, "peer")
+						      : NULL;
+		uint64_t m;
+		if (!json_is_string(mac) ||
+		    wdl_mac_parse(json_string_value(mac), json_string_length(mac),
+				  false, &m) != json_string_length(mac) ||
+		    json_string_length(mac) != 17)
+			return bad(ld, where, "has no 'peer' address");
+		size_t before = rep->peers.n;
+		struct wdl_peer_stat *s = wdl_peers_entry(&rep->peers, m);
+		if (!s && before >= WDL_PEERS_MAX)
+			return bad(ld, "peers", "has more peers than a report keeps");
+		if (!s)
+			return wdl_fail_oom(ld->err);
+		if (rep->peers.n == before)
+			return bad(ld, where, "names a peer twice");
+		if ((rc = load_peer(ld, o, where, s)) < 0 ||
+		    (rc = add_entry(ld, &statuses, s->statuses, "peers")) < 0 ||
+		    (rc = add_entry(ld, &failures, s->failures, "peers")) < 0)
+			return rc;
+	}
+	if ((rc = load_peer(ld, json_object_get(root, "no_peer"), "no_peer.",
+			    &rep->peers.none)) < 0)
+		return rc;
+	const json_t *past = json_object_get(root, "peers_past_limit");
+	if (!json_is_null(past) &&
+	    (rc = load_peer(ld, past, "peers_past_limit.",
+			    &rep->peers.overflow)) < 0)
+		return rc;
+	const struct wdl_peer_stat *extra[] = { &rep->peers.none,
+						&rep->peers.overflow };
+	for (size_t k = 0; k < 2; k++)
+		if ((rc = add_entry(ld, &statuses, extra[k]->statuses, "peers")) < 0 ||
+		    (rc = add_entry(ld, &failures, extra[k]->failures, "peers")) < 0)
+			return rc;
+	if (statuses != rep->totals.statuses || failures != rep->totals.failures)
+		return bad(ld, "peers", "do not add up to totals.statuses and "
+					"totals.failures");
+	return get_exact(ld, root, "peers_exact", "", &rep->peers_inexact);
+}
+
+static int load_burst(struct loader *ld, const json_t *o, const char *where,
+		      struct wdl_burst *b)
+{
+	if (!json_is_object(o))
+		return bad(ld, where, "is not an object");
+	memset(b, 0, sizeof(*b));
+	char w[96];
+	int rc;
+	uint64_t sum = 0;
+	if ((rc = get_time(ld, o, "start", where, &b->start)) < 0 ||
+	    (rc = get_time(ld, o, "end", where, &b->end)) < 0 ||
+	    (rc = get_count(ld, o, "failures", where, false, &b->failures)) < 0 ||
+	    (rc = get_count(ld, o, "other", where, false, &b->other)) < 0)
+		return rc;
+	snprintf(w, sizeof(w), "%sstart", where);
+	if (!b->start.valid || !b->end.valid ||
+	    wdl_time_cmp(&b->start, &b->end) > 0)
+		return bad(ld, w, "is not a time before its 'end'");
+	const json_t *in = json_object_get(o, "input");
+	snprintf(w, sizeof(w), "%sinput", where);
+	if (!json_is_string(in))
+		return bad(ld, w, "is not a string");
+	size_t k = 0;
+	while (k < ld->rep->ninputs &&
+	       strcmp(ld->rep->inputs[k].path, json_string_value(in)) != 0)
+		k++;
+	if (k == ld->rep->ninputs)
+		return bad(ld, w, "names no input of 'inputs'");
+	b->input = k;
+	if ((rc = load_code_list(ld, o, "codes", where, b->codes, &b->ncodes,
+				 WDL_BURST_CODES, &sum)) < 0)
+		return rc;
+	snprintf(w, sizeof(w), "%sfailures", where);
+	if ((rc = add_entry(ld, &sum, b->other, w)) < 0)
+		return rc;
+	if (sum != b->failures || !b->failures)
+		return bad(ld, w, "does not match its codes and other");
+	if ((rc = load_lines(ld, o, where, b->failures, &b->lines)) < 0)
+		return rc;
+	/* a burst belongs to one input, and so do its records */
+	snprintf(w, sizeof(w), "%spositions", where);
+	for (uint32_t i = 0; i < b->lines.n; i++)
+		if (b->lines.earliest[i].input != b->input)
+			return bad(ld, w, "names another input than the burst's");
+	if (b->lines.n && b->lines.last.input != b->input)
+		return bad(ld, w, "names another input than the burst's");
+	return WDILOG_OK;
+}
+
+static int load_bursts(struct loader *ld, const json_t *root)
+{
+	struct wdl_bursts *bs = &ld->rep->bursts;
+	const json_t *o = json_object_get(root, "bursts");
+	if (!json_is_object(o))
+		return bad(ld, "bursts", "is not an object");
+	uint64_t window, minf, not_listed;
+	int rc;
+	if ((rc = get_count(ld, o, "window_seconds", "bursts.", false, &window)) < 0 ||
+	    (rc = get_count(ld, o, "min_failures", "bursts.", false, &minf)) < 0 ||
+	    (rc = get_count(ld, o, "not_listed", "bursts.", false, &not_listed)) < 0 ||
+	    (rc = get_exact(ld, o, "exact", "bursts.", &ld->rep->bursts_inexact)) < 0)
+		return rc;
+	if (!window || window > WDL_BURST_SECONDS_MAX || !minf ||
+	    minf > UINT32_MAX)
+		return bad(ld, "bursts.window_seconds", "is out of range");
+	bs->window = (uint32_t)window;
+	bs->min_failures = (uint32_t)minf;
+	const json_t *list = json_object_get(o, "list");
+	if (!json_is_array(list))
+		return bad(ld, "bursts.list", "is not an array");
+	if (json_array_size(list) > WDL_BURSTS_MAX)
+		return bad(ld, "bursts.list", "has more bursts than a report keeps");
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		char where[48];
+		snprintf(where, sizeof(where), "bursts.list[%zu].", i);
+		struct wdl_burst b;
+		if ((rc = load_burst(ld, json_array_get(list, i), where, &b)) < 0)
+			return rc;
+		if (b.failures > ld->rep->totals.failures)
+			return bad(ld, where, "has more failures than the report");
+		if (wdl_bursts_append(bs, &b) < 0)
+			return wdl_fail_oom(ld->err);
+	}
+	bs->not_listed = not_listed;
+	return WDILOG_OK;
+}
+
+/* {"records", "failures"} of a table row: failures within records. */
+static int load_row(struct loader *ld, const json_t *o, const char *where,
+		    struct wdl_tally_row *r)
+{
+	int rc;
+	if (!json_is_object(o))
+		return bad(ld, where, "is not an object");
+	if ((rc = get_count(ld, o, "records", where, false, &r->records)) < 0 ||
+	    (rc = get_count(ld, o, "failures", where, false, &r->failures)) < 0)
+		return rc;
+	if (r->failures > r->records || !r->records)
+		return bad(ld, where, "has more failures than records, or none");
+	return WDILOG_OK;
+}
+
+/* One table: rows in first-seen order, each value once, at most
+ * WDL_TALLY_ROWS; records add up to at most totals.statuses. */
+static int load_tally(struct loader *ld, const json_t *o, const char *key,
+		      const char *other_key, const char *where, bool ssid,
+		      struct wdl_tally *t)
+{
+	char w[96];
+	const json_t *list = json_object_get(o, key);
+	snprintf(w, sizeof(w), "%s%s", where, key);
+	if (!json_is_array(list))
+		return bad(ld, w, "is not an array");
+	if (json_array_size(list) > WDL_TALLY_ROWS)
+		return bad(ld, w, "has more rows than a report keeps");
+	uint64_t records = 0;
+	int rc;
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *e = json_array_get(list, i);
+		snprintf(w, sizeof(w), "%s%s[%zu].", where, key, i);
+		struct wdl_tally_row r = { 0 };
+		if ((rc = load_row(ld, e, w, &r)) < 0)
+			return rc;
+		const json_t *v = json_object_get(e, ssid ? "ssid" : "code");
+		if (ssid && (!json_is_string(v) || !json_string_length(v) ||
+			     json_string_length(v) > WDL_SSID_MAX ||
+			     strlen(json_string_value(v)) != json_string_length(v)))
+			return bad(ld, w, "has no SSID of 1 to 64 bytes");
+		if (!ssid && (!json_is_integer(v) || json_integer_value(v) < 0 ||
+			      json_integer_value(v) > 0xFFFF))
+			return bad(ld, w, "has no 802.11 code (0 to 65535)");
+		uint32_t code = ssid ? 0 : (uint32_t)json_integer_value(v);
+		const char *text = ssid ? json_string_value(v) : NULL;
+		uint32_t before = t->n;
+		wdl_tally_add(t, code, text, r.records, r.failures);
+		if (t->n == before)
+			return bad(ld, w, "repeats a value of the table");
+		if ((rc = add_entry(ld, &records, r.records, where)) < 0)
+			return rc;
+	}
+	const json_t *other = json_object_get(o, other_key);
+	snprintf(w, sizeof(w), "%s%s", where, other_key);
+	if (!json_is_null(other)) {
+		if ((rc = load_row(ld, other, w, &t->other)) < 0 ||
+		    (rc = add_entry(ld, &records, t->other.records, w)) < 0)
+			return rc;
+		if (t->n < WDL_TALLY_ROWS)
+			return bad(ld, w, "is set while the table has room");
+	}
+	if (records > ld->rep->totals.statuses)
+		return bad(ld, where, "counts more records than totals.statuses");
+	return WDILOG_OK;
+}
+
+static int load_dot11(struct loader *ld, const json_t *root)
+{
+	struct wdl_dot11_counts *d = &ld->rep->dot11;
+	const json_t *o = json_object_get(root, "dot11");
+	const json_t *s = json_object_get(root, "ssids");
+	if (!json_is_object(o))
+		return bad(ld, "dot11", "is not an object");
+	if (!json_is_object(s))
+		return bad(ld, "ssids", "is not an object");
+	int rc;
+	bool inexact;
+	if ((rc = load_tally(ld, o, "status_codes", "status_codes_other",
+			     "dot11.", false, &d->status)) < 0 ||
+	    (rc = load_tally(ld, o, "reason_codes", "reason_codes_other",
+			     "dot11.", false, &d->reason)) < 0 ||
+	    (rc = get_exact(ld, o, "exact", "dot11.", &inexact)) < 0)
+		return rc;
+	d->status.inexact = d->reason.inexact = inexact;
+	if ((rc = load_tally(ld, s, "list", "other", "ssids.", true, &d->ssid)) < 0 ||
+	    (rc = get_exact(ld, s, "exact", "ssids.", &d->ssid.inexact)) < 0)
+		return rc;
+	return WDILOG_OK;
+}
+
+/* Peers, bursts, 802.11 codes and SSIDs: a report written before they
+ * were carried in full (no "dot11" member, or null) leaves them not known;
+ * one that has them must have all of them, consistent. */
+static int load_detail(struct loader *ld, const json_t *root)
+{
+	const json_t *d = json_object_get(root, "dot11");
+	if (!d || json_is_null(d))
+		return WDILOG_OK;
+	int rc;
+	if ((rc = load_peers(ld, root)) < 0 || (rc = load_bursts(ld, root)) < 0 ||
+	    (rc = load_dot11(ld, root)) < 0)
+		return rc;
+	ld->rep->detail_missing = false;
+	return WDILOG_OK;
+}
+
 static int load_root(struct loader *ld, const json_t *root)
 {
 	if (!json_is_object(root))
@@ -748,7 +1106,8 @@ static int load_root(struct loader *ld, const json_t *root)
 	    (rc = load_drill_inputs(ld, root)) < 0 ||
 	    (rc = check_counts(ld, root)) < 0 ||
 	    (rc = wdl_attempts_load(root, &ld->rep->attempts.figs, ld->name,
-				    ld->err)) < 0)
+				    ld->err)) < 0 ||
+	    (rc = load_detail(ld, root)) < 0)
 		return rc;
 	return WDILOG_OK;
 }
@@ -767,7 +1126,7 @@ static int finish(json_t *root, const json_error_t *jerr, const char *name,
 	}
 	struct loader ld = { .name = name, .err = err };
 	int rc = wdilog_report_new(&ld.rep, opts, err);
-	/* per-peer counts and the order of failures are not in the JSON */
+	/* not known until load_detail finds them (older reports lack them) */
 	if (rc >= 0)
 		ld.rep->detail_missing = true;
 	if (rc == WDILOG_OK)

@@ -155,8 +155,13 @@ static void merge_stat(struct wdl_peer_stat *d, const struct wdl_peer_stat *s,
 }
 
 bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
-		     const size_t *code_map)
+		     const size_t *code_map, bool *inexact)
 {
+	/* into an empty table a merge is a copy, exact whatever src holds */
+	bool empty = !dst->n && !dst->none.statuses && !dst->overflow.statuses;
+	if (!empty && (src->overflow.statuses || src->none.other_failures ||
+		       src->overflow.other_failures))
+		*inexact = true;
 	merge_stat(&dst->none, &src->none, code_map);
 	merge_stat(&dst->overflow, &src->overflow, code_map);
 	for (size_t i = 0; i < src->n; i++) {
@@ -166,10 +171,24 @@ bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
 			if (before < WDL_PEERS_MAX)
 				return false;
 			d = &dst->overflow;
+			*inexact = true;
 		}
+		if (src->v[i].other_failures && !empty)
+			*inexact = true;
 		merge_stat(d, &src->v[i], code_map);
 	}
 	return true;
+}
+
+void wdl_peer_add_code(struct wdl_peer_stat *s, uint32_t index, uint64_t n)
+{
+	wdl_code_count_add(s->codes, &s->ncodes, WDL_PEER_CODES,
+			   &s->other_failures, index, n);
+}
+
+struct wdl_peer_stat *wdl_peers_entry(struct wdl_peers *p, uint64_t mac)
+{
+	return find(p, mac);
 }
 
 static int cmp_peers(const void *a, const void *b)

@@ -15,10 +15,12 @@
 /* Distinct peers kept. A capture sees a few dozen access points; past the
  * cap, records go to one overflow entry, as codes do (WDL_DISTINCT_MAX). */
 #define WDL_PEERS_MAX 4096
-/* Distinct failure codes counted per peer for its dominant failure. The
- * enum has 24 failure codes and a peer rarely shows more than three;
- * failures past the cap are counted in other_failures. */
-#define WDL_PEER_CODES 16
+/* Distinct failure codes counted per peer. Only codes of kind failure
+ * are counted and the enum has 27 of them (anything outside it is of kind
+ * unknown), so the list never fills: the JSON report carries it whole
+ * and reports merge exactly. Failures past the cap would be counted in
+ * other_failures. */
+#define WDL_PEER_CODES 32
 
 struct wdl_code_count {
 	uint32_t index;             /* into the report's codes array */
@@ -68,10 +70,21 @@ bool wdl_code_count_top(const struct wdl_code_count *codes, uint32_t ncodes,
 /* Add @p src into @p dst (reports merged, or parts of one input read in
  * parallel): counts add, first and last widen, and the code indices of
  * @p src (into its report's codes) become @p code_map[index] (into the
- * merged report's). Exact, but for the per-peer code cap. Returns false
+ * merged report's). Exact as one pass over both would count, unless a cap
+ * is in the way: @p src has records past the peer cap or failures past a
+ * peer's code cap (which may belong to peers or codes @p dst lists), or a
+ * peer of @p src finds @p dst full; then *inexact is set. Returns false
  * when out of memory. */
 bool wdl_peers_merge(struct wdl_peers *dst, const struct wdl_peers *src,
-		     const size_t *code_map);
+		     const size_t *code_map, bool *inexact);
+
+/* Per-peer failure codes as loaded from a report: code @p index counted
+ * @p n times in @p s (first-seen order is the order of the calls). */
+void wdl_peer_add_code(struct wdl_peer_stat *s, uint32_t index, uint64_t n);
+
+/* The entry of peer @p mac, made if new; NULL past the cap or when out of
+ * memory (a loaded report then cannot be read). */
+struct wdl_peer_stat *wdl_peers_entry(struct wdl_peers *p, uint64_t mac);
 
 /* Distinct peers in report order: most failures first, then most
  * statuses, then by address. Returns a new array of n pointers (caller

@@ -329,6 +329,8 @@ static int add_records(wdilog_report *rep, size_t input,
 		if (c->kind == WDILOG_KIND_FAILURE && ev->time.valid &&
 		    !wdl_bursts_add(&rep->bursts, &ev->time, idx, input, ev->line))
 			return wdl_fail_oom(err);
+		wdl_dot11_counts_add(&rep->dot11, ev->context,
+				     c->kind == WDILOG_KIND_FAILURE);
 	}
 	return WDILOG_OK;
 }
@@ -784,6 +786,29 @@ static int merge_fits(const wdilog_report *dst, const wdilog_report *src,
 			"cannot merge: the sum of '%s' passes 2^63-1", member);
 }
 
+/* Peers, bursts, 802.11 codes and SSIDs of @p src into @p dst (issue 15):
+ * peers by address, bursts by concatenation (a burst belongs to its
+ * input), tables row by row; a cap reached on the way is flagged. */
+static int merge_detail(wdilog_report *dst, const wdilog_report *src,
+			const size_t *map, size_t ninputs_before,
+			bool same_input, wdilog_error *err)
+{
+	if (!wdl_peers_merge(&dst->peers, &src->peers, map,
+			     &dst->peers_inexact))
+		return wdl_fail_oom(err);
+	dst->peers_inexact |= src->peers_inexact;
+	/* a later part of one input (same_input) defers its failures: its
+	 * detector is empty and they were replayed into dst already */
+	size_t offset = same_input && ninputs_before ? ninputs_before - 1
+						      : ninputs_before;
+	int brc = wdl_bursts_merge(&dst->bursts, &src->bursts, map, offset);
+	if (brc < 0)
+		return wdl_fail_oom(err);
+	dst->bursts_inexact |= src->bursts_inexact || brc > 0;
+	wdl_dot11_counts_merge(&dst->dot11, &src->dot11);
+	return WDILOG_OK;
+}
+
 /* Where input i of @p src goes in @p dst (which had @p base inputs before
  * the merge): after them, or, for a later part of one file, into its
  * last one. A new array (caller frees), or NULL on OOM. */
@@ -846,6 +871,7 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	if (!map)
 		return wdl_fail_oom(err);
 	int rc = WDILOG_OK;
+	size_t ninputs_before = dst->ninputs;
 	for (size_t i = 0; i < src->ncodes && rc == WDILOG_OK; i++) {
 		const struct wdl_code_stat *s = &src->codes[i];
 		struct wdl_code_stat *c = merge_code(dst, s, err);
@@ -860,8 +886,8 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	}
 	for (size_t i = 0; i < src->ninputs && rc == WDILOG_OK; i++)
 		rc = merge_input(dst, &src->inputs[i], map, same_input, err);
-	if (rc == WDILOG_OK && !wdl_peers_merge(&dst->peers, &src->peers, map))
-		rc = wdl_fail_oom(err);
+	if (rc == WDILOG_OK)
+		rc = merge_detail(dst, src, map, ninputs_before, same_input, err);
 	if (rc == WDILOG_OK &&
 	    !wdl_attempts_merge(&dst->attempts.figs, &src->attempts.figs))
 		rc = wdl_fail_oom(err);

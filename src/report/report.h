@@ -12,6 +12,7 @@
 #include "report/attempts_list.h"
 #include "report/bursts.h"
 #include "report/lines.h"
+#include "report/dot11_counts.h"
 #include "report/peers.h"
 #include "report/timeline.h"
 #include "report/verdict.h"
@@ -124,8 +125,12 @@ struct wdilog_report {
 	void *event_payload;
 	struct wdl_attempts attempts;
 	struct wdl_att_list att_list; /* kept when attempts are shown */
-	bool detail_missing;        /* loaded from JSON (or merged with such a
-				       report): peers and bursts are not known */
+	bool detail_missing;        /* loaded from an older JSON report (or
+				       merged with one): peers, bursts, 802.11
+				       codes and SSIDs are not known */
+	struct wdl_dot11_counts dot11; /* 802.11 codes and SSIDs */
+	bool peers_inexact;         /* merged past a per-peer cap */
+	bool bursts_inexact;        /* merged past the burst list's cap */
 };
 
 

@@ -1,8 +1,9 @@
 /* The renderers' read-only view of a report: what they may ask of it,
- * and whether a member is known at all. A report loaded from JSON (and a
- * merge with one) does not know its peers and bursts: JSON reports do
- * not carry what is needed to rebuild them. Renderers ask here rather
- * than test a flag that only some of them would know about. */
+ * and whether a member is known at all. A report loaded from JSON written
+ * by an older wdilog (no "dot11" member), and a merge with one, does not
+ * know its peers, bursts, 802.11 codes and SSIDs: those reports do not
+ * carry what is needed to rebuild them. Renderers ask here rather than
+ * test a flag that only some of them would know about. */
 #ifndef WDL_REPORT_VIEW_H
 #define WDL_REPORT_VIEW_H
 
@@ -16,11 +17,13 @@ enum wdl_member {
 	WDL_MEMBER_PEERS,           /* peers, no_peer, peers_past_limit */
 	WDL_MEMBER_BURSTS,
 	WDL_MEMBER_ATTEMPT_LIST,    /* attempts_list.h */
+	WDL_MEMBER_DOT11,           /* dot11 (802.11 codes) and ssids */
 };
 
 static inline bool wdl_view_known(const wdilog_report *rep, enum wdl_member m)
 {
-	(void)m;    /* both are lost the same way today */
+	(void)m;    /* all are lost the same way: a report of an older
+		       version that did not write them */
 	return !rep->detail_missing;
 }
 
@@ -35,6 +38,22 @@ static inline const struct wdl_bursts *wdl_view_bursts(const wdilog_report *rep)
 {
 	return wdl_view_known(rep, WDL_MEMBER_BURSTS) ? &rep->bursts : NULL;
 }
+
+/* The 802.11 code and SSID tables, or NULL when not known. Borrowed. */
+static inline const struct wdl_dot11_counts *wdl_view_dot11(const wdilog_report *rep)
+{
+	return wdl_view_known(rep, WDL_MEMBER_DOT11) ? &rep->dot11 : NULL;
+}
+
+/* What every format says of a member the report does not know (a merge
+ * of reports written by an older wdilog), and of a table a merge could
+ * not make exact: the same words in text, Markdown and HTML. */
+#define WDL_NOT_KNOWN_NOTE \
+	"not known: the merged reports were written by an older wdilog " \
+	"that did not carry them"
+#define WDL_INEXACT_NOTE \
+	"not exact: a merged part had reached this table's limit, so " \
+	"some of its records may belong to rows listed here"
 
 /* The evaluated verdict, or NULL when no gate was evaluated. Borrowed. */
 static inline const struct wdl_gate_state *wdl_view_verdict(const wdilog_report *rep)

@@ -159,7 +159,9 @@ static void test_merge(void)
 		CHECK(parts[k]->ncodes <= 64);
 		for (size_t i = 0; i < parts[k]->ncodes; i++)
 			map[i] = code_index(whole, &parts[k]->codes[i]);
-		CHECK(wdl_peers_merge(&m, &parts[k]->peers, map));
+		bool inexact = false;
+		CHECK(wdl_peers_merge(&m, &parts[k]->peers, map, &inexact));
+		CHECK(!inexact);    /* no cap reached: exact */
 	}
 	CHECK_EQ_U(m.n, whole->peers.n);
 	const struct wdl_peer_stat **x = wdl_peers_sorted(&m);

@@ -94,6 +94,17 @@ for g in r.get('undecoded_guids', []):
 for b in r.get('timeline', {}).get('buckets', []):
     for k in r['phases']:
         b[k] *= q
+for p in r['peers'] + [r['no_peer'], r['peers_past_limit'] or {}]:
+    for k in ('statuses', 'failures', 'other_failures'):
+        if k in p: p[k] *= q
+    for k in p.get('phases', {}): p['phases'][k] *= q
+    for c in p.get('failure_codes', []): c['count'] *= q
+for b in r['bursts']['list']:
+    b['failures'] *= q; b['other'] *= q
+    for c in b['codes']: c['count'] *= q
+for t in (r['dot11']['status_codes'], r['dot11']['reason_codes'], r['ssids']['list']):
+    for row in t:
+        row['records'] *= q; row['failures'] *= q
 "
 "$WDILOG" merge -q "$T/huge.json" > /dev/null 2> "$T/err"
 rc=$?

@@ -1,0 +1,114 @@
+#!/bin/sh
+# wdilog merge keeps peers and bursts (issue 15). The loader checks the
+# members an exact merge needs and refuses a report whose counts do not
+# add up (exit 2, the member named); a burst belongs to its input, so one
+# run over two inputs and the merge of their reports give the same bursts
+# even when a storm runs across the boundary; a merged part past the peer
+# limit makes peers_exact false, said alike in every format.
+. "$(dirname "$0")/../lib.sh"
+set +e
+need_python
+
+cd "$SAMPLES" || exit 1
+"$WDILOG" -q -f json tracefmt-default.txt real-raw-control.xml wevtutil-events.xml \
+	>"$T/r.json"
+"$WDILOG" merge -q "$T/r.json" >/dev/null 2>"$T/err"
+expect_eq "the untouched report loads" "$?" 0
+
+edit() {
+	"$PYTHON" - "$T/r.json" "$T/$1.json" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w"))
+PY
+}
+refused() {
+	"$WDILOG" merge -q "$T/$1.json" >/dev/null 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -qF "$2" "$T/err"; then
+		ok "$3"
+	else
+		fail "$3 (exit $rc: $(cat "$T/err"))"
+	fi
+}
+
+edit codes "p = r['no_peer']; p['failure_codes'][0]['count'] += 1"
+refused codes "no_peer.failures" "per-peer failure codes not adding up to failures"
+edit other "r['peers'][0]['other_failures'] = 1"
+refused other "peers[0].failures" "other_failures past the peer's failures"
+edit phases "r['peers'][0]['phases']['probe'] += 1"
+refused phases "peers[0].statuses" "per-peer phases not adding up to statuses"
+edit totals "p = r['peers'][0]; p['statuses'] += 1; p['phases']['success'] += 1"
+refused totals "'peers'" "peers not adding up to totals"
+edit twice "r['peers'].append(r['peers'][0])"
+refused twice "names a peer twice" "a peer listed twice"
+edit nocode "r['no_peer']['failure_codes'][0]['code'] = 777"
+refused nocode "missing from 'codes'" "a per-peer code the report lacks"
+edit binput "r['bursts']['list'][0]['input'] = 'elsewhere.txt'"
+refused binput "bursts.list[0].input" "a burst of an input the report lacks"
+edit bcodes "r['bursts']['list'][0]['codes'][0]['count'] += 1"
+refused bcodes "bursts.list[0].failures" "burst codes not adding up to its failures"
+edit bexact "del r['bursts']['exact']"
+refused bexact "bursts.exact" "bursts without exact"
+edit sdup "r['ssids']['list'].append(dict(r['ssids']['list'][0]))"
+refused sdup "repeats a value" "an SSID listed twice"
+edit sfail "r['ssids']['list'][0]['failures'] = r['ssids']['list'][0]['records'] + 1"
+refused sfail "ssids.list[0]" "an SSID with more failures than records"
+edit dother "r['dot11']['status_codes_other'] = {'records': 1, 'failures': 0}"
+refused dother "status_codes_other" "an other row while the table has room"
+edit dcode "r['dot11']['status_codes'][0]['code'] = 70000"
+refused dcode "status_codes[0]" "an 802.11 code past 16 bits"
+edit nopeers "del r['peers']"
+refused nopeers "'peers'" "dot11 present but peers missing"
+# an older report (no dot11): loads, peers and bursts not known
+edit old "
+for k in ('dot11', 'ssids', 'peers_exact'): del r[k]
+for p in r['peers'] + [r['no_peer']]: del p['failure_codes'], p['other_failures']
+"
+run merge -q -f json "$T/old.json"
+expect_rc 0 "an older report loads"
+has "its peers are not known" "$T/out" '"peers": null'
+
+# a storm across two inputs: 3 failures at the end of one, 3 at the start
+# of the next, within 10 s; no input has 5, so there is no burst, in one
+# run as in the merge
+p='[0]0888.0D60::10/23/2003-12:27'
+for s in 01 02 03; do printf '%s:%s.000 [d]AssocStatus=31\n' "$p" "$s"; done >"$T/a.txt"
+for s in 04 05 06; do printf '%s:%s.000 [d]AssocStatus=31\n' "$p" "$s"; done >"$T/b.txt"
+"$WDILOG" -q -f json -o "$T/ab.json" "$T/a.txt" "$T/b.txt"
+"$WDILOG" -q -f json -o "$T/a.json" "$T/a.txt"
+"$WDILOG" -q -f json -o "$T/b.json" "$T/b.txt"
+run merge -q -f json -o "$T/m.json" "$T/a.json" "$T/b.json"
+expect_eq "one run: no burst across inputs" "$(jget "$T/ab.json" 'len(j["bursts"]["list"])')" 0
+same_merged "merge = one run" "$T/m.json" "$T/ab.json"
+# a storm inside one input stays a burst, named by its input, after a merge
+for s in 07 08 09 10 11; do printf '%s:%s.000 [d]AssocStatus=41\n' "$p" "$s"; done >>"$T/b.txt"
+"$WDILOG" -q -f json -o "$T/ab.json" "$T/a.txt" "$T/b.txt"
+"$WDILOG" -q -f json -o "$T/b.json" "$T/b.txt"
+run merge -q -f json -o "$T/m.json" "$T/a.json" "$T/b.json"
+expect_eq "the burst of b.txt" "$(jget "$T/m.json" '[(b["failures"], b["input"].endswith("b.txt")) for b in j["bursts"]["list"]]')" "[[8, true]]"
+same_merged "merge = one run, with a burst" "$T/m.json" "$T/ab.json"
+
+# a part past the peer limit merged into another: peers_exact false, and
+# every format says so alike
+edit past "
+p = r['no_peer']
+r['peers_past_limit'] = dict(p)
+r['no_peer'] = {'statuses': 0, 'failures': 0, 'phases': {k: 0 for k in p['phases']}, 'first': None, 'last': None, 'dominant_failure': None, 'failure_codes': [], 'other_failures': 0}
+"
+run merge -q -f json "$T/r.json" "$T/past.json" -o "$T/pm.json"
+expect_rc 0 "merge with a capped part"
+expect_eq "peers_exact false" "$(jget "$T/pm.json" 'j["peers_exact"]')" false
+run merge -q -f json "$T/past.json" -o "$T/p1.json"
+expect_eq "a capped report alone is still exact" "$(jget "$T/p1.json" 'j["peers_exact"]')" true
+note="not exact: a merged part had reached this table's limit"
+run merge -q -f text --by=peer "$T/r.json" "$T/past.json"
+has "text: not-exact note" "$T/out" "$note"
+run merge -q -f html "$T/r.json" "$T/past.json"
+sed -n '/<section id="peers">/,/<\/section>/p' "$T/out" >"$T/peers"
+has "HTML: not-exact note" "$T/peers" "$note"
+run merge -q -f markdown "$T/r.json" "$T/past.json"
+has "Markdown: not-exact note" "$T/out" "Peers: $note"
+
+finish
