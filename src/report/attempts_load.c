@@ -196,7 +196,7 @@ static int load_reasons(struct ald *ld, const json_t *obj, const char *key,
 		snprintf(w, sizeof(w), "%s%s[%zu].", where, key, i);
 		if (!json_is_object(o))
 			return bad(ld, w, "is not an object");
-		uint64_t c;
+		uint64_t c = 0;
 		wdilog_reason r;
 		bool is_other;
 		int rc;
@@ -447,7 +447,7 @@ static int load_member(struct ald *ld, const json_t *a, struct wdl_att_figs *f)
 	const json_t *p = object(ld, a, "parameters", "attempts.parameters", &rc);
 	if (!p)
 		return rc;
-	uint64_t idle, retry;
+	uint64_t idle = 0, retry = 0;
 	if ((rc = count(ld, p, "idle_ms", "attempts.parameters.", &idle)) < 0 ||
 	    (rc = count(ld, p, "retry_window_ms", "attempts.parameters.", &retry)) < 0)
 		return rc;
