@@ -42,6 +42,7 @@ enum {
 	OPT_RETRY_WINDOW,
 	OPT_WITH_ATTEMPTS,
 	OPT_MONTH_FIRST,
+	OPT_WIDTH,
 };
 
 static const struct option long_options[] = {
@@ -77,6 +78,7 @@ static const struct option long_options[] = {
 	{ "attempt-idle", required_argument, NULL, OPT_ATTEMPT_IDLE },
 	{ "retry-window", required_argument, NULL, OPT_RETRY_WINDOW },
 	{ "with-attempts", no_argument, NULL, OPT_WITH_ATTEMPTS },
+	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
@@ -200,7 +202,7 @@ static int add_output(struct cli_args *a, enum cli_format f, const char *path)
 	if (a->noutputs == CLI_MAX_OUTPUTS)
 		return cli_usage_error("at most %d reports in one run",
 				       CLI_MAX_OUTPUTS);
-	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false };
+	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false, 0 };
 	return 0;
 }
 
@@ -282,6 +284,7 @@ static int finish_report_options(struct cli_args *a, size_t nformats)
 		if (a->by_attempt && o->format == FORMAT_TEXT)
 			o->format = FORMAT_ATTEMPT_LINES;
 		o->by_peer = a->by_peer;
+		o->width = a->width;
 		any |= o->format == FORMAT_EVENTS;
 	}
 	if (a->events && !any)
@@ -511,6 +514,17 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 				return cli_usage_error("--max-bytes takes a size (e.g. 4096, 64K, 10M, 1G), not '%s'",
 						       optarg);
 			break;
+		case OPT_WIDTH: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (end == optarg || *end || optarg[0] == '-' ||
+			    v < CLI_WIDTH_MIN || v > CLI_WIDTH_MAX)
+				return cli_usage_error("--width takes a number of columns "
+						       "from %d to %d, not '%s'",
+						       CLI_WIDTH_MIN, CLI_WIDTH_MAX, optarg);
+			a->width = (unsigned)v;
+			break;
+		}
 		case 'q':
 			a->quiet = true;
 			break;
