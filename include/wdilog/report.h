@@ -150,7 +150,7 @@ typedef struct wdilog_text_style {
 	bool unicode;               /* Unicode sparklines; ASCII otherwise */
 	bool by_peer;               /* add the per-peer table */
 	unsigned width;             /* columns no line may pass: 0 = 80,
-				       below 60 taken as 60; the caller
+				       below 72 taken as 72; the caller
 				       chooses (the CLI asks the terminal),
 				       the library never does */
 } wdilog_text_style;

@@ -26,9 +26,9 @@ enum cli_command { CMD_ANALYZE, CMD_MERGE, CMD_DIFF };
  * src/report/read_paths.c), which the CLI cannot include. */
 #define CLI_JOBS_MAX 64
 
-/* --width: the text report's layouts need 60 columns (the library's
+/* --width: the text report's layouts need 72 columns (the library's
  * WDL_TEXT_WIDTH_MIN and _MAX, which the CLI cannot include). */
-#define CLI_WIDTH_MIN 60
+#define CLI_WIDTH_MIN 72
 #define CLI_WIDTH_MAX 1000
 
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

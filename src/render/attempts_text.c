@@ -148,11 +148,12 @@ static void reasons(FILE *out, const char *title,
 	for (size_t k = 0; k < n; k++) {
 		char b[24];
 		const char *name = wdl_att_reason_name(rows[k].reason);
-		fprintf(out, "    %-13s %7" PRIu64 "  ",
-			wdl_att_reason_short(rows[k].reason, b, sizeof(b)),
-			rows[k].count);
-		if (name)
-			wdl_text_fit(out, name, w - 27, 0, WDL_CUT_END, unicode);
+		int lead = fprintf(out, "    %-13s %7" PRIu64 "  ",
+				   wdl_att_reason_short(rows[k].reason, b, sizeof(b)),
+				   rows[k].count);
+		if (name && lead > 0 && (size_t)lead + 8 < w)
+			wdl_text_fit(out, name, w - (size_t)lead, 0, WDL_CUT_END,
+				     unicode);
 		fputc('\n', out);
 	}
 	if (other)

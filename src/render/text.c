@@ -579,7 +579,7 @@ static void put_top(FILE *out, const wdilog_report *rep,
 	char count[32] = "";
 	if (with_count)
 		snprintf(count, sizeof(count), " (%" PRIu64 ")", top.count);
-	size_t room = (size_t)width > strlen(count) + 8 ? (size_t)width - strlen(count) : 8;
+	size_t room = (size_t)width > strlen(count) + 1 ? (size_t)width - strlen(count) : 1;
 	wdl_text_fit(out, buf, room, 0, WDL_CUT_END, unicode);
 	fputs(count, out);
 }

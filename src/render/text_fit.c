@@ -103,7 +103,9 @@ size_t wdl_text_fit(FILE *out, const char *s, size_t max, size_t pad,
 	if (cols > max) {
 		const char *mark = unicode ? "\u2026" : "...";
 		size_t mark_cols = unicode ? 1 : 3;
-		size_t room = max > mark_cols ? max - mark_cols : 0;
+		/* too narrow for a character and the marker: a plain cut */
+		bool marked = max > mark_cols;
+		size_t room = marked ? max - mark_cols : max;
 		size_t head = where == WDL_CUT_END ? room : room / 3;
 		/* a path keeps its file name whole when it leaves some room */
 		const char *slash = where == WDL_CUT_MIDDLE ? strrchr(s, '/') : NULL;
@@ -117,11 +119,10 @@ size_t wdl_text_fit(FILE *out, const char *s, size_t max, size_t pad,
 		size_t tb = where == WDL_CUT_END ? 0
 			    : tail_fitting(p + hb, n - hb, room - used);
 		wdl_escape(out, WDL_ESC_TEXT, s, hb);
-		if (max >= mark_cols)
+		if (marked)
 			fputs(mark, out);
 		wdl_escape(out, WDL_ESC_TEXT, s + n - tb, tb);
-		cols = used + (max >= mark_cols ? mark_cols : 0) +
-		       wdl_text_cols(s + n - tb, tb);
+		cols = used + (marked ? mark_cols : 0) + wdl_text_cols(s + n - tb, tb);
 	} else {
 		wdl_escape(out, WDL_ESC_TEXT, s, n);
 	}

@@ -14,7 +14,7 @@
 /* The text report's width: 0 asks for the default, narrower asks are
  * raised to the narrowest the tables can be laid out in. */
 #define WDL_TEXT_WIDTH 80
-#define WDL_TEXT_WIDTH_MIN 60
+#define WDL_TEXT_WIDTH_MIN 72
 #define WDL_TEXT_WIDTH_MAX 1000
 
 /* The width to lay out in for a caller's @p asked (0: the default). */
