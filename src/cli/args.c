@@ -19,6 +19,7 @@ enum {
 	OPT_FOLLOW_LINKS,
 	OPT_BUCKET,
 	OPT_COLOR,
+	OPT_WIDTH,
 	OPT_MAX_FAILURES,           /* the three limits stay in this order */
 	OPT_MAX_MALFORMED,
 	OPT_MAX_DAMAGED,
@@ -42,7 +43,6 @@ enum {
 	OPT_RETRY_WINDOW,
 	OPT_WITH_ATTEMPTS,
 	OPT_MONTH_FIRST,
-	OPT_WIDTH,
 };
 
 static const struct option long_options[] = {
@@ -58,6 +58,7 @@ static const struct option long_options[] = {
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "max-failures", required_argument, NULL, OPT_MAX_FAILURES },
 	{ "max-malformed", required_argument, NULL, OPT_MAX_MALFORMED },
 	{ "max-damaged", required_argument, NULL, OPT_MAX_DAMAGED },
@@ -78,7 +79,6 @@ static const struct option long_options[] = {
 	{ "attempt-idle", required_argument, NULL, OPT_ATTEMPT_IDLE },
 	{ "retry-window", required_argument, NULL, OPT_RETRY_WINDOW },
 	{ "with-attempts", no_argument, NULL, OPT_WITH_ATTEMPTS },
-	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
