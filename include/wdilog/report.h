@@ -149,6 +149,10 @@ typedef struct wdilog_text_style {
 	bool color;                 /* ANSI colours */
 	bool unicode;               /* Unicode sparklines; ASCII otherwise */
 	bool by_peer;               /* add the per-peer table */
+	unsigned width;             /* columns no line may pass: 0 = 80,
+				       below 72 taken as 72; the caller
+				       chooses (the CLI asks the terminal),
+				       the library never does */
 } wdilog_text_style;
 
 /* Write the human-readable report; @p style may be NULL (plain, ASCII).

@@ -19,6 +19,7 @@ enum {
 	OPT_FOLLOW_LINKS,
 	OPT_BUCKET,
 	OPT_COLOR,
+	OPT_WIDTH,
 	OPT_MAX_FAILURES,           /* the three limits stay in this order */
 	OPT_MAX_MALFORMED,
 	OPT_MAX_DAMAGED,
@@ -59,6 +60,7 @@ static const struct option long_options[] = {
 	{ "bucket", required_argument, NULL, OPT_BUCKET },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "max-failures", required_argument, NULL, OPT_MAX_FAILURES },
 	{ "max-malformed", required_argument, NULL, OPT_MAX_MALFORMED },
 	{ "max-damaged", required_argument, NULL, OPT_MAX_DAMAGED },
@@ -204,7 +206,7 @@ static int add_output(struct cli_args *a, enum cli_format f, const char *path)
 	if (a->noutputs == CLI_MAX_OUTPUTS)
 		return cli_usage_error("at most %d reports in one run",
 				       CLI_MAX_OUTPUTS);
-	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false };
+	a->outputs[a->noutputs++] = (struct cli_output){ f, path, false, 0 };
 	return 0;
 }
 
@@ -286,6 +288,7 @@ static int finish_report_options(struct cli_args *a, size_t nformats)
 		if (a->by_attempt && o->format == FORMAT_TEXT)
 			o->format = FORMAT_ATTEMPT_LINES;
 		o->by_peer = a->by_peer;
+		o->width = a->width;
 		any |= o->format == FORMAT_EVENTS;
 	}
 	if (a->events && !any)
@@ -527,6 +530,17 @@ int cli_parse_args(struct cli_args *a, int argc, char **argv)
 				return cli_usage_error("--max-bytes takes a size (e.g. 4096, 64K, 10M, 1G), not '%s'",
 						       optarg);
 			break;
+		case OPT_WIDTH: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (end == optarg || *end || optarg[0] == '-' ||
+			    v < CLI_WIDTH_MIN || v > CLI_WIDTH_MAX)
+				return cli_usage_error("--width takes a number of columns "
+						       "from %d to %d, not '%s'",
+						       CLI_WIDTH_MIN, CLI_WIDTH_MAX, optarg);
+			a->width = (unsigned)v;
+			break;
+		}
 		case 'q':
 			a->quiet = true;
 			break;

@@ -26,6 +26,11 @@ enum cli_command { CMD_ANALYZE, CMD_MERGE, CMD_DIFF };
  * src/report/read_paths.c), which the CLI cannot include. */
 #define CLI_JOBS_MAX 64
 
+/* --width: the text report's layouts need 72 columns (the library's
+ * WDL_TEXT_WIDTH_MIN and _MAX, which the CLI cannot include). */
+#define CLI_WIDTH_MIN 72
+#define CLI_WIDTH_MAX 1000
+
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* One report to write: a format and a path (NULL: standard output). */
@@ -33,6 +38,7 @@ struct cli_output {
 	enum cli_format format;
 	const char *path;
 	bool by_peer;               /* text: add the per-peer table */
+	unsigned width;             /* text: --width, 0 = ask (output.c) */
 };
 
 #define CLI_MAX_OUTPUTS 8
@@ -80,6 +86,7 @@ struct cli_args {
 	char **inputs;              /* operands, borrowed from argv */
 	size_t ninputs;
 	bool help, version;
+	unsigned width;             /* --width; 0 = COLUMNS, the terminal, 80 */
 };
 
 /* Parse; on a usage error prints one line and the hint to stderr and

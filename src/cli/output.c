@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +26,29 @@ static bool want_color(enum cli_color color, FILE *out, bool to_file)
 		return false;
 	const char *term = getenv("TERM");
 	return isatty(fileno(out)) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* The text report's width, as GNU tools find it: --width, else COLUMNS,
+ * else the terminal's when standard output is one; else 80 (the
+ * library's default), so that pipes, files and CI logs stay the same
+ * whatever the terminal of the person who started them. A report
+ * written to a file takes only --width. */
+static unsigned text_width(const struct cli_output *o, FILE *out, bool to_file)
+{
+	if (o->width || to_file)
+		return o->width;
+	const char *env = getenv("COLUMNS");
+	if (env && *env) {
+		char *end;
+		unsigned long v = strtoul(env, &end, 10);
+		if (!*end && env[0] != '-' && v > 0)
+			return v > CLI_WIDTH_MAX ? CLI_WIDTH_MAX : (unsigned)v;
+	}
+	struct winsize ws;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 static bool utf8_locale(void)
@@ -51,7 +75,8 @@ int cli_render_report(FILE *out, bool to_file, const struct cli_output *o,
 	}
 	wdilog_text_style st = { .color = want_color(rc->color, out, to_file),
 				 .unicode = utf8_locale(),
-				 .by_peer = o->by_peer };
+				 .by_peer = o->by_peer,
+				 .width = text_width(o, out, to_file) };
 	return wdilog_report_render_text(rc->report, out, &st, err);
 }
 

@@ -52,6 +52,9 @@ static const char help_text_output[] =
 "      --bucket=WIDTH    timeline bucket width, e.g. 10s, 1m, 1h\n"
 "                        (default: chosen from the capture's span)\n"
 "      --color=WHEN      colour the text report: auto, always, never\n"
+"      --width=N         fit the text report in N columns (72 to 1000;\n"
+"                        default: COLUMNS, else the terminal's width,\n"
+"                        else 80; a report written with -o: 80)\n"
 "  -q, --quiet           print no diagnostics or gate lines on stderr\n"
 ;
 
@@ -122,6 +125,7 @@ static const char help_text_report[] =
 "\n"
 "Environment:\n"
 "  NO_COLOR  when set and not empty, colour only with --color=always\n"
+"  COLUMNS   the text report's width on standard output (see --width)\n"
 "\n"
 "Diagnostics name the input and line: wdilog: PATH:LINE: message\n"
 "The first 20 are shown in full, then only counted.\n";

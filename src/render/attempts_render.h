@@ -15,9 +15,11 @@
 #include "render/json_writer.h"
 
 /* The ATTEMPTS section, only when the inputs had WLAN-AutoConfig signals
- * (wdl_attempts_shown: a capture without any prints what it did before). */
+ * (wdl_attempts_shown: a capture without any prints what it did before),
+ * every line within @p width columns (wdl_text_width); @p unicode: cut
+ * text is marked with an ellipsis. */
 int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
-			     wdilog_error *err);
+			     size_t width, bool unicode, wdilog_error *err);
 
 /* The "attempts" member, written only when wdl_attempts_shown (absent:
  * the inputs had no WLAN-AutoConfig signal). */

@@ -1,7 +1,9 @@
 /* Render stage, attempts as text: the ATTEMPTS section of the text
- * report (within 100 columns) and the --by attempt table, one line per
- * attempt as it ends. */
+ * report (within the text report's width, 80 columns unless told:
+ * sentences break between clauses, SSIDs and reason names are cut with a
+ * marker) and the --by attempt table, one line per attempt as it ends. */
 #include "render/attempts_render.h"
+#include "render/text_fit.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -106,34 +108,39 @@ int wdilog_attempt_render_line(const wdilog_attempt *a, FILE *out, bool header)
 }
 
 static void percentiles(FILE *out, const char *label,
-			const struct wdl_att_hist *h)
+			const struct wdl_att_hist *h, size_t w)
 {
 	if (!h->count)
 		return;
-	fprintf(out, "  %s (%" PRIu64 "):", label, h->count);
+	struct wdl_wrap wr;
+	fputs("  ", out);
+	wdl_wrap_begin(&wr, out, w, 2, 4);
+	wdl_wrap_putf(&wr, "", "%s (%" PRIu64 "):", label, h->count);
 	static const unsigned pcts[] = { 50, 90, 99 };
 	for (size_t k = 0; k < 3; k++) {
 		uint64_t ms;
 		char b[24];
 		wdl_att_percentile(h, pcts[k], &ms);
-		fprintf(out, "%s p%u <= %s", k ? "," : "", pcts[k],
-			wdl_att_duration_text(ms, b, sizeof(b)));
+		wdl_wrap_putf(&wr, k ? ", " : " ", "p%u <= %s", pcts[k],
+			      wdl_att_duration_text(ms, b, sizeof(b)));
 	}
-	fputc('\n', out);
+	wdl_wrap_end(&wr);
 }
 
-static void pct(FILE *out, uint64_t num, uint64_t den)
+/* "25.0% (1 of 4)" into @p buf. */
+static const char *pct(char *buf, size_t cap, uint64_t num, uint64_t den)
 {
 	if (den)
-		fprintf(out, "%.1f%% (%" PRIu64 " of %" PRIu64 ")",
-			100.0 * (double)num / (double)den, num, den);
+		snprintf(buf, cap, "%.1f%% (%" PRIu64 " of %" PRIu64 ")",
+			 100.0 * (double)num / (double)den, num, den);
 	else
-		fputs("- (none counted)", out);
+		snprintf(buf, cap, "- (none counted)");
+	return buf;
 }
 
 static void reasons(FILE *out, const char *title,
 		    const struct wdl_att_reason_row *rows, size_t n,
-		    uint64_t other)
+		    uint64_t other, size_t w, bool unicode)
 {
 	if (!n && !other)
 		return;
@@ -141,26 +148,32 @@ static void reasons(FILE *out, const char *title,
 	for (size_t k = 0; k < n; k++) {
 		char b[24];
 		const char *name = wdl_att_reason_name(rows[k].reason);
-		fprintf(out, "    %-13s %7" PRIu64 "  ",
-			wdl_att_reason_short(rows[k].reason, b, sizeof(b)),
-			rows[k].count);
-		if (name)
-			wdl_escape(out, WDL_ESC_TEXT, name,
-				   strlen(name) > 70 ? 70 : strlen(name));
+		int lead = fprintf(out, "    %-13s %7" PRIu64 "  ",
+				   wdl_att_reason_short(rows[k].reason, b, sizeof(b)),
+				   rows[k].count);
+		if (name && lead > 0 && (size_t)lead + 8 < w)
+			wdl_text_fit(out, name, w - (size_t)lead, 0, WDL_CUT_END,
+				     unicode);
 		fputc('\n', out);
 	}
 	if (other)
 		fprintf(out, "    %-13s %7" PRIu64 "\n", "(other)", other);
 }
 
-static void ssid_line(FILE *out, const char *name, const struct wdl_att_ssid_row *r)
+/* The SSID column: 33 columns (an SSID is at most 32 bytes) when the
+ * width allows, else what is left. */
+static size_t ssid_cols(size_t w)
 {
-	size_t n = strlen(name);
-	if (n > 32)
-		n = 32;
+	size_t left = w - 4 - 8 - 7 * WDILOG_ATTEMPT_RESULT_COUNT;
+	return left < 33 ? left : 33;
+}
+
+static void ssid_line(FILE *out, const char *name, const struct wdl_att_ssid_row *r,
+		      size_t w, bool unicode)
+{
+	size_t cols = ssid_cols(w);
 	fputs("    ", out);
-	wdl_escape(out, WDL_ESC_TEXT, name, n);
-	fprintf(out, "%*s", (int)(33 - n), "");
+	wdl_text_fit(out, name, cols - 1, cols, WDL_CUT_END, unicode);
 	fprintf(out, "%8" PRIu64, r->attempts);
 	for (int k = 0; k < WDILOG_ATTEMPT_RESULT_COUNT; k++)
 		fprintf(out, " %6" PRIu64, r->by_result[k]);
@@ -168,7 +181,7 @@ static void ssid_line(FILE *out, const char *name, const struct wdl_att_ssid_row
 }
 
 int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
-			     wdilog_error *err)
+			     size_t w, bool unicode, wdilog_error *err)
 {
 	const struct wdl_att_figs *f = wdl_attempts_of(rep);
 	if (!wdl_attempts_shown(f))
@@ -178,55 +191,75 @@ int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
 		color ? "\033[1m" : "", color ? "\033[0m" : "",
 		wdl_att_duration_text(f->idle_ms, b1, sizeof(b1)),
 		wdl_att_duration_text(f->retry_ms, b2, sizeof(b2)));
-	if (f->per_part)
-		fputs("  note: a file read in parts (-j): attempts crossing a part "
-		      "boundary were cut there\n", out);
+	struct wdl_wrap wr;
+	char p1[64];
+	if (f->per_part) {
+		fputs("  note:", out);
+		wdl_wrap_begin(&wr, out, w, 7, 4);
+		wdl_wrap_put(&wr, " ", "a file read in parts (-j):", "", "");
+		wdl_wrap_put(&wr, " ", "attempts crossing a part boundary were cut there",
+			     "", "");
+		wdl_wrap_end(&wr);
+	}
 	uint64_t total = 0;
 	for (int k = 0; k < WDILOG_ATTEMPT_RESULT_COUNT; k++)
 		total += f->by_result[k];
-	fprintf(out, "  attempts %" PRIu64 ":", total);
+	fputs("  ", out);
+	wdl_wrap_begin(&wr, out, w, 2, 4);
+	wdl_wrap_putf(&wr, "", "attempts %" PRIu64 ":", total);
 	for (int k = 0; k < WDILOG_ATTEMPT_RESULT_COUNT; k++)
-		fprintf(out, "%s %s %" PRIu64, k ? "," : "",
-			wdilog_attempt_result_name(k), f->by_result[k]);
-	fprintf(out, "\n  inferred starts %" PRIu64 ", WLAN-AutoConfig events %" PRIu64 "\n",
-		f->inferred_starts, f->wlan_events);
+		wdl_wrap_putf(&wr, k ? ", " : " ", "%s %" PRIu64,
+			      wdilog_attempt_result_name(k), f->by_result[k]);
+	wdl_wrap_end(&wr);
+	fputs("  ", out);
+	wdl_wrap_begin(&wr, out, w, 2, 4);
+	wdl_wrap_putf(&wr, "", "inferred starts %" PRIu64, f->inferred_starts);
+	wdl_wrap_putf(&wr, ", ", "WLAN-AutoConfig events %" PRIu64, f->wlan_events);
+	wdl_wrap_end(&wr);
 	uint64_t ok = f->by_result[WDILOG_ATTEMPT_SUCCESS];
 	uint64_t den = ok + f->by_result[WDILOG_ATTEMPT_FAILURE] +
 		       f->by_result[WDILOG_ATTEMPT_DROPPED] +
 		       f->by_result[WDILOG_ATTEMPT_TIMEOUT];
-	fputs("  success rate ", out);
-	pct(out, ok, den);
-	fprintf(out, "\n  retry chains %" PRIu64 " (%" PRIu64 " retries): first try ",
-		f->chains, f->retries);
-	pct(out, f->chains_first_try, f->chains);
-	fputs(", eventual ", out);
-	pct(out, f->chains_eventual, f->chains);
-	fputc('\n', out);
-	percentiles(out, "time to connect", &f->ttc);
+	fprintf(out, "  success rate %s\n", pct(p1, sizeof(p1), ok, den));
+	fputs("  ", out);
+	wdl_wrap_begin(&wr, out, w, 2, 4);
+	wdl_wrap_putf(&wr, "", "retry chains %" PRIu64 " (%" PRIu64 " retries):",
+		      f->chains, f->retries);
+	wdl_wrap_putf(&wr, " ", "first try %s",
+		      pct(p1, sizeof(p1), f->chains_first_try, f->chains));
+	wdl_wrap_putf(&wr, ", ", "eventual %s",
+		      pct(p1, sizeof(p1), f->chains_eventual, f->chains));
+	wdl_wrap_end(&wr);
+	percentiles(out, "time to connect", &f->ttc, w);
 	percentiles(out, "time to connect from an inferred start, a lower bound",
-		    &f->ttc_lower);
-	if (f->ttc.count || f->ttc_lower.count)
-		fputs("  (percentiles are bucket upper bounds: 1-2-5 steps from 1 ms "
-		      "to 10 min)\n", out);
+		    &f->ttc_lower, w);
+	if (f->ttc.count || f->ttc_lower.count) {
+		fputs("  ", out);
+		wdl_wrap_begin(&wr, out, w, 2, 3);
+		wdl_wrap_put(&wr, "", "(percentiles are bucket upper bounds:", "", "");
+		wdl_wrap_put(&wr, " ", "1-2-5 steps from 1 ms to 10 min)", "", "");
+		wdl_wrap_end(&wr);
+	}
 	uint64_t failed = 0;
 	for (int p = 0; p < WDILOG_AP_COUNT; p++)
 		failed += f->by_failing_phase[p];
 	if (failed) {
 		fputs("  failures by phase:", out);
+		wdl_wrap_begin(&wr, out, w, 20, 4);
 		bool first = true;
 		for (int p = 0; p < WDILOG_AP_COUNT; p++)
 			if (f->by_failing_phase[p]) {
-				fprintf(out, "%s %s %" PRIu64, first ? "" : ",",
-					wdilog_attempt_phase_name(p),
-					f->by_failing_phase[p]);
+				wdl_wrap_putf(&wr, first ? " " : ", ", "%s %" PRIu64,
+					      wdilog_attempt_phase_name(p),
+					      f->by_failing_phase[p]);
 				first = false;
 			}
-		fputc('\n', out);
+		wdl_wrap_end(&wr);
 	}
 	reasons(out, "failures by reason", f->reasons, f->nreasons,
-		f->reasons_other);
+		f->reasons_other, w, unicode);
 	if (f->nssids) {
-		fprintf(out, "  %-35s%8s", "SSID", "ATTEMPTS");
+		fprintf(out, "  %-*s%8s", (int)ssid_cols(w) + 2, "SSID", "ATTEMPTS");
 		static const char *const heads[] = { "succ", "fail", "abort",
 						     "drop", "supers", "tmout",
 						     "incomp" };
@@ -235,9 +268,9 @@ int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
 		fputc('\n', out);
 		for (size_t k = 0; k < f->nssids; k++)
 			ssid_line(out, f->ssids[k].ssid[0] ? f->ssids[k].ssid : "(none)",
-				  &f->ssids[k]);
+				  &f->ssids[k], w, unicode);
 		if (f->ssids[WDL_ATT_SSIDS].attempts)
-			ssid_line(out, "(other)", &f->ssids[WDL_ATT_SSIDS]);
+			ssid_line(out, "(other)", &f->ssids[WDL_ATT_SSIDS], w, unicode);
 	}
 	if (f->npeers) {
 		fprintf(out, "  %-19s %8s %8s %8s %8s\n", "BSSID", "ATTEMPTS",
@@ -253,15 +286,25 @@ int wdl_render_attempts_text(FILE *out, const wdilog_report *rep, bool color,
 		}
 	}
 	if (f->sessions) {
-		fprintf(out, "  sessions %" PRIu64 ": ended by disconnect %" PRIu64
-			", by a new attempt %" PRIu64 ", open at the end %" PRIu64 "\n",
-			f->sessions, f->session_by_end[0], f->session_by_end[1],
-			f->session_by_end[2]);
-		percentiles(out, "session duration", &f->session_time);
-		fprintf(out, "  roams %" PRIu64 ": succeeded %" PRIu64 ", failed %"
-			PRIu64 "\n", f->roams, f->roam_successes, f->roam_failures);
+		fputs("  ", out);
+		wdl_wrap_begin(&wr, out, w, 2, 4);
+		wdl_wrap_putf(&wr, "", "sessions %" PRIu64 ":", f->sessions);
+		wdl_wrap_putf(&wr, " ", "ended by disconnect %" PRIu64,
+			      f->session_by_end[0]);
+		wdl_wrap_putf(&wr, ", ", "by a new attempt %" PRIu64,
+			      f->session_by_end[1]);
+		wdl_wrap_putf(&wr, ", ", "open at the end %" PRIu64,
+			      f->session_by_end[2]);
+		wdl_wrap_end(&wr);
+		percentiles(out, "session duration", &f->session_time, w);
+		fputs("  ", out);
+		wdl_wrap_begin(&wr, out, w, 2, 4);
+		wdl_wrap_putf(&wr, "", "roams %" PRIu64 ":", f->roams);
+		wdl_wrap_putf(&wr, " ", "succeeded %" PRIu64, f->roam_successes);
+		wdl_wrap_putf(&wr, ", ", "failed %" PRIu64, f->roam_failures);
+		wdl_wrap_end(&wr);
 		reasons(out, "disconnects by reason", f->disconnects,
-			f->ndisconnects, f->disconnects_other);
+			f->ndisconnects, f->disconnects_other, w, unicode);
 	}
 	if (f->ifaces_other)
 		fprintf(out, "  %" PRIu64 " records of interfaces past the limit of %d\n",

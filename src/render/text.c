@@ -1,8 +1,12 @@
 /* Render stage, text: the report for a person at a terminal. Tables by
  * phase and by code, a sparkline per phase, bursts, the per-peer table
- * (on request), undecoded GUIDs and inputs. Stays within 100 columns.
- * Input-derived text (paths, names) is shown with control characters
- * escaped, so a log cannot drive the terminal. */
+ * (on request), undecoded GUIDs and inputs. Every line stays within the
+ * width the caller gives (80 columns unless told): tables narrow their
+ * times and cut long names at the end and long paths in the middle with
+ * a marker (text_fit.h); sentences break between clauses. A wider width
+ * brings back zones, milliseconds and whole names. Input-derived text
+ * (paths, names) is shown with control characters escaped, so a log
+ * cannot drive the terminal. */
 #include <wdilog/report.h>
 #include <wdilog/wdilog.h>
 
@@ -14,6 +18,7 @@
 #include "report/report.h"
 #include "report/view.h"
 #include "render/attempts_render.h"
+#include "render/text_fit.h"
 #include "util/alloc.h"
 #include "parse/context.h"
 #include "util/error.h"
@@ -60,88 +65,86 @@ static const char *kind_color(const struct style *st, wdilog_kind k)
 	}
 }
 
-/* Times in tables stop at milliseconds to fit 100 columns; the JSON
+/* Times stop at milliseconds (tables must fit the width); the JSON
  * report keeps every digit the input had. */
-static void put_time(FILE *out, const wdilog_time *t, int width)
+static void time_text(const wdilog_time *t, char *buf, size_t cap)
 {
-	char buf[48];
 	wdilog_time shown = *t;
 	if (shown.digits > 3) {
 		shown.digits = 3;
 		shown.nanos -= shown.nanos % 1000000;
 	}
-	if (t->valid && wdl_time_format(&shown, buf, sizeof(buf)))
-		fprintf(out, "%-*s", width, buf);
-	else
-		fprintf(out, "%-*s", width, "-");
+	if (!t->valid || !wdl_time_format(&shown, buf, cap))
+		snprintf(buf, cap, "-");
+}
+
+static void put_time(FILE *out, const wdilog_time *t, int width)
+{
+	char buf[48];
+	time_text(t, buf, sizeof(buf));
+	fprintf(out, "%-*s", width, buf);
 }
 
 /* A loss sentence ("a; b; c") after @p lead, broken after a "; " so no
- * line passes 80 columns; later lines are indented under the first. */
+ * line passes @p w columns; later lines are indented under the first. */
 static void put_clauses(FILE *out, const char *lead, const char *text,
-			const char *on, const char *off)
+			const char *on, const char *off, size_t w)
 {
-	size_t indent = strlen(lead), col = indent;
-	fprintf(out, "%s%s", on, lead);
+	struct wdl_wrap wr;
+	fputs(lead, out);
+	wdl_wrap_begin(&wr, out, w, strlen(lead), strlen(lead));
+	char clause[512];
 	while (*text) {
 		const char *sep = strstr(text, "; ");
-		size_t len = sep ? (size_t)(sep - text) + 1 : strlen(text);
-		if (col > indent && col + 1 + len > 80) {
-			fprintf(out, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(text, 1, len, out);
-		col += len;
-		text += sep ? len + 1 : len;
+		size_t len = sep ? (size_t)(sep - text) : strlen(text);
+		if (len >= sizeof(clause))
+			len = sizeof(clause) - 1;
+		memcpy(clause, text, len);
+		clause[len] = '\0';
+		wdl_wrap_put(&wr, "; ", clause, on, off);
+		text += sep ? (size_t)(sep - text) + 2 : strlen(text);
 	}
-	fprintf(out, "%s\n", off);
+	wdl_wrap_end(&wr);
 }
 
-static void summary(FILE *out, const wdilog_report *rep, const struct style *st)
+static void summary(FILE *out, const wdilog_report *rep, const struct style *st,
+		    size_t w)
 {
 	const wdilog_totals *t = &rep->totals;
+	struct wdl_wrap wr;
 	/* plurals right: "1 success", "1 status" */
-	fprintf(out, "%swdilog%s: %zu input%s, %" PRIu64 " event%s, %" PRIu64
-		" status%s: %s%" PRIu64 " failure%s%s, %" PRIu64 " benign, %"
-		PRIu64 " success%s, %" PRIu64 " unknown\n",
-		st->bold, st->reset, rep->ninputs, rep->ninputs == 1 ? "" : "s",
-		t->events, t->events == 1 ? "" : "s", t->statuses,
-		t->statuses == 1 ? "" : "es", t->failures ? st->red : "",
-		t->failures, t->failures == 1 ? "" : "s",
-		t->failures ? st->reset : "", t->benign, t->successes,
-		t->successes == 1 ? "" : "es", t->unknown);
-	fprintf(out, "events: %" PRIu64 " with status, %" PRIu64
-		" without, %" PRIu64 " undecoded, %" PRIu64 " damaged; %" PRIu64
-		" malformed value%s\n",
-		t->with_status, t->without_status, t->undecoded, t->damaged,
-		t->malformed, t->malformed == 1 ? "" : "s");
+	fprintf(out, "%swdilog%s: ", st->bold, st->reset);
+	wdl_wrap_begin(&wr, out, w, 8, 8);
+	wdl_wrap_putf(&wr, "", "%zu input%s", rep->ninputs,
+		      rep->ninputs == 1 ? "" : "s");
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " event%s", t->events,
+		      t->events == 1 ? "" : "s");
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " status%s:", t->statuses,
+		      t->statuses == 1 ? "" : "es");
+	char b[64];
+	snprintf(b, sizeof(b), "%" PRIu64 " failure%s", t->failures,
+		 t->failures == 1 ? "" : "s");
+	wdl_wrap_put(&wr, " ", b, t->failures ? st->red : "",
+		     t->failures ? st->reset : "");
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " benign", t->benign);
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " success%s", t->successes,
+		      t->successes == 1 ? "" : "es");
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " unknown", t->unknown);
+	wdl_wrap_end(&wr);
+	fputs("events: ", out);
+	wdl_wrap_begin(&wr, out, w, 8, 8);
+	wdl_wrap_putf(&wr, "", "%" PRIu64 " with status", t->with_status);
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " without", t->without_status);
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " undecoded", t->undecoded);
+	wdl_wrap_putf(&wr, ", ", "%" PRIu64 " damaged", t->damaged);
+	wdl_wrap_putf(&wr, "; ", "%" PRIu64 " malformed value%s", t->malformed,
+		      t->malformed == 1 ? "" : "s");
+	wdl_wrap_end(&wr);
 	char loss[512];
 	if (wdl_view_totals_loss(t, loss, sizeof(loss)))
 		put_clauses(out, "reading: ", loss,
 			    wdl_view_lossy(t) ? st->red : "",
-			    wdl_view_lossy(t) ? st->reset : "");
-}
-
-static void phase_table(FILE *out, const wdilog_report *rep,
-			const struct style *st)
-{
-	fprintf(out, "\n%s%-14s %9s %9s  %-30s%s%s\n", st->bold, "PHASE",
-		"STATUSES", "FAILURES", "FIRST", "LAST", st->reset);
-	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
-		const struct wdl_phase_stat *ph = &rep->phases[i];
-		if (!ph->statuses)
-			continue;
-		fprintf(out, "%-14s %9" PRIu64 " %s%9" PRIu64 "%s  ",
-			wdilog_phase_name((wdilog_phase)i), ph->statuses,
-			ph->failures ? st->red : "", ph->failures,
-			ph->failures ? st->reset : "");
-		put_time(out, &ph->first, 30);
-		put_time(out, &ph->last, 0);
-		fputc('\n', out);
-	}
+			    wdl_view_lossy(t) ? st->reset : "", w);
 }
 
 /* The written date of @p t as days since the epoch. */
@@ -150,84 +153,232 @@ static int64_t day_of(const wdilog_time *t)
 	return t->seconds >= 0 ? t->seconds / 86400 : (t->seconds - 86399) / 86400;
 }
 
-/* How much of a time the code table shows: all times share a date, a
- * year, or neither. */
+/* How much of a time a table shows: all times share a date, a year, or
+ * neither. */
 enum span_kind { ONE_DAY, ONE_YEAR, YEARS };
 
-/* A table time in at most 14 columns: the time of day when every time in
- * the table is on one date, month-day and time when on one year (the
- * shared part is given once in the heading), else the date. Zones and
- * fractions past milliseconds are left to the JSON report. */
-static void put_short_time(FILE *out, const wdilog_time *t, enum span_kind k,
-			   int width)
+/* How fine a table time is: to the millisecond, the second, or the day. */
+enum precision { PREC_MS, PREC_S, PREC_DATE };
+
+/* Widen @p k for time @p t (valid), the first date seen kept in @p day
+ * and @p first_date (INT64_MIN: none yet). */
+static void span_add(enum span_kind *k, int64_t *day, char first_date[48],
+		     const wdilog_time *t)
 {
 	char buf[48];
+	if (!t->valid || !wdl_time_format(t, buf, 48))
+		return;
+	if (*day == INT64_MIN) {
+		*day = day_of(t);
+		memcpy(first_date, buf, sizeof(buf));
+	}
+	if (day_of(t) != *day && *k == ONE_DAY)
+		*k = ONE_YEAR;
+	if (memcmp(buf, first_date, 4) != 0)
+		*k = YEARS;
+}
+
+/* A table time into @p buf: zone left out, fractions past milliseconds
+ * cut (the JSON report keeps both), the date or year all the table's
+ * times share left out (@p k; the heading gives it once), to precision
+ * @p p. "-" when there is no time. Returns its length. */
+static size_t short_time(char *buf, size_t cap, const wdilog_time *t,
+			 enum span_kind k, enum precision p)
+{
+	char full[48];
 	wdilog_time shown = *t;
 	shown.zoned = false;
 	if (shown.digits > 3) {
 		shown.digits = 3;
 		shown.nanos -= shown.nanos % 1000000;
 	}
-	if (!t->valid || !wdl_time_format(&shown, buf, sizeof(buf))) {
-		fprintf(out, "%-*s", width, "-");
-		return;
-	}
-	/* buf is YYYY-MM-DDThh:mm:ss[.fff] */
-	buf[10] = ' ';
-	if (k == ONE_DAY)
-		fprintf(out, "%-*s", width, buf + 11);
-	else if (k == ONE_YEAR)
-		fprintf(out, "%-*.*s", width, 14, buf + 5);
-	else
-		fprintf(out, "%-*.*s", width, 10, buf);
+	if (!t->valid || !wdl_time_format(&shown, full, sizeof(full)))
+		return (size_t)snprintf(buf, cap, "-");
+	/* full is YYYY-MM-DDThh:mm:ss[.fff] */
+	full[10] = ' ';
+	size_t from = k == ONE_DAY ? 11 : k == ONE_YEAR ? 5 : 0;
+	size_t to = p == PREC_MS ? strlen(full) : p == PREC_S ? 19 : 10;
+	if (k == ONE_DAY && p == PREC_DATE)
+		to = 19;            /* a time of day has no date to keep */
+	return (size_t)snprintf(buf, cap, "%.*s", (int)(to - from), full + from);
 }
 
+/* Widen *@p w to hold short_time of @p t. */
+static void fit_time(size_t *w, const wdilog_time *t, enum span_kind k,
+		     enum precision p)
+{
+	char buf[48];
+	size_t len = short_time(buf, sizeof(buf), t, k, p);
+	if (len > *w)
+		*w = len;
+}
+
+static const char *code_name(const struct wdl_code_stat *c)
+{
+	const char *name = c->overflow ? "(past the distinct limit)"
+			   : !c->has_code ? c->name
+			   : wdilog_status_code_name(c->code);
+	return name ? wdl_status_short_name(name) : WDL_NOT_IN_ENUM;
+}
+
+static void put_short(FILE *out, const wdilog_time *t, enum span_kind k,
+		      enum precision p, size_t pad)
+{
+	char buf[48];
+	short_time(buf, sizeof(buf), t, k, p);
+	fprintf(out, "%-*s", (int)pad, buf);
+}
+
+static int digits(uint64_t v)
+{
+	int n = 1;
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* Wide enough, the times as written (zone, milliseconds); else the
+ * zone goes (the TIMELINE states the clock), then the milliseconds. */
+static void phase_table(FILE *out, const wdilog_report *rep,
+			const struct style *st, size_t w)
+{
+	uint64_t most = 0;
+	size_t widest = 0;
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+		const struct wdl_phase_stat *ph = &rep->phases[i];
+		if (!ph->statuses)
+			continue;
+		if (ph->statuses > most)
+			most = ph->statuses;
+		char buf[48];
+		wdilog_time shown = ph->last;
+		if (shown.digits > 3)
+			shown.digits = 3;
+		size_t len = shown.valid ? wdl_time_format(&shown, buf, sizeof(buf)) : 1;
+		if (len > widest)
+			widest = len;
+	}
+	int cw = digits(most) > 8 ? digits(most) : 8;
+	if ((size_t)(14 + 1 + 9 + 1 + 9 + 2 + 30) + widest <= w && cw <= 9) {
+		fprintf(out, "\n%s%-14s %9s %9s  %-30s%s%s\n", st->bold, "PHASE",
+			"STATUSES", "FAILURES", "FIRST", "LAST", st->reset);
+		for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+			const struct wdl_phase_stat *ph = &rep->phases[i];
+			if (!ph->statuses)
+				continue;
+			fprintf(out, "%-14s %9" PRIu64 " %s%9" PRIu64 "%s  ",
+				wdilog_phase_name((wdilog_phase)i), ph->statuses,
+				ph->failures ? st->red : "", ph->failures,
+				ph->failures ? st->reset : "");
+			put_time(out, &ph->first, 30);
+			put_time(out, &ph->last, 0);
+			fputc('\n', out);
+		}
+		return;
+	}
+	size_t fixed = 12 + 1 + (size_t)cw + 1 + (size_t)cw + 2 + 2;
+	enum precision p = PREC_MS;
+	size_t tw = 0, tl = 0;
+	for (;; p++) {
+		tw = 5;
+		tl = 4;
+		for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+			if (!rep->phases[i].statuses)
+				continue;
+			fit_time(&tw, &rep->phases[i].first, YEARS, p);
+			fit_time(&tl, &rep->phases[i].last, YEARS, p);
+		}
+		if (fixed + tw + tl <= w || p == PREC_DATE)
+			break;
+	}
+	fprintf(out, "\n%s%-12s %*s %*s  %-*s  %s%s\n", st->bold, "PHASE", cw,
+		"STATUSES", cw, "FAILURES", (int)tw, "FIRST", "LAST", st->reset);
+	for (int i = 0; i < WDILOG_PHASE_COUNT; i++) {
+		const struct wdl_phase_stat *ph = &rep->phases[i];
+		if (!ph->statuses)
+			continue;
+		fprintf(out, "%-12s %*" PRIu64 " %s%*" PRIu64 "%s  ",
+			wdilog_phase_name((wdilog_phase)i), cw, ph->statuses,
+			ph->failures ? st->red : "", cw, ph->failures,
+			ph->failures ? st->reset : "");
+		put_short(out, &ph->first, YEARS, p, tw + 2);
+		put_short(out, &ph->last, YEARS, p, 0);
+		fputc('\n', out);
+	}
+}
+
+/* Names as wide as the longest (at most 34 columns, cut at the end with a
+ * marker past it); when the line would pass the width the times lose
+ * their milliseconds first, then the names are cut further. */
 static void code_table(FILE *out, const struct wdl_code_stat **codes, size_t n,
-		       const struct style *st)
+		       const struct style *st, size_t w, bool unicode)
 {
 	int64_t day = INT64_MIN;
 	char first_date[48] = "";
 	enum span_kind k = ONE_DAY;
+	uint32_t top_code = 0;
+	uint64_t most = 0;
+	size_t name_need = 4, phase_w = 5;
 	for (size_t i = 0; i < n; i++) {
-		const wdilog_time *ts[2] = { &codes[i]->first, &codes[i]->last };
-		for (int j = 0; j < 2; j++) {
-			char buf[48];
-			if (!ts[j]->valid || !wdl_time_format(ts[j], buf, sizeof(buf)))
-				continue;
-			if (day == INT64_MIN) {
-				day = day_of(ts[j]);
-				memcpy(first_date, buf, sizeof(buf));
-			}
-			if (day_of(ts[j]) != day && k == ONE_DAY)
-				k = ONE_YEAR;
-			if (memcmp(buf, first_date, 4) != 0)
-				k = YEARS;
-		}
+		const struct wdl_code_stat *c = codes[i];
+		span_add(&k, &day, first_date, &c->first);
+		span_add(&k, &day, first_date, &c->last);
+		const char *name = code_name(c);
+		size_t cols = wdl_text_cols(name, strlen(name));
+		if (cols > name_need)
+			name_need = cols;
+		size_t pl = strlen(wdilog_phase_name(c->phase));
+		if (pl > phase_w)
+			phase_w = pl;
+		if (c->has_code && c->code > top_code)
+			top_code = c->code;
+		if (c->count > most)
+			most = c->count;
 	}
+	if (name_need > 34)
+		name_need = 34;
+	int cw = digits(top_code) + 1 > 5 ? digits(top_code) + 1 : 5;
+	int nw_count = digits(most) > 5 ? digits(most) : 5;
+	size_t fixed = (size_t)cw + 2 + 1 + phase_w + 1 + 7 + 1 + (size_t)nw_count + 2 + 1;
+	/* the finest precision the span allows, then coarser while too wide */
+	enum precision p = k == ONE_DAY ? PREC_MS : k == ONE_YEAR ? PREC_S : PREC_DATE;
+	size_t tw, tl;
+	for (;;) {
+		tw = 5;
+		tl = 4;
+		for (size_t i = 0; i < n; i++) {
+			fit_time(&tw, &codes[i]->first, k, p);
+			fit_time(&tl, &codes[i]->last, k, p);
+		}
+		if (fixed + name_need + tw + tl <= w || p == PREC_DATE ||
+		    (k == ONE_DAY && p == PREC_S))
+			break;
+		p++;
+	}
+	size_t nw = name_need;
+	if (fixed + nw + tw + tl > w)
+		nw = w > fixed + tw + tl + 8 ? w - fixed - tw - tl : 8;
 	if (day != INT64_MIN && k == ONE_DAY)
 		fprintf(out, "\nstatus codes, times on %.10s:", first_date);
 	else if (day != INT64_MIN && k == ONE_YEAR)
 		fprintf(out, "\nstatus codes, times in %.4s:", first_date);
-	fprintf(out, "\n%s%5s  %-34s %-12s %-7s %6s  %-14s %s%s\n", st->bold,
-		"CODE", "NAME", "PHASE", "KIND", "COUNT", "FIRST", "LAST", st->reset);
+	fprintf(out, "\n%s%*s  %-*s %-*s %-7s %*s  %-*s %s%s\n", st->bold, cw,
+		"CODE", (int)nw, "NAME", (int)phase_w, "PHASE", "KIND", nw_count,
+		"COUNT", (int)tw, "FIRST", "LAST", st->reset);
 	for (size_t i = 0; i < n; i++) {
 		const struct wdl_code_stat *c = codes[i];
 		char num[16] = "-";
 		if (c->has_code)
 			snprintf(num, sizeof(num), "%" PRIu32, c->code);
-		const char *name = c->overflow ? "(past the distinct limit)"
-				   : !c->has_code ? c->name
-				   : wdilog_status_code_name(c->code);
-		if (name)
-			name = wdl_status_short_name(name);
-		fprintf(out, "%5s  ", num);
-		put_cell(out, name ? name : WDL_NOT_IN_ENUM, 34, 34);
-		fprintf(out, " %-12s %s%-7s%s %6" PRIu64 "  ",
+		fprintf(out, "%*s  ", cw, num);
+		wdl_text_fit(out, code_name(c), nw, nw, WDL_CUT_END, unicode);
+		fprintf(out, " %-*s %s%-7s%s %*" PRIu64 "  ", (int)phase_w,
 			wdilog_phase_name(c->phase), kind_color(st, c->kind),
-			wdilog_kind_name(c->kind), st->reset, c->count);
-		put_short_time(out, &c->first, k, 14);
-		fputc(' ', out);
-		put_short_time(out, &c->last, k, 0);
+			wdilog_kind_name(c->kind), st->reset, nw_count, c->count);
+		put_short(out, &c->first, k, p, tw + 1);
+		put_short(out, &c->last, k, p, 0);
 		fputc('\n', out);
 	}
 }
@@ -241,55 +392,153 @@ static void untimed_note(FILE *out, const struct wdl_timeline *t)
 			t->untimed == 1 ? "" : "s");
 }
 
-/* One character per bucket, scaled to the phase's busiest bucket. */
+/* The clock the timeline's times are on, said once where they are shown
+ * (the HTML report says the same under its chart). */
+static void clock_note(FILE *out, const struct wdl_timeline *t, size_t w)
+{
+	(void)w;    /* both sentences fit the narrowest width */
+	fputs(t->zoned ? "clock: UTC (times with a zone converted, times without "
+			 "one as written)\n"
+		       : "clock: as written, no zone (the capturing machine's "
+			 "local time)\n", out);
+}
+
+/* The timeline drawn in columns: stretches of activity side by side,
+ * the long empty gaps between them (wdl_timeline_layout, the rule the
+ * HTML chart follows too) one break column each; @p per buckets to a
+ * column. */
+struct spark_plan {
+	uint32_t per;
+	uint32_t nstretch;
+	uint32_t from[WDL_TIMELINE_MAX], to[WDL_TIMELINE_MAX]; /* buckets */
+	uint32_t cols;              /* columns in all, breaks included */
+};
+
+/* Fold @p t into at most @p avail columns: with its breaks when they
+ * leave room for the stretches, else as one stretch. */
+static void spark_plan(const struct wdl_timeline *t,
+		       const struct wdl_timeline_layout *l, uint32_t avail,
+		       struct spark_plan *sp)
+{
+	sp->nstretch = 0;
+	uint32_t at = 0;
+	for (uint32_t k = 0; k <= l->nbreaks; k++) {
+		sp->from[sp->nstretch] = at;
+		sp->to[sp->nstretch] = k < l->nbreaks ? l->breaks[k].from : t->n;
+		sp->nstretch++;
+		if (k < l->nbreaks)
+			at = l->breaks[k].to;
+	}
+	if (sp->nstretch * 2 - 1 > avail) {
+		sp->nstretch = 1;   /* too many breaks to draw: no folding */
+		sp->from[0] = 0;
+		sp->to[0] = t->n;
+	}
+	for (sp->per = 1;; sp->per++) {
+		uint32_t cols = sp->nstretch - 1;
+		for (uint32_t s = 0; s < sp->nstretch; s++)
+			cols += (sp->to[s] - sp->from[s] + sp->per - 1) / sp->per;
+		sp->cols = cols;
+		if (cols <= avail || sp->per >= t->n)
+			return;
+	}
+}
+
+/* The breaks under the chart: how long each one lasted, and when. */
+static void break_notes(FILE *out, const struct wdl_timeline *t,
+			const struct spark_plan *sp, const char *mark, size_t w)
+{
+	for (uint32_t s = 1; s < sp->nstretch; s++) {
+		char len[32], a[48], b[48];
+		wdilog_time from = { .seconds = wdl_timeline_bucket_start(t, sp->to[s - 1]),
+				     .valid = true, .zoned = t->zoned };
+		wdilog_time to = { .seconds = wdl_timeline_bucket_start(t, sp->from[s]),
+				   .valid = true, .zoned = t->zoned };
+		wdl_duration_text((uint64_t)(sp->from[s] - sp->to[s - 1]) * t->width,
+				  len, sizeof(len));
+		wdl_time_format(&from, a, sizeof(a));
+		wdl_time_format(&to, b, sizeof(b));
+		struct wdl_wrap wr;
+		fprintf(out, "  %s ", mark);
+		wdl_wrap_begin(&wr, out, w, 4, 4);
+		wdl_wrap_putf(&wr, "", "gap of %s:", len);
+		wdl_wrap_putf(&wr, " ", "%s", a);
+		wdl_wrap_putf(&wr, " ", ".. %s", b);
+		wdl_wrap_end(&wr);
+	}
+}
+
+/* One character per column, scaled to the phase's busiest column; each
+ * phase its own row, so successes stay apart from failures and a storm
+ * is not flattened by another phase's count. */
 static void sparklines(FILE *out, const struct wdl_timeline *t,
-		       const struct style *st, bool unicode)
+		       const struct style *st, bool unicode, size_t w)
 {
 	static const char *const blocks[] = { " ", "\u2581", "\u2582", "\u2583",
 					      "\u2584", "\u2585", "\u2586",
 					      "\u2587", "\u2588" };
 	static const char ascii[] = " .:-=+*#@";
+	const char *mark = unicode ? "\u2571" : "/";
 	if (!t->n)
 		return;
-	/* fold into at most 72 columns */
-	uint32_t per = (t->n + 71) / 72, cols = (t->n + per - 1) / per;
-	char w[48], a[48], b[48];
+	uint64_t grand = 0;
+	for (uint32_t k = 0; k < t->n; k++)
+		for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++)
+			grand += t->counts[k][ph];
+	/* "phase         |...| total" */
+	struct wdl_timeline_layout l;
+	struct spark_plan sp;
+	wdl_timeline_layout(t, &l);
+	spark_plan(t, &l, (uint32_t)(w - 14 - 3 - (size_t)digits(grand)), &sp);
+	char a[48], b[48], unit[32];
 	wdilog_time first = { .seconds = wdl_timeline_bucket_start(t, 0),
 			      .valid = true, .zoned = t->zoned };
 	wdilog_time last = { .seconds = wdl_timeline_bucket_start(t, t->n),
 			     .valid = true, .zoned = t->zoned };
 	wdl_time_format(&first, a, sizeof(a));
 	wdl_time_format(&last, b, sizeof(b));
-	snprintf(w, sizeof(w), "%" PRIu64 "s", (uint64_t)t->width * per);
-	fprintf(out, "\n%sTIMELINE%s %s .. %s, one column = %s\n", st->bold,
-		st->reset, a, b, w);
+	wdl_duration_text((uint64_t)t->width * sp.per, unit, sizeof(unit));
+	struct wdl_wrap wr;
+	fprintf(out, "\n%sTIMELINE%s", st->bold, st->reset);
+	wdl_wrap_begin(&wr, out, w, 8, 2);
+	wdl_wrap_putf(&wr, " ", "%s .. %s,", a, b);
+	wdl_wrap_putf(&wr, " ", "one column = %s", unit);
+	wdl_wrap_end(&wr);
+	clock_note(out, t, w);
 	for (int ph = 0; ph < WDILOG_PHASE_COUNT; ph++) {
 		uint64_t max = 0, total = 0;
-		for (uint32_t c = 0; c < cols; c++) {
-			uint64_t v = 0;
-			for (uint32_t k = c * per; k < (c + 1) * per && k < t->n; k++)
-				v += t->counts[k][ph];
-			if (v > max)
-				max = v;
-			total += v;
-		}
+		uint64_t v[WDL_TIMELINE_MAX];
+		uint32_t c = 0;
+		for (uint32_t s = 0; s < sp.nstretch; s++)
+			for (uint32_t k0 = sp.from[s]; k0 < sp.to[s]; k0 += sp.per) {
+				v[c] = 0;
+				for (uint32_t k = k0; k < k0 + sp.per && k < sp.to[s]; k++)
+					v[c] += t->counts[k][ph];
+				if (v[c] > max)
+					max = v[c];
+				total += v[c++];
+			}
 		if (!total)
 			continue;
 		fprintf(out, "%-14s|", wdilog_phase_name((wdilog_phase)ph));
-		for (uint32_t c = 0; c < cols; c++) {
-			uint64_t v = 0;
-			for (uint32_t k = c * per; k < (c + 1) * per && k < t->n; k++)
-				v += t->counts[k][ph];
-			unsigned level = v ? (unsigned)(1 + (v * 7) / max) : 0;
-			if (level > 8)
-				level = 8;
-			if (unicode)
-				fputs(blocks[level], out);
-			else
-				fputc(ascii[level], out);
+		c = 0;
+		for (uint32_t s = 0; s < sp.nstretch; s++) {
+			if (s)
+				fputs(mark, out);
+			for (uint32_t k0 = sp.from[s]; k0 < sp.to[s]; k0 += sp.per) {
+				uint64_t x = v[c++];
+				unsigned level = x ? (unsigned)(1 + (x * 7) / max) : 0;
+				if (level > 8)
+					level = 8;
+				if (unicode)
+					fputs(blocks[level], out);
+				else
+					fputc(ascii[level], out);
+			}
 		}
 		fprintf(out, "| %" PRIu64 "\n", total);
 	}
+	break_notes(out, t, &sp, mark, w);
 }
 
 /* A count in at most 4 columns: 9999, 12k, 345M, 12G. */
@@ -310,7 +559,7 @@ static const char *compact(uint64_t v, char buf[16])
  * "-" when the list is empty. */
 static void put_top(FILE *out, const wdilog_report *rep,
 		    const struct wdl_code_count *codes, uint32_t n, int width,
-		    bool with_count)
+		    bool with_count, bool unicode)
 {
 	struct wdl_code_count top;
 	if (!wdl_code_count_top(codes, n, &top)) {
@@ -327,9 +576,12 @@ static void put_top(FILE *out, const wdilog_report *rep,
 			 name ? name : WDL_NOT_IN_ENUM);
 	else
 		snprintf(buf, sizeof(buf), "%s", name ? name : "?");
-	put_cell(out, buf, 0, width);
+	char count[32] = "";
 	if (with_count)
-		fprintf(out, " (%" PRIu64 ")", top.count);
+		snprintf(count, sizeof(count), " (%" PRIu64 ")", top.count);
+	size_t room = (size_t)width > strlen(count) + 1 ? (size_t)width - strlen(count) : 1;
+	wdl_text_fit(out, buf, room, 0, WDL_CUT_END, unicode);
+	fputs(count, out);
 }
 
 /* hh:mm:ss of @p t, or "-". */
@@ -346,28 +598,36 @@ static void put_clock(FILE *out, const wdilog_time *t)
 		(int)(s % 60));
 }
 
+/* Wide, the failures in full and the time of the last record; narrow,
+ * compact counts and no time, so the top failure keeps its name. */
 static void peer_row(FILE *out, const wdilog_report *rep, const char *label,
-		     const struct wdl_peer_stat *p, const struct style *st)
+		     const struct wdl_peer_stat *p, const struct style *st,
+		     size_t w, bool unicode)
 {
+	bool wide = w >= 100;
 	static const int order[] = { WDILOG_PHASE_SUCCESS, WDILOG_PHASE_GENERAL,
 				     WDILOG_PHASE_PROBE, WDILOG_PHASE_AUTH,
 				     WDILOG_PHASE_ASSOC,
 				     WDILOG_PHASE_DISASSOCIATE,
 				     WDILOG_PHASE_UNKNOWN };
 	char b[16];
-	fprintf(out, "%-17s %s%8s%s", label, p->failures ? st->red : "",
-		compact(p->failures, b), p->failures ? st->reset : "");
+	fprintf(out, "%-17s %s%*s%s", label, p->failures ? st->red : "",
+		wide ? 8 : 4, compact(p->failures, b), p->failures ? st->reset : "");
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		fprintf(out, " %4s", compact(p->phases[order[i]], b));
 	fputs("  ", out);
-	put_clock(out, &p->last);
-	fputs("  ", out);
-	put_top(out, rep, p->codes, p->ncodes, 27, false);
+	if (wide) {
+		put_clock(out, &p->last);
+		fputs("  ", out);
+	}
+	put_top(out, rep, p->codes, p->ncodes, wide ? (int)(w - 73) : (int)(w - 59),
+		false, unicode);
 	fputc('\n', out);
 }
 
 static int peer_table(FILE *out, const wdilog_report *rep,
-		      const struct style *st, wdilog_error *err)
+		      const struct style *st, size_t w, bool unicode,
+		      wdilog_error *err)
 {
 	const struct wdl_peers *ps = wdl_view_peers(rep);
 	if (!ps) {
@@ -380,23 +640,28 @@ static int peer_table(FILE *out, const wdilog_report *rep,
 		return wdl_fail_oom(err);
 	fprintf(out, "\n%sPEERS%s by failures (phase columns count status records)\n",
 		st->bold, st->reset);
-	fprintf(out, "%s%-17s %8s %4s %4s %4s %4s %4s %4s %4s  %-8s  %s%s\n",
-		st->bold, "PEER", "FAILURES", "SUCC", "GEN", "PROB", "AUTH",
-		"ASSC", "DISA", "UNKN", "LAST", "TOP FAILURE", st->reset);
+	if (w >= 100)
+		fprintf(out, "%s%-17s %8s %4s %4s %4s %4s %4s %4s %4s  %-8s  %s%s\n",
+			st->bold, "PEER", "FAILURES", "SUCC", "GEN", "PROB", "AUTH",
+			"ASSC", "DISA", "UNKN", "LAST", "TOP FAILURE", st->reset);
+	else
+		fprintf(out, "%s%-17s %4s %4s %4s %4s %4s %4s %4s %4s  %s%s\n",
+			st->bold, "PEER", "FAIL", "SUCC", "GEN", "PROB", "AUTH",
+			"ASSC", "DISA", "UNKN", "TOP FAILURE", st->reset);
 	size_t shown = ps->n < PEER_ROWS ? ps->n : PEER_ROWS;
 	for (size_t i = 0; i < shown; i++) {
 		char mac[18];
 		wdl_mac_format(v[i]->mac, mac);
-		peer_row(out, rep, mac, v[i], st);
+		peer_row(out, rep, mac, v[i], st, w, unicode);
 	}
 	wdl_free(v);
 	if (ps->n > shown)
 		fprintf(out, "%s(%zu more peers in the JSON and HTML reports)%s\n",
 			st->dim, ps->n - shown, st->reset);
 	if (ps->none.statuses)
-		peer_row(out, rep, "(no peer)", &ps->none, st);
+		peer_row(out, rep, "(no peer)", &ps->none, st, w, unicode);
 	if (ps->overflow.statuses)
-		peer_row(out, rep, "(past the limit)", &ps->overflow, st);
+		peer_row(out, rep, "(past the limit)", &ps->overflow, st, w, unicode);
 	if (rep->peers_inexact)
 		fprintf(out, "%s(%s)%s\n", st->dim, WDL_INEXACT_NOTE, st->reset);
 	return WDILOG_OK;
@@ -416,8 +681,11 @@ static int cmp_burst_start(const void *a, const void *b)
 	return wdl_time_cmp(&x->start, &y->start);
 }
 
+/* In time order, each run of bursts from one input under that input's
+ * name (paths cut in the middle to fit). */
 static int burst_list(FILE *out, const wdilog_report *rep,
-		      const struct style *st, wdilog_error *err)
+		      const struct style *st, size_t w, bool unicode,
+		      wdilog_error *err)
 {
 	const struct wdl_bursts *bs = wdl_view_bursts(rep);
 	if (!bs) {
@@ -434,7 +702,7 @@ static int burst_list(FILE *out, const wdilog_report *rep,
 		return WDILOG_OK;
 	fprintf(out, "\n%sBURSTS%s of at least %" PRIu32 " failures within %" PRIu32
 		" s\n", st->bold, st->reset, bs->min_failures, bs->window);
-	fprintf(out, "%s%-29s  %-14s  %8s  %s%s\n", st->bold, "START", "END",
+	fprintf(out, "%s%-23s  %-12s  %8s  %s%s\n", st->bold, "START", "END",
 		"FAILURES", "DOMINANT CODE (RECORDS)", st->reset);
 	size_t shown = n;
 	if (n > BURST_ROWS) {
@@ -444,15 +712,22 @@ static int burst_list(FILE *out, const wdilog_report *rep,
 		qsort(v, shown, sizeof(*v), cmp_burst_start);
 	}
 	for (size_t i = 0; i < shown; i++) {
+		if (v[i].input < wdl_view_ninputs(rep) &&
+		    (i == 0 || v[i].input != v[i - 1].input)) {
+			fputs("in ", out);
+			wdl_text_fit(out, wdl_view_input(rep, v[i].input)->path,
+				     w - 4, 0, WDL_CUT_MIDDLE, unicode);
+			fputs(":\n", out);
+		}
 		/* the end as a time of day when on the start's date */
-		put_time(out, &v[i].start, 29);
-		fputs("  ", out);
-		put_short_time(out, &v[i].end,
-			       day_of(&v[i].start) == day_of(&v[i].end) ? ONE_DAY
-									 : YEARS, 14);
-		fprintf(out, "  %s%8" PRIu64 "%s  ", st->red, v[i].failures,
+		put_short(out, &v[i].start, YEARS, PREC_MS, 25);
+		bool same = day_of(&v[i].start) == day_of(&v[i].end);
+		put_short(out, &v[i].end, same ? ONE_DAY : YEARS,
+			  same ? PREC_MS : PREC_DATE, 14);
+		fprintf(out, "%s%8" PRIu64 "%s  ", st->red, v[i].failures,
 			st->reset);
-		put_top(out, rep, v[i].codes, v[i].ncodes, 30, true);
+		put_top(out, rep, v[i].codes, v[i].ncodes, (int)(w - 49), true,
+			unicode);
 		fputc('\n', out);
 	}
 	if (n - shown + not_listed)
@@ -465,26 +740,31 @@ static int burst_list(FILE *out, const wdilog_report *rep,
 }
 
 static void window_note(FILE *out, const wdilog_report *rep,
-			const struct style *st)
+			const struct style *st, size_t width)
 {
 	const struct wdl_window *w = &rep->window;
 	if (!w->active)
 		return;
-	fprintf(out, "%swindow%s: ", st->bold, st->reset);
+	struct wdl_wrap wr;
+	fprintf(out, "%swindow%s:", st->bold, st->reset);
+	wdl_wrap_begin(&wr, out, width, 7, 2);
 	for (int i = 0; i < 2; i++) {
 		const struct wdl_bound *b = i ? &w->until : &w->since;
-		fputs(i ? " until " : "since ", out);
-		if (!b->set)
-			fputs("-", out);
-		else if (b->time_of_day && !w->resolved)
-			fprintf(out, "%02d:%02d:%02d", (int)(b->tod_seconds / 3600),
-				(int)(b->tod_seconds / 60 % 60),
-				(int)(b->tod_seconds % 60));
-		else
-			put_time(out, &b->at, 0);
+		char at[48] = "-";
+		if (b->set && b->time_of_day && !w->resolved)
+			snprintf(at, sizeof(at), "%02d:%02d:%02d",
+				 (int)(b->tod_seconds / 3600),
+				 (int)(b->tod_seconds / 60 % 60),
+				 (int)(b->tod_seconds % 60));
+		else if (b->set)
+			time_text(&b->at, at, sizeof(at));
+		wdl_wrap_putf(&wr, " ", "%s %s%s", i ? "until" : "since", at,
+			      i ? ";" : "");
 	}
-	fprintf(out, "; %" PRIu64 " events with status left out (%" PRIu64
-		" without a time)\n", w->excluded_events, w->untimed_events);
+	wdl_wrap_putf(&wr, " ", "%" PRIu64 " events with status left out",
+		      w->excluded_events);
+	wdl_wrap_putf(&wr, " ", "(%" PRIu64 " without a time)", w->untimed_events);
+	wdl_wrap_end(&wr);
 }
 
 static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
@@ -503,30 +783,10 @@ static void guids(FILE *out, const wdilog_report *rep, const struct style *st)
 			rep->guids_overflow);
 }
 
-/* @p s escaped as put_cell does, with its middle elided past @p max
- * columns (the JSON report keeps it whole). */
-static void put_safe_max(FILE *out, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n <= max) {
-		wdl_escape(out, WDL_ESC_TEXT, s, n);
-		return;
-	}
-	size_t head = max / 3, tail = max - head - 3;
-	/* do not cut inside a UTF-8 sequence */
-	while (head && ((unsigned char)s[head] & 0xC0) == 0x80)
-		head--;
-	const char *t = s + n - tail;
-	while (*t && ((unsigned char)*t & 0xC0) == 0x80)
-		t++;
-	wdl_escape(out, WDL_ESC_TEXT, s, head);
-	fputs("...", out);
-	wdl_escape_str(out, WDL_ESC_TEXT, t);
-}
-
 /* Each input on a line of its own, its figures on the next: paths are
  * as long as they are, the figures line up. */
-static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
+static void inputs(FILE *out, const wdilog_report *rep, const struct style *st,
+		   size_t w, bool unicode)
 {
 	fprintf(out, "\n%sINPUTS%s %-14s %-13s %8s %8s %8s %9s\n", st->bold,
 		st->reset, "FORMAT", "ENCODING", "EVENTS", "STATUSES", "DAMAGED",
@@ -537,7 +797,7 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 		snprintf(enc, sizeof(enc), "%s%s", in->encoding,
 			 in->gzip ? "+gzip" : "");
 		fputs("  ", out);
-		put_safe_max(out, in->path, 96);
+		wdl_text_fit(out, in->path, w - 2, 0, WDL_CUT_MIDDLE, unicode);
 		fputs("\n       ", out);
 		put_cell(out, in->format, 14, -1);
 		fputc(' ', out);
@@ -548,10 +808,10 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st)
 		if (wdl_view_input_loss(in, loss, sizeof(loss)))
 			put_clauses(out, "       ", loss,
 				    wdl_view_input_lossy(in) ? st->red : "",
-				    wdl_view_input_lossy(in) ? st->reset : "");
+				    wdl_view_input_lossy(in) ? st->reset : "", w);
 		if (in->unreadable) {
 			fprintf(out, "       %sunreadable: ", st->red);
-			put_safe_max(out, in->error, 80);
+			wdl_text_fit(out, in->error, w - 19, 0, WDL_CUT_END, unicode);
 			fprintf(out, "%s\n", st->reset);
 		}
 	}
@@ -614,20 +874,21 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 {
 	const struct style *st = style && style->color ? &ansi : &plain;
 	bool unicode = style && style->unicode;
+	size_t w = wdl_text_width(style ? style->width : 0);
 	const struct wdl_code_stat **codes = wdl_report_sorted_codes(rep);
 	if (!codes)
 		return wdl_fail_oom(err);
-	summary(out, rep, st);
-	window_note(out, rep, st);
+	summary(out, rep, st, w);
+	window_note(out, rep, st, w);
 	int rc = WDILOG_OK;
 	if (rep->totals.statuses) {
-		phase_table(out, rep, st);
-		code_table(out, codes, rep->ncodes, st);
-		sparklines(out, &rep->timeline, st, unicode);
+		phase_table(out, rep, st, w);
+		code_table(out, codes, rep->ncodes, st, w, unicode);
+		sparklines(out, &rep->timeline, st, unicode, w);
 		untimed_note(out, &rep->timeline);
-		rc = burst_list(out, rep, st, err);
+		rc = burst_list(out, rep, st, w, unicode, err);
 		if (rc >= 0 && style && style->by_peer)
-			rc = peer_table(out, rep, st, err);
+			rc = peer_table(out, rep, st, w, unicode, err);
 		if (rc >= 0)
 			dot11_sections(out, rep, st);
 	}
@@ -635,8 +896,8 @@ int wdilog_report_render_text(const wdilog_report *rep, FILE *out,
 	if (rc < 0)
 		return rc;
 	guids(out, rep, st);
-	inputs(out, rep, st);
-	rc = wdl_render_attempts_text(out, rep, st == &ansi, err);
+	inputs(out, rep, st, w, unicode);
+	rc = wdl_render_attempts_text(out, rep, st == &ansi, w, unicode, err);
 	if (rc < 0)
 		return rc;
 	if (ferror(out))

@@ -20,8 +20,8 @@ static const char *in_dir(char *buf, size_t cap, const char *name)
 
 static int pair(const char *a, const char *b)
 {
-	struct cli_output o[2] = { { FORMAT_JSON, a, false },
-				   { FORMAT_TEXT, b, false } };
+	struct cli_output o[2] = { { FORMAT_JSON, a, false, 0 },
+				   { FORMAT_TEXT, b, false, 0 } };
 	return cli_check_outputs(o, 2);
 }
 
@@ -59,7 +59,7 @@ int main(void)
 	CHECK(pair(a, d) == EXIT_TROUBLE);
 
 	/* one output is never a clash */
-	struct cli_output one = { FORMAT_JSON, a, false };
+	struct cli_output one = { FORMAT_JSON, a, false, 0 };
 	CHECK(cli_check_outputs(&one, 1) == 0);
 
 	unlink(c);

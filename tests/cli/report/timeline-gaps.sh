@@ -1,7 +1,8 @@
 # Two captures two days apart, each with a two-minute probe storm: the
-# HTML chart folds the empty days into one labelled break so both storms
-# get a readable share of its width; the bucket width reads in minutes;
-# the clock is stated; a failures-only switch hides successes.
+# HTML chart and the text timeline fold the empty days into one labelled
+# break so both storms get a readable share of their width; the bucket
+# width reads in minutes; the clock is stated; a failures-only switch
+# hides successes in HTML, and successes have their own row in text.
 . "$(dirname "$0")/../lib.sh"
 need_python
 
@@ -49,6 +50,22 @@ PY
 expect_eq "two probe bars" "$(nlines "$T/widths")" 2
 check "both probe bars at least 40 units wide and 100 high" \
 	awk '$1 < 40 || $2 < 100 { bad = 1 } END { exit bad }' "$T/widths"
+
+# the text timeline folds the same gap (one rule, wdl_timeline_layout):
+# both storms are a full block in the probe row, a break between them
+run -q --color=never "$T/monday.txt" "$T/wednesday.txt"
+expect_rc 0 "text report of the two captures"
+cp "$T/out" "$T/r.txt"
+has "the column width in readable units" "$T/r.txt" "one column = 30 min"
+has "the clock is stated" "$T/r.txt" "clock: as written, no zone"
+has "the break says how long and when" "$T/r.txt" \
+	"  / gap of 2 days 2 h: 2026-12-07T12:00:00 .. 2026-12-09T14:00:00"
+check "both storms in the probe row, the break between them" \
+	grep -q '^probe  *| *@ */ *@ *| 120$' "$T/r.txt"
+check "successes keep a row of their own, with the same break" \
+	grep -q '^success  *|[^/|]*@[^/|]*/[^/|]*@[^/|]*| 36$' "$T/r.txt"
+# one chart per report: no second break, each stretch ~7 columns not 1
+expect_eq "one break column" "$(grep '^probe' "$T/r.txt" | tr -cd / | wc -c | tr -d ' ')" 1
 
 # one short capture: no break, the old quarter ticks
 run -q --format html "$SAMPLES/tracefmt-default.txt"
