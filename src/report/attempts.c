@@ -846,6 +846,15 @@ void wdl_attempts_adopt(struct wdl_attempts *dst, struct wdl_attempts *src,
 	src->have_input = false;
 }
 
+bool wdl_attempts_overflowed(const struct wdl_attempts *a)
+{
+	const struct wdl_att_figs *f = &a->figs;
+	const struct wdl_att_peer_row *po = f->peers ? &f->peers[WDL_ATT_PEERS] : NULL;
+	return f->reasons_other || f->disconnects_other ||
+	       f->ssids[WDL_ATT_SSIDS].attempts ||
+	       (po && (po->attempts || po->records));
+}
+
 bool wdl_attempts_wanted(const wdilog_options *opts)
 {
 	return opts && (opts->attempts_in_report || opts->attempt_signals);

@@ -153,6 +153,11 @@ bool wdl_attempts_wanted(const wdilog_options *opts);
 bool wdl_attempts_in_sync(const struct wdl_attempts *m,
 			  const struct wdl_attempts *part);
 
+/* Whether @p a's figures went past a row cap ("other" rows): a part's
+ * "other" may hold rows the reports before it list, so such a part is fed
+ * again whole at its merge. */
+bool wdl_attempts_overflowed(const struct wdl_attempts *a);
+
 /* Forget @p a's figures (parameters kept): a part fed again whole. */
 void wdl_attempts_clear_figs(struct wdl_attempts *a);
 

@@ -349,16 +349,19 @@ static unsigned cores(void)
 	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
 }
 
-/* Attempts of a later part, made exact (doc/attempts.md, "-j and
- * merge"): the part is read again, feeding only the main machine, up to
- * the point where the part found its own state settled. If the main
- * machine's state agrees there, the part's figures from that point on and
- * its state at its end are those of one pass (*adopt); else the whole part
- * is fed again and its own figures are dropped. */
+/* Attempts of a part, made exact (doc/attempts.md, "-j and merge"). A
+ * later part is read again, feeding only the main machine, up to the point
+ * where the part found its own state settled; if the main machine's state
+ * agrees there, the part's figures from that point on and its state at its
+ * end are those of one pass (*adopt). A first part's state is right from
+ * the start. Else (no sync point, states that differ, or a part past a
+ * row cap, whose "other" rows may hold rows listed before it) the whole
+ * part is fed again and its own figures are dropped. */
 static int replay_part(wdilog_report *rep, struct run *run, struct job *j,
-		       bool *adopt, wdilog_error *err)
+		       bool whole, bool *adopt, wdilog_error *err)
 {
 	struct wdl_attempts *p = &j->rep->attempts;
+	whole = whole || wdl_attempts_overflowed(p) || !p->sync.reached;
 	wdilog_options o = *run->opts;
 	o.diag = NULL;              /* told once, by the part's own read */
 	o.diag_payload = NULL;
@@ -369,7 +372,6 @@ static int replay_part(wdilog_report *rep, struct run *run, struct job *j,
 		return rc;
 	size_t idx = rep->ninputs - 1;
 	uint64_t from = rep->attempts.fed;
-	bool whole = !p->sync.reached;
 	wdilog_event ev;
 	for (;;) {
 		if (!whole && rep->attempts.fed - from == p->sync.fed) {
@@ -422,14 +424,24 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	/* attempts of a part: carried on from the part before */
 	bool carry = job->rep && job->part && job->status >= 0 &&
 		     job->rep->attempts.keep_open;
-	bool adopt = carry && job->first_part;
+	bool adopt = false, again = false;
 	if (rc >= 0 && carry && !job->first_part)
-		rc = replay_part(rep, run, job, &adopt, &why_merge);
+		rc = replay_part(rep, run, job, false, &adopt, &why_merge);
+	if (carry && job->first_part) {
+		/* right from the start, unless past a row cap: then read
+		 * again whole once its input is listed */
+		again = wdl_attempts_overflowed(&job->rep->attempts);
+		if (again)
+			wdl_attempts_clear_figs(&job->rep->attempts);
+		adopt = !again;
+	}
 	if (carry)
 		job->rep->attempts.exact = true;
 	if (rc >= 0 && job->rep && !job->skipped)
 		rc = wdl_report_merge(rep, job->rep,
 				      job->part && !job->first_part, &why_merge);
+	if (rc >= 0 && again)
+		rc = replay_part(rep, run, job, true, &adopt, &why_merge);
 	/* (a part that failed to read ends its input's attempts as read) */
 	if (rc >= 0 && job->rep && job->rep->attempts.keep_open)
 		rc = carry_on(rep, run, j, adopt, &why_merge);

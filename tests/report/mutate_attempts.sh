@@ -158,6 +158,8 @@ m merge-buckets attempts 'd.ttc.n[10] == 1, expected 2' \
 # -j N = -j 1: a part's settled state must be checked at the merge
 m parts-check attempts_parts 'report differs' \
 	'/^bool wdl_attempts_in_sync/,/^}/s/return false;/return s->reached;/'
+m parts-cap attempts_parts 'more BSSIDs than listed' \
+	'/^bool wdl_attempts_overflowed/,/^}/{s/return f->reasons_other/return 0 \&\& (f->reasons_other/;s/po->records));/po->records)));/}'
 m parts-keep-open attempts_parts 'report differs' \
 	's/if (a->keep_open)/if (0)/'
 
