@@ -126,6 +126,8 @@ void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts)
 
 void wdl_attempts_dispose(struct wdl_attempts *a)
 {
+	wdl_free(a->sync.ifaces);
+	a->sync.ifaces = NULL;
 	wdl_free(a->ifaces);
 	wdl_free(a->figs.peers);
 	a->ifaces = NULL;
@@ -185,8 +187,14 @@ static bool ensure_peers(struct wdl_att_figs *f)
 static struct wdl_att_peer_row *peer_row(struct wdl_att_figs *f,
 					 const char *peer)
 {
+	/* every attempt end looks its tries up among up to 256 rows, and
+	 * BSSIDs of one vendor share their first bytes: the last byte
+	 * first (the benchmark spent 5% of its CPU in this strcmp) */
+	size_t n = strlen(peer);
+	size_t last = n && n < sizeof(f->peers[0].peer) ? n - 1 : 0;
 	for (size_t i = 0; i < f->npeers; i++)
-		if (strcmp(f->peers[i].peer, peer) == 0)
+		if (f->peers[i].peer[last] == peer[last] &&
+		    strcmp(f->peers[i].peer, peer) == 0)
 			return &f->peers[i];
 	if (f->npeers == WDL_ATT_PEERS)
 		return &f->peers[WDL_ATT_PEERS];
@@ -742,11 +750,147 @@ static bool apply(struct wdl_attempts *a, struct wdl_att_iface *i,
 	return r->w ? apply_wlan(a, i, r) : apply_wdi(a, i, r);
 }
 
+/* ---- parts (doc/attempts.md, "-j and merge") ---- */
+
+static size_t iface_count(const struct wdl_attempts *a)
+{
+	size_t n = a->nifaces;
+	if (n == WDL_ATT_IFACES && a->ifaces[WDL_ATT_IFACES].guid[0])
+		n++;
+	return n;
+}
+
+/* A later part's state is the same whatever came before it once every
+ * interface it knows is quiet (no attempt, no session, no chain to join)
+ * after an attempt ended; the merge checks that it is. */
+static bool settled(const struct wdl_attempts *a)
+{
+	uint64_t ended = 0;
+	for (int r = 0; r < WDILOG_ATTEMPT_RESULT_COUNT; r++)
+		ended += a->figs.by_result[r];
+	if (!ended || !a->nifaces)
+		return false;
+	size_t n = iface_count(a);
+	for (size_t k = 0; k < n; k++) {
+		const struct wdl_att_iface *i = &a->ifaces[k];
+		if (i->open || i->sess_open || i->joinable)
+			return false;
+	}
+	return true;
+}
+
+void wdl_attempts_clear_figs(struct wdl_attempts *a)
+{
+	struct wdl_att_figs *f = &a->figs;
+	struct wdl_att_figs keep = *f;
+	memset(f, 0, sizeof(*f));
+	f->idle_ms = keep.idle_ms;
+	f->retry_ms = keep.retry_ms;
+	f->show = keep.show;
+	f->peers = keep.peers;
+	if (f->peers)
+		memset(f->peers, 0, (WDL_ATT_PEERS + 1) * sizeof(*f->peers));
+	/* the listed attempts go with the figures they were counted in */
+	if (a->list)
+		wdl_att_list_forget(a->list);
+}
+
+/* The sync point: keep the state there; what the part counted before it
+ * is counted again by the main machine at the merge. */
+static bool take_sync(struct wdl_attempts *a)
+{
+	struct wdl_att_sync *s = &a->sync;
+	size_t n = iface_count(a);
+	s->ifaces = wdl_malloc((WDL_ATT_IFACES + 1) * sizeof(*s->ifaces));
+	if (!s->ifaces)
+		return false;
+	memcpy(s->ifaces, a->ifaces, n * sizeof(*s->ifaces));
+	if (n <= WDL_ATT_IFACES)
+		memcpy(&s->ifaces[WDL_ATT_IFACES], &a->ifaces[WDL_ATT_IFACES],
+		       sizeof(*s->ifaces));
+	s->nifaces = a->nifaces;
+	s->cur = a->cur;
+	s->fed = a->fed;
+	s->reached = true;
+	wdl_attempts_clear_figs(a);
+	return true;
+}
+
+static bool same_time(const wdilog_time *x, const wdilog_time *y)
+{
+	return x->valid == y->valid && (!x->valid || wdl_time_cmp(x, y) == 0);
+}
+
+bool wdl_attempts_in_sync(const struct wdl_attempts *m,
+			  const struct wdl_attempts *part)
+{
+	const struct wdl_att_sync *s = &part->sync;
+	if (!s->reached || !m->ifaces || m->nifaces != s->nifaces ||
+	    m->cur != s->cur)
+		return false;
+	for (size_t k = 0; k <= WDL_ATT_IFACES; k++) {
+		if (k >= s->nifaces && k < WDL_ATT_IFACES)
+			continue;
+		const struct wdl_att_iface *x = &m->ifaces[k], *y = &s->ifaces[k];
+		/* the rest of an interface is read only while one of these
+		 * is set, and is set anew when one is */
+		if (strcmp(x->guid, y->guid) != 0 ||
+		    x->seen_wlan != y->seen_wlan || x->open != y->open ||
+		    x->sess_open != y->sess_open || x->joinable != y->joinable ||
+		    !same_time(&x->last, &y->last))
+			return false;
+	}
+	return true;
+}
+
+void wdl_attempts_adopt(struct wdl_attempts *dst, struct wdl_attempts *src,
+			size_t input, const char *name)
+{
+	struct wdl_att_iface *mine = dst->ifaces;
+	dst->ifaces = src->ifaces;
+	src->ifaces = mine;
+	dst->nifaces = src->nifaces;
+	dst->cur = src->cur;
+	dst->have_input = src->have_input;
+	dst->input = input;
+	dst->input_name = name;
+	src->nifaces = 0;
+	src->have_input = false;
+}
+
+bool wdl_attempts_overflowed(const struct wdl_attempts *a)
+{
+	const struct wdl_att_figs *f = &a->figs;
+	const struct wdl_att_peer_row *po = f->peers ? &f->peers[WDL_ATT_PEERS] : NULL;
+	return f->reasons_other || f->disconnects_other ||
+	       f->ssids[WDL_ATT_SSIDS].attempts ||
+	       (po && (po->attempts || po->records));
+}
+
+bool wdl_attempts_wanted(const wdilog_options *opts)
+{
+	return opts && (opts->attempts_in_report || opts->attempt_signals);
+}
+
+static bool feed_event(struct wdl_attempts *a, size_t input,
+		       const char *name, const wdilog_event *ev);
+
 bool wdl_attempts_feed(struct wdl_attempts *a, size_t input,
 		       const char *name, const wdilog_event *ev)
 {
 	if (!ev->wlan && ev->kind != WDILOG_EVENT_WITH_STATUS)
 		return true;
+	if (!feed_event(a, input, name, ev))
+		return false;
+	a->fed++;
+	if (a->later_part && !a->sync.reached && settled(a))
+		return take_sync(a);
+	return true;
+}
+
+static bool feed_event(struct wdl_attempts *a, size_t input,
+		       const char *name, const wdilog_event *ev)
+{
 	if (a->have_input && a->input != input && !wdl_attempts_end_input(a))
 		return false;
 	a->have_input = true;
@@ -783,6 +927,8 @@ bool wdl_attempts_feed(struct wdl_attempts *a, size_t input,
 
 bool wdl_attempts_end_input(struct wdl_attempts *a)
 {
+	if (a->keep_open)
+		return true;
 	size_t n = a->nifaces;
 	if (n == WDL_ATT_IFACES && a->ifaces[WDL_ATT_IFACES].guid[0])
 		n++;

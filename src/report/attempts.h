@@ -100,6 +100,16 @@ struct wdl_att_figs {
 struct wdl_att_iface;
 struct wdl_att_list;
 
+/* Where a later part of a file read in parts (read_paths.c) found its
+ * state settled: every interface with no attempt, no session and no chain
+ * to join, after at least one attempt ended. */
+struct wdl_att_sync {
+	bool reached;
+	uint64_t fed;               /* events fed up to and with that point */
+	size_t nifaces, cur;
+	struct wdl_att_iface *ifaces; /* owned: the interfaces there */
+};
+
 struct wdl_attempts {
 	struct wdl_att_figs figs;
 	struct wdl_att_iface *ifaces; /* owned; WDL_ATT_IFACES + 1 */
@@ -112,6 +122,15 @@ struct wdl_attempts {
 	void *payload;
 	int failed;                 /* a callback's negative status, or 0 */
 	struct wdl_att_list *list;  /* borrowed; keeps ended attempts, or NULL */
+	/* Parts (doc/attempts.md, "-j and merge"): */
+	uint64_t fed;               /* events fed so far */
+	bool keep_open;             /* the input goes on in the next part:
+				       its end leaves attempts open */
+	bool later_part;            /* started without the state before it:
+				       look for the sync point */
+	bool exact;                 /* its figures were made exact at the
+				       merge (no "exact": false) */
+	struct wdl_att_sync sync;
 };
 
 void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts);
@@ -125,6 +144,29 @@ bool wdl_attempts_feed(struct wdl_attempts *a, size_t input,
 
 /* The input ended: open attempts end incomplete, open sessions open. */
 bool wdl_attempts_end_input(struct wdl_attempts *a);
+
+/* Whether the figures are asked for (--with-attempts, an attempt stream,
+ * or attempt signals): only then is a file read in parts made exact. */
+bool wdl_attempts_wanted(const wdilog_options *opts);
+
+/* Whether @p m's state (the main machine, fed up to a later part's sync
+ * point) is the state @p part found there: then @p part's figures from
+ * that point on and its state at its end are those of one pass. */
+bool wdl_attempts_in_sync(const struct wdl_attempts *m,
+			  const struct wdl_attempts *part);
+
+/* Whether @p a's figures went past a row cap ("other" rows): a part's
+ * "other" may hold rows the reports before it list, so such a part is fed
+ * again whole at its merge. */
+bool wdl_attempts_overflowed(const struct wdl_attempts *a);
+
+/* Forget @p a's figures (parameters kept): a part fed again whole. */
+void wdl_attempts_clear_figs(struct wdl_attempts *a);
+
+/* @p dst takes @p src's interfaces (its state at its end) for input
+ * @p input named @p name, to go on with the next part. */
+void wdl_attempts_adopt(struct wdl_attempts *dst, struct wdl_attempts *src,
+			size_t input, const char *name);
 
 /* Add @p src's figures into @p dst (wdilog merge, parallel parts). */
 bool wdl_attempts_merge(struct wdl_att_figs *dst, const struct wdl_att_figs *src);

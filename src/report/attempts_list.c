@@ -141,6 +141,14 @@ static bool add_session(struct wdl_att_list *l, const wdilog_session *s)
 	return true;
 }
 
+void wdl_att_list_forget(struct wdl_att_list *l)
+{
+	l->natt = 0;
+	l->nsess = 0;
+	l->att_unlisted = 0;
+	l->sess_unlisted = 0;
+}
+
 bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,
 		      const wdilog_session *s)
 {

@@ -75,6 +75,11 @@ struct wdl_att_list {
 void wdl_att_list_init(struct wdl_att_list *l, const wdilog_options *opts);
 void wdl_att_list_dispose(struct wdl_att_list *l);
 
+/* Drop the attempts and sessions kept so far (the input names stay): a
+ * part of a file whose figures are counted again by the main machine
+ * (doc/attempts.md, "-j and merge") must not list them twice. */
+void wdl_att_list_forget(struct wdl_att_list *l);
+
 /* Keep an attempt (@p s NULL) or a session (@p a NULL) that just ended.
  * Returns false when out of memory. */
 bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,

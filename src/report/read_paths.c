@@ -185,6 +185,11 @@ static void run_job(struct run *run, struct job *j)
 	j->rep->window = run->window;
 	if (run->threaded)
 		wdl_report_defer_bursts(j->rep, job_sink, j);
+	/* attempts cross part boundaries: the merge carries them on */
+	if (j->part && wdl_attempts_wanted(run->opts)) {
+		j->rep->attempts.keep_open = true;
+		j->rep->attempts.later_part = !j->first_part;
+	}
 	if (read_job(run, j, j->rep) < 0)
 		wdilog_report_add_unreadable(j->rep, run->paths[j->input].path,
 					     &j->err, NULL);
@@ -348,6 +353,66 @@ static unsigned cores(void)
 	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
 }
 
+/* Attempts of a part, made exact (doc/attempts.md, "-j and merge"). A
+ * later part is read again, feeding only the main machine, up to the point
+ * where the part found its own state settled; if the main machine's state
+ * agrees there, the part's figures from that point on and its state at its
+ * end are those of one pass (*adopt). A first part's state is right from
+ * the start. Else (no sync point, states that differ, or a part past a
+ * row cap, whose "other" rows may hold rows listed before it) the whole
+ * part is fed again and its own figures are dropped. */
+static int replay_part(wdilog_report *rep, struct run *run, struct job *j,
+		       bool whole, bool *adopt, wdilog_error *err)
+{
+	struct wdl_attempts *p = &j->rep->attempts;
+	whole = whole || wdl_attempts_overflowed(p) || !p->sync.reached;
+	wdilog_options o = *run->opts;
+	o.diag = NULL;              /* told once, by the part's own read */
+	o.diag_payload = NULL;
+	wdilog_reader *r;
+	int rc = wdl_reader_open_range(&r, run->paths[j->input].path, &o,
+				       &j->range, err);
+	if (rc < 0)
+		return rc;
+	size_t idx = rep->ninputs - 1;
+	uint64_t from = rep->attempts.fed;
+	wdilog_event ev;
+	for (;;) {
+		if (!whole && rep->attempts.fed - from == p->sync.fed) {
+			if (wdl_attempts_in_sync(&rep->attempts, p))
+				break;
+			whole = true;
+		}
+		rc = wdilog_reader_next(r, &ev, err);
+		if (rc != WDILOG_OK)
+			break;
+		rc = wdl_report_feed_attempts(rep, idx, &ev, err);
+		if (rc < 0)
+			break;
+	}
+	wdilog_reader_free(r);
+	*adopt = !whole;
+	if (whole)
+		wdl_attempts_clear_figs(p);
+	return rc < 0 ? rc : WDILOG_OK;
+}
+
+/* After a part's merge: the main machine goes on with the part's state,
+ * and ends the input with its last part. */
+static int carry_on(wdilog_report *rep, struct run *run, size_t j, bool adopt,
+		    wdilog_error *err)
+{
+	struct job *job = &run->jobs[j];
+	size_t idx = rep->ninputs - 1;
+	if (adopt)
+		wdl_attempts_adopt(&rep->attempts, &job->rep->attempts, idx,
+				   rep->inputs[idx].path);
+	bool last = j + 1 == run->njobs || run->jobs[j + 1].input != job->input;
+	if (last && !wdl_attempts_end_input(&rep->attempts))
+		return wdl_fail_oom(err);
+	return WDILOG_OK;
+}
+
 /* Merge job @p j into the report; tell the caller when an input is whole. */
 static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
@@ -360,9 +425,30 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	/* its failures to the burst detector, in order, then the rest */
 	if (job->rep && !job->skipped && !flush_log(job))
 		rc = wdl_fail_oom(&why_merge);
+	/* attempts of a part: carried on from the part before */
+	bool carry = job->rep && job->part && job->status >= 0 &&
+		     job->rep->attempts.keep_open;
+	bool adopt = false, again = false;
+	if (rc >= 0 && carry && !job->first_part)
+		rc = replay_part(rep, run, job, false, &adopt, &why_merge);
+	if (carry && job->first_part) {
+		/* right from the start, unless past a row cap: then read
+		 * again whole once its input is listed */
+		again = wdl_attempts_overflowed(&job->rep->attempts);
+		if (again)
+			wdl_attempts_clear_figs(&job->rep->attempts);
+		adopt = !again;
+	}
+	if (carry)
+		job->rep->attempts.exact = true;
 	if (rc >= 0 && job->rep && !job->skipped)
 		rc = wdl_report_merge(rep, job->rep,
 				      job->part && !job->first_part, &why_merge);
+	if (rc >= 0 && again)
+		rc = replay_part(rep, run, job, true, &adopt, &why_merge);
+	/* (a part that failed to read ends its input's attempts as read) */
+	if (rc >= 0 && job->rep && job->rep->attempts.keep_open)
+		rc = carry_on(rep, run, j, adopt, &why_merge);
 	if (rc < 0) {
 		/* the input's own error: it was read but is not in the
 		 * report */

@@ -389,6 +389,17 @@ static int feed_attempts(wdilog_report *rep, size_t input,
 	return WDILOG_OK;
 }
 
+int wdl_report_feed_attempts(wdilog_report *rep, size_t input,
+			     const wdilog_event *ev, wdilog_error *err)
+{
+	if (ev->kind == WDILOG_EVENT_WITH_STATUS && rep->window.active &&
+	    !wdl_window_admit(&rep->window, &ev->time))
+		return WDILOG_OK;
+	if (!ev->wlan && ev->kind != WDILOG_EVENT_WITH_STATUS)
+		return WDILOG_OK;
+	return feed_attempts(rep, input, ev, err);
+}
+
 int wdl_report_add_event(wdilog_report *rep, size_t input,
 			 const wdilog_event *ev, wdilog_error *err)
 {
@@ -895,7 +906,8 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	    !wdl_att_list_merge(&dst->att_list, &src->att_list, same_input))
 		rc = wdl_fail_oom(err);
 	/* a later part of one file: attempts at the boundary were cut */
-	if (same_input && wdl_attempts_any(&src->attempts.figs))
+	if (same_input && !src->attempts.exact &&
+	    wdl_attempts_any(&src->attempts.figs))
 		dst->attempts.figs.per_part = true;
 	dst->detail_missing |= src->detail_missing;
 	dst->window.excluded_events += src->window.excluded_events;

@@ -160,6 +160,12 @@ bool wdl_report_replay_failure(struct wdilog_report *rep,
 			       const wdilog_time *t, uint32_t code, size_t input,
 			       uint64_t line);
 
+/* Feed event @p ev of input @p input to @p rep's attempts only (as
+ * wdl_report_add_event would, window included): a part read again at its
+ * merge (read_paths.c). */
+int wdl_report_feed_attempts(struct wdilog_report *rep, size_t input,
+			     const wdilog_event *ev, wdilog_error *err);
+
 /* Copy what reader @p r counted beside its events (repaired, preamble
  * lines, events lost, truncation; parse/reader_counts.h) into input @p in
  * of @p rep and the totals. Once per input, after its last event. */

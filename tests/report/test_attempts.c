@@ -169,6 +169,10 @@ static const struct rule_case cases[] = {
 	  "A superseded 0-100 far=assoc fail=- why=- ssid=A tries=+0 chain=1 line=3 if=-\n"
 	  "A success 200-300 far=connected fail=- why=- ssid=B tries=+0 chain=2 line=4 if=-\n"
 	  "S open 300-300 why=- roams=0/0/0 bssid=-\n" },
+	{ "8000 without a ConnectionId supersedes too",
+	  "0 wlan=8000 ssid=A;100 wlan=11000;200 wlan=8000 ssid=B", 0, 0,
+	  "A superseded 0-100 far=assoc fail=- why=- ssid=A tries=+0 chain=1 line=3 if=-\n"
+	  "A incomplete 200-200 far=start fail=- why=- ssid=B tries=+0 chain=2 line=3 if=-\n" },
 	{ "another ConnectionId supersedes",
 	  "0 wlan=8000 conn=1 ssid=A;100 wlan=11000 conn=7;200 wlan=8001 conn=7", 0, 0,
 	  "A superseded 0-0 far=start fail=- why=- ssid=A tries=+0 chain=1 line=2 if=-\n"
@@ -192,6 +196,9 @@ static const struct rule_case cases[] = {
 	{ "failure by 8002: its ReasonCode, the most specific phase",
 	  "0 wlan=8000 conn=1 ssid=A;10 wdi=41 peer=aa;20 wlan=11002 conn=1 dot11=17;30 wlan=12013 conn=1;40 wlan=11006 conn=1;50 wlan=8002 conn=1 rc=0x48014", 0, 0,
 	  "A failure 0-50 far=security fail=security why=wlan:0x48014 ssid=A tries=aa/41/1+0 chain=1 line=6 if=-\n" },
+	{ "failing phase: the most specific failure, not the latest",
+	  "0 wlan=8000 conn=1 ssid=A;10 wlan=11002 conn=1 dot11=17;20 wdi=41 peer=aa;30 wlan=8002 conn=1", 0, 0,
+	  "A failure 0-30 far=assoc fail=assoc why=wdi:0x29 ssid=A tries=aa/41/1+0 chain=1 line=4 if=-\n" },
 	{ "failure by WDI 1-4: the WDI code",
 	  "0 wdi=53 peer=aa;5 wdi=2", 0, 0,
 	  "A failure 0-5 inferred far=assoc fail=assoc why=wdi:0x2 ssid=- tries=aa/53/1+0 chain=1 line=2 if=-\n" },
@@ -238,6 +245,10 @@ static const struct rule_case cases[] = {
 	  "A success 1000-1010 far=connected fail=- why=- ssid=A tries=+0 chain=2 line=5 if=-\n"
 	  "S new-attempt 1010-3000 why=- roams=0/0/0 bssid=-\n"
 	  "A incomplete 3000-3000 far=start fail=- why=- ssid=B tries=+0 chain=3 line=6 if=-\n" },
+	{ "a success repeated inside a session is no new attempt",
+	  "0 wdi=0 peer=aa;1000 wdi=0 peer=aa;2000 wdi=0;3000 wdi=62", 0, 0,
+	  "A success 0-0 inferred far=connected fail=- why=- ssid=- tries=aa/0/1+0 chain=1 line=1 if=-\n"
+	  "S disconnect 0-3000 why=wdi:0x3e roams=0/0/0 bssid=aa\n" },
 	/* state per interface: the first GUID names the default interface */
 	{ "per interface; WDI records go to the most recent one",
 	  "0 wdi=31 peer=aa;10 wlan=8000 if=1111 ssid=A;20 wlan=8000 if=2222 ssid=B;30 wdi=0 peer=bb;40 wlan=8001 if=2222;50 wlan=8002 if=1111", 0, 0,
@@ -245,6 +256,10 @@ static const struct rule_case cases[] = {
 	  "A success 20-40 far=connected fail=- why=- ssid=B tries=bb/0/1+0 chain=1 line=5 if=2222\n"
 	  "A failure 10-50 far=start fail=start why=- ssid=A tries=+0 chain=2 line=6 if=1111\n"
 	  "S open 40-40 why=- roams=0/0/0 bssid=bb\n" },
+	{ "WDI records follow the interface of the latest WLAN record",
+	  "0 wlan=8000 if=1111 ssid=A;10 wlan=8000 if=2222 ssid=B;20 wlan=11000 if=1111;30 wdi=41 peer=aa;40 wlan=8002 if=1111;50 wlan=8002 if=2222", 0, 0,
+	  "A failure 0-40 far=assoc fail=auth why=wdi:0x29 ssid=A tries=aa/41/1+0 chain=1 line=5 if=1111\n"
+	  "A failure 10-50 far=start fail=start why=- ssid=B tries=+0 chain=1 line=6 if=2222\n" },
 };
 
 static void rule_cases(void)
@@ -292,6 +307,12 @@ static void figures(void)
 	CHECK_EQ_U(d.nssids, f.nssids);
 	CHECK_EQ_U(d.ssids[0].attempts, 2 * f.ssids[0].attempts);
 	free(d.peers);
+	/* the rate counts dropped attempts, not aborted ones: 1 of 2 */
+	run("0 wdi=0 peer=aa;10 wdi=62;20 wdi=31 peer=bb;30 wdi=61;40 wdi=30 peer=cc;50 wdi=5",
+	    0, 0, &f);
+	CHECK_EQ_U(f.by_result[WDILOG_ATTEMPT_DROPPED], 1);
+	CHECK_EQ_U(f.by_result[WDILOG_ATTEMPT_ABORTED], 1);
+	CHECK(wdl_att_success_rate(&f, &rate) && rate > 0.499 && rate < 0.501);
 	/* from an inferred start, time to connect is a lower bound, apart */
 	run("1000 wdi=52 peer=aa;1200 wdi=0 peer=bb", 0, 0, &f);
 	CHECK_EQ_U(f.ttc.count, 0);
