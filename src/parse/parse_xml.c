@@ -11,6 +11,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -355,11 +358,27 @@ bool wdl_xml_parse_event(struct wdl_parser *base, const char *span,
 
 enum frame_result { FRAME_EVENT, FRAME_CUT, FRAME_FULL };
 
-/* Newlines in s[0, n), eight bytes a step: events have one every few
- * dozen bytes, too many for a memchr per line. */
+/* Newlines in s[0, n): 16 bytes a step with SSE2 (per-byte counts summed
+ * with psadbw every 255 steps), eight otherwise; events have a newline
+ * every few dozen bytes, too many for a memchr per line. */
 static size_t count_lines(const char *s, size_t n)
 {
 	size_t k = 0, i = 0;
+#if defined(__SSE2__)
+	const __m128i nl16 = _mm_set1_epi8('\n');
+	while (i + 16 <= n) {
+		__m128i acc = _mm_setzero_si128();
+		size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : n - (n - i) % 16;
+		for (; i < stop; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			/* a newline compares to -1: subtracting adds one */
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl16));
+		}
+		__m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+		k += (size_t)_mm_cvtsi128_si32(sum) +
+		     (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	}
+#else
 	const uint64_t ones = 0x0101010101010101u, nl = ones * '\n';
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
@@ -370,6 +389,7 @@ static size_t count_lines(const char *s, size_t n)
 		/* one bit per newline at the top of its byte: sum the bytes */
 		k += (size_t)(((z >> 7) * ones) >> 56);
 	}
+#endif
 	for (; i < n; i++)
 		k += s[i] == '\n';
 	return k;
