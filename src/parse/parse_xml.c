@@ -49,6 +49,8 @@ struct wdl_xml_parser {
 	char *fix;                  /* an event with its raw bytes repaired */
 	size_t fix_cap;
 	bool warned_repair;
+	uint64_t end;               /* a part: stop at an event starting here
+				       or later; 0 = read to the end */
 };
 
 static int xml_next(struct wdl_parser *base, wdilog_event *ev,
@@ -393,6 +395,43 @@ static size_t count_lines(const char *s, size_t n)
 	for (; i < n; i++)
 		k += s[i] == '\n';
 	return k;
+}
+
+size_t wdl_xml_count_lines(const char *s, size_t n)
+{
+	return count_lines(s, n);
+}
+
+size_t wdl_xml_find_unsplittable(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* '<' at i + k and '!' or '?' at i + k + 1, or a byte >= 0x80 at
+	 * i + k, 16 positions a step */
+	for (; i + 17 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(s + i + 1));
+		__m128i hit = _mm_and_si128(
+			_mm_cmpeq_epi8(a, _mm_set1_epi8('<')),
+			_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('!')),
+				     _mm_cmpeq_epi8(b, _mm_set1_epi8('?'))));
+		int m = _mm_movemask_epi8(hit) | _mm_movemask_epi8(a);
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+#endif
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 ||
+		    (s[i] == '<' && i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')))
+			return i;
+	return n;
+}
+
+void wdl_xml_set_part(struct wdl_parser *base, uint64_t end, bool root_open)
+{
+	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
+	p->end = end;
+	p->root_open = root_open;
 }
 
 /* Move the read position to @p to, counting the lines passed. */
@@ -792,8 +831,7 @@ static int parse_repaired(struct wdl_xml_parser *p, const char *span,
 		xml_diag(p, WDILOG_DIAG_WARNING,
 			 line + count_lines(span, first), offset + first,
 			 "%s read as text in an <Event> element; event counted "
-			 "as repaired (later repairs in this input are not "
-			 "reported one by one)",
+			 "as repaired (" WDL_XML_REPAIR_ONCE ")",
 			 span[first] == '&' ? "raw '&' that starts no reference"
 					    : "raw control character");
 	}
@@ -805,7 +843,11 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 {
 	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
 	struct wdl_chunk *c = p->ctx.c;
-	if (!seek_event(p)) {
+	bool found = seek_event(p);
+	/* a part ends where the next one starts, at an <Event> */
+	if (found && p->end && c->base + c->pos >= p->end)
+		return WDILOG_DONE;
+	if (!found) {
 		if (p->root_open) {
 			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
 				 c->base + c->pos,
