@@ -426,8 +426,8 @@ static size_t plan_xml_parts(const char *path, size_t input, unsigned parts,
 		close(fd);
 		return 0;
 	}
-	if (h - from >= 5 && memcmp(head + from, "<?xml", 5) == 0) {
-		const char *q = strstr(head + from, "?>");
+	if (h >= 5 && memcmp(head, "<?xml", 5) == 0) {
+		const char *q = strstr(head, "?>");
 		from = q ? (size_t)(q - head) + 2 : h;
 	}
 	const char *first = head + from;
