@@ -844,9 +844,18 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 	struct wdl_xml_parser *p = (struct wdl_xml_parser *)base;
 	struct wdl_chunk *c = p->ctx.c;
 	bool found = seek_event(p);
-	/* a part ends where the next one starts, at an <Event> */
-	if (found && p->end && c->base + c->pos >= p->end)
-		return WDILOG_DONE;
+	/* a part ends where the next one starts, at an <Event>; passing that
+	 * point any other way means the cut was inside markup (a '<' in an
+	 * attribute value: the planner cannot see quotes) and the next part
+	 * read events that are not there: fail rather than count them */
+	if (p->end && (!found || c->base + c->pos >= p->end)) {
+		if (found && c->base + c->pos == p->end)
+			return WDILOG_DONE;
+		return wdl_fail(err, WDILOG_EFORMAT,
+				"cut for parallel reading inside markup at byte %llu "
+				"(a '<' in an attribute value?); read it with -j 1",
+				(unsigned long long)p->end);
+	}
 	if (!found) {
 		if (p->root_open) {
 			xml_diag(p, WDILOG_DIAG_WARNING, p->lineno,
