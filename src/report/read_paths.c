@@ -340,7 +340,7 @@ static bool xml_event_at(const char *b, size_t n)
  * white space only, so that it is where the framer starts an event (the
  * region scan below rules out comments, CDATA, PIs and DOCTYPEs, the
  * only markup that could hold the text). 0 if none in 64 KiB. */
-static uint64_t xml_cut_near(int fd, uint64_t at, uint64_t size)
+static uint64_t xml_cut_near(int fd, uint64_t at)
 {
 	static const size_t SPAN = 64 * 1024;
 	char *buf = wdl_malloc(SPAN);
@@ -366,8 +366,8 @@ static uint64_t xml_cut_near(int fd, uint64_t at, uint64_t size)
  * "<?" or a byte >= 0x80 from @p from on (wdl_xml_find_unsplittable:
  * such a file is read whole). */
 struct xml_region {
-	int fd;
 	uint64_t start, end, from, lines;
+	int fd;
 	bool markup;
 };
 
@@ -443,7 +443,7 @@ static size_t plan_xml_parts(const char *path, size_t input, unsigned parts,
 	size_t n = 0;
 	starts[n++] = 0;
 	for (unsigned k = 1; first && k < parts && n < JOBS_MAX; k++) {
-		uint64_t c = xml_cut_near(fd, size / parts * k, size);
+		uint64_t c = xml_cut_near(fd, size / parts * k);
 		if (c > starts[n - 1] && c < size)
 			starts[n++] = c;
 	}
@@ -457,8 +457,8 @@ static size_t plan_xml_parts(const char *path, size_t input, unsigned parts,
 	pthread_t th[JOBS_MAX];
 	bool started[JOBS_MAX] = { false };
 	for (size_t k = 0; k < n; k++) {
-		tasks[k] = (struct xml_region){ .fd = fd, .start = starts[k],
-						.end = starts[k + 1], .from = from };
+		tasks[k] = (struct xml_region){ .start = starts[k], .end = starts[k + 1],
+						.from = from, .fd = fd };
 		started[k] = k > 0 && pthread_create(&th[k], NULL, xml_region_worker,
 						     &tasks[k]) == 0;
 		if (k > 0 && !started[k])
