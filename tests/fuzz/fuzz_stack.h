@@ -109,6 +109,10 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 		rc = wdl_parser_next(parser, &ev, &err);
 		if (rc == WDILOG_DONE)
 			break;
+		/* a part whose end is not where the framer starts an event
+		 * says so */
+		if (rc == WDILOG_EFORMAT && xml && run->part_end)
+			break;
 		if (rc < 0)
 			fuzz_fail("parser failed: %s", err.message);
 		fuzz_digest_event(dg, &ev);

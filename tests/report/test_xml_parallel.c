@@ -69,7 +69,8 @@ static char *read_status(const char *path, unsigned jobs, int *status)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	wdilog_report_render_json(rep, f, NULL);
-	qsort(ds.line, ds.n, sizeof(*ds.line), by_str);
+	if (ds.n)
+		qsort(ds.line, ds.n, sizeof(*ds.line), by_str);
 	for (size_t i = 0; i < ds.n; i++) {
 		fprintf(f, "%s\n", ds.line[i]);
 		free(ds.line[i]);
