@@ -2,7 +2,9 @@
 # The benchmark in one command (README): installs the peers, builds an
 # optimized wdilog and runs tests/bench/run.sh. Options are passed on, e.g.
 # sh tools/bench.sh --size 256 --runs 3
-# Then the EVTX section (evtx_bench below); --evtx-only runs that alone.
+# Then the XML section (xml_bench below: -j 1 and the default -j against
+# xmllint, wall and CPU time; --xml-only runs that alone) and the EVTX
+# section (evtx_bench below); --evtx-only runs that alone.
 # WDILOG_BENCH_EVTX_MIB sets its file's size (default 256).
 # Then the attempts section (att_bench below); --attempts-only runs that
 # alone; WDILOG_BENCH_ATT_MIB sets its large file's size (default 1024).
@@ -137,6 +139,77 @@ att_bench() {  # att_bench BUILD_DIR MIB
 	return $ab_status
 }
 
+# XML: the tracerpt corpus of tests/bench/run.sh (generated here when
+# absent; WDILOG_BENCH_XML_MIB sets its size, default 1024), read by
+# wdilog -j 1, wdilog with its default -j (the file in parts at <Event>
+# starts) and xmllint --stream --noout, alternating, best of
+# WDILOG_BENCH_XML_RUNS (3) by wall time and by CPU time (user + system),
+# each against xmllint's. CPU time is the figure that holds on a shared
+# machine. Fails when wdilog's counts differ from the generator's or the
+# default -j report differs from -j 1's.
+xml_bench() {  # xml_bench BUILD_DIR
+	xb_build=$1
+	xb_mib=${WDILOG_BENCH_XML_MIB:-1024}
+	xb_runs=${WDILOG_BENCH_XML_RUNS:-3}
+	xb_work=$xb_build/bench
+	xb_file=$xb_work/events.xml
+	xb_status=0
+	mkdir -p "$xb_work"
+	if [ "$xb_mib" != 1024 ]; then
+		xb_file=$xb_work/events-$xb_mib.xml
+	fi
+	if [ ! -s "$xb_file" ] || [ ! -s "$xb_file.expected" ]; then
+		cc -O2 -std=c11 -D_GNU_SOURCE -o "$xb_work/gen" tests/bench/gen.c
+		"$xb_work/gen" xml "$xb_mib" -e "$xb_file.expected" > "$xb_file"
+	fi
+	cat "$xb_file" > /dev/null   # page cache warm
+	"$xb_build/wdilog" -j 1 -q -f json "$xb_file" > "$xb_work/xml-j1.json"
+	while read -r xb_code xb_want; do
+		[ "$xb_code" = events ] && continue
+		xb_got=$(grep -o "\"code\": $xb_code, [^}]*\"count\": [0-9]*" "$xb_work/xml-j1.json" |
+			 sed 's/.*"count": //' | head -n1)
+		if [ "${xb_got:-0}" != "$xb_want" ]; then
+			echo "XML COUNT MISMATCH code $xb_code: wdilog ${xb_got:-0}, expected $xb_want" >&2
+			xb_status=1
+		fi
+	done < "$xb_file.expected"
+	"$xb_build/wdilog" -q -f json "$xb_file" | cmp -s - "$xb_work/xml-j1.json" ||
+		{ echo "XML: the default -j report differs from -j 1" >&2; xb_status=1; }
+	echo "XML: $(awk "BEGIN {printf \"%.0f\", $(wc -c < "$xb_file") / 1048576}") MiB tracerpt, $(nproc) cores, best of $xb_runs alternating runs"
+	xb_one() {  # xb_one TAG CMD...: one timed run, appended to TAG's lists
+		xb_tag=$1; shift
+		/usr/bin/time -o "$xb_work/xml-time.out" -f "%e %U %S %M" "$@" > /dev/null 2>&1 ||
+			{ echo "XML: $xb_tag failed" >&2; xb_status=1; }
+		set -- $(tail -n1 "$xb_work/xml-time.out")
+		echo "$xb_tag $1 $(awk "BEGIN {print $2 + $3}") $4" >> "$xb_work/xml-runs"
+	}
+	: > "$xb_work/xml-runs"
+	xb_r=0
+	while [ $xb_r -lt "$xb_runs" ]; do
+		xb_one xmllint xmllint --stream --noout "$xb_file"
+		xb_one j1 "$xb_build/wdilog" -j 1 -q -f json "$xb_file"
+		xb_one jdef "$xb_build/wdilog" -q -f json "$xb_file"
+		xb_r=$((xb_r + 1))
+	done
+	awk '
+	{ if (!($1 in w) || $2 < w[$1]) w[$1] = $2
+	  if (!($1 in c) || $3 < c[$1]) c[$1] = $3
+	  if (!($1 in m) || $4 < m[$1]) m[$1] = $4 }
+	END {
+		name["xmllint"] = "xmllint --stream --noout"
+		name["j1"] = "wdilog -j 1"; name["jdef"] = "wdilog (default -j)"
+		printf "%-26s %8s %8s %9s %12s %12s\n", "command", "wall", "cpu", "peak RSS", "wall/xmllint", "cpu/xmllint"
+		n = split("xmllint j1 jdef", t, " ")
+		for (i = 1; i <= n; i++)
+			printf "%-26s %7.2fs %7.2fs %5.1f MiB %12.3f %12.3f\n", name[t[i]], w[t[i]], c[t[i]], m[t[i]] / 1024, w[t[i]] / w["xmllint"], c[t[i]] / c["xmllint"]
+		r = w["j1"] / w["xmllint"]
+		printf "target xml -j1 / xmllint --stream <= 0.143: wall %.3f %s, cpu %.3f %s\n", r, r <= 0.143 ? "met" : "NOT met", c["j1"] / c["xmllint"], c["j1"] / c["xmllint"] <= 0.143 ? "met" : "NOT met"
+		printf "xml default -j / xmllint --stream: wall %.3f, cpu %.3f\n", w["jdef"] / w["xmllint"], c["jdef"] / c["xmllint"]
+	}' "$xb_work/xml-runs"
+	[ $xb_status = 0 ] && echo "XML counts: as generated; default -j = -j 1"
+	return $xb_status
+}
+
 if [ "${WDILOG_NO_APT:-0}" != 1 ]; then
 	apt-get update
 	sed -e "s/#.*//" -e "/^ *$/d" tools/packages-build.txt | xargs apt-get install -y
@@ -146,6 +219,10 @@ fi
 meson setup build-release --buildtype=release >/dev/null 2>&1 ||
 	meson setup --reconfigure build-release --buildtype=release >/dev/null
 ninja -C build-release wdilog tests/evtx/bench_evtx
+if [ "${1:-}" = --xml-only ]; then
+	xml_bench build-release
+	exit
+fi
 if [ "${1:-}" = --evtx-only ]; then
 	evtx_bench build-release "${WDILOG_BENCH_EVTX_MIB:-256}"
 	exit
@@ -156,6 +233,7 @@ if [ "${1:-}" = --attempts-only ]; then
 fi
 status=0
 bash tests/bench/run.sh build-release "$@" || status=1
+xml_bench build-release || status=1
 evtx_bench build-release "${WDILOG_BENCH_EVTX_MIB:-256}" || status=1
 att_bench build-release "${WDILOG_BENCH_ATT_MIB:-1024}" || status=1
 exit $status

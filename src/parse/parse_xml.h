@@ -27,4 +27,24 @@ struct wdl_event_acc;
 bool wdl_xml_parse_event(struct wdl_parser *p, const char *span, size_t len,
 			 struct wdl_event_acc *acc, wdilog_error *why);
 
+/* The words that end the warning for an input's first repaired event:
+ * the parts of one file give it once, the first part's that has one. */
+#define WDL_XML_REPAIR_ONCE "later repairs in this input are not reported one by one"
+
+/* Read one part of a file cut at <Event> starts (report/read_paths.c):
+ * stop at the first event that starts at byte @p end or later (0: read
+ * to the end); @p root_open says the file's <Events> root is open where
+ * the part starts (a later part has no preamble of its own). */
+void wdl_xml_set_part(struct wdl_parser *p, uint64_t end, bool root_open);
+
+/* Newlines in s[0, n) (the planner numbers each part's first line). */
+size_t wdl_xml_count_lines(const char *s, size_t n);
+
+/* The first "<!" or "<?" (comment, CDATA, DOCTYPE or PI) or byte >= 0x80
+ * in s[0, n), or n. The planner reads a file that has one past its XML
+ * declaration whole: markup that may hide <Event text, and bytes the
+ * decoder may change (U+200E, U+200F, not UTF-8), which would move the
+ * byte offsets of every later part. */
+size_t wdl_xml_find_unsplittable(const char *s, size_t n);
+
 #endif

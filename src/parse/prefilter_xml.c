@@ -9,6 +9,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/span.h"
 #include "status/names.h"
@@ -63,6 +66,9 @@ static bool is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* Tests set it: the byte-at-a-time searches instead of SSE2. */
+static bool use_portable;
+
 /* A name at p[*i]; fails on ':' (a prefix) or anything outside the subset. */
 static bool read_name(const char *p, size_t len, size_t *i,
 		      struct span_name *out)
@@ -96,95 +102,175 @@ static bool predefined_entity(const char *p, size_t len, size_t *i)
 	return false;
 }
 
-/* Eight bytes at a time: does w hold a byte >= 0x80, one below 0x20, or
- * one equal to a, b, c or d? (The classic zero-byte test on w ^ x.) */
-static inline bool word_has(uint64_t w, unsigned char a, unsigned char b,
-			    unsigned char c, unsigned char d)
+/* The bytes plain text must be looked at for: '<', '&', ']' (of "]]>"),
+ * 'U' (of "Unknown(") and every byte outside the subset (>= 0x80, or a
+ * control other than TAB, LF, CR). One bit per byte of a 64-byte block
+ * at @p base; the walk jumps from mark to mark, so the runs of plain text
+ * and attribute values between tags cost a bit test, not a byte each. */
+struct marks {
+	const char *p;
+	size_t len;
+	size_t base;                /* the block's first byte */
+	uint64_t bits;              /* its marks; bytes past len are marked */
+};
+
+void wdl_prefilter_xml_portable(bool on)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-#define ZERO_BYTE(v) (((v) - ones) & ~(v) & high)
-	uint64_t hit = (w & high) | ((w - ones * 0x20) & ~w & high) |
-		       ZERO_BYTE(w ^ (ones * a)) | ZERO_BYTE(w ^ (ones * b)) |
-		       ZERO_BYTE(w ^ (ones * c)) | ZERO_BYTE(w ^ (ones * d));
-#undef ZERO_BYTE
-	return hit != 0;
+	use_portable = on;
+}
+
+static bool is_mark(unsigned char c)
+{
+	return !(cls[c] & C_TEXT);
+}
+
+static uint64_t block_portable(const unsigned char *b)
+{
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)is_mark(b[k]) << k;
+	return m;
+}
+
+#if defined(__SSE2__)
+static uint64_t block_sse2(const unsigned char *b)
+{
+	const __m128i space = _mm_set1_epi8(0x20);
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+		/* signed: below 0x20, and every byte >= 0x80 */
+		__m128i low = _mm_cmplt_epi8(v, space);
+		__m128i ws = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+		__m128i hit = _mm_or_si128(
+			_mm_or_si128(_mm_andnot_si128(ws, low),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+			_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+					     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('U'))));
+		m |= (uint64_t)(uint16_t)_mm_movemask_epi8(hit) << (16 * k);
+	}
+	return m;
+}
+#endif
+
+/* Marks of the 64 bytes from @p at; bytes past the end read as NUL, which
+ * is marked, so every search stops at len at the latest. */
+static void load_block(struct marks *mk, size_t at)
+{
+	const unsigned char *b = (const unsigned char *)mk->p + at;
+	unsigned char pad[64];
+	if (mk->len - at < 64) {
+		memset(pad, 0, sizeof(pad));
+		if (mk->len > at)
+			memcpy(pad, b, mk->len - at);
+		b = pad;
+	}
+	mk->base = at;
+#if defined(__SSE2__)
+	if (!use_portable) {
+		mk->bits = block_sse2(b);
+		return;
+	}
+#endif
+	mk->bits = block_portable(b);
+}
+
+/* The first marked byte at or after @p i (len if none before it). */
+static size_t next_mark(struct marks *mk, size_t i)
+{
+	if (i >= mk->len)
+		return mk->len;
+	for (;;) {
+		if (i < mk->base || i - mk->base >= 64)
+			load_block(mk, i);
+		uint64_t m = mk->bits >> (i - mk->base);
+		if (m) {
+			size_t at = i + (size_t)__builtin_ctzll(m);
+			return at < mk->len ? at : mk->len;
+		}
+		i = mk->base + 64;
+		if (i >= mk->len)
+			return mk->len;
+	}
 }
 
 /* Character data up to the next '<'. */
-static bool text_ok(const char *p, size_t len, size_t *i)
+static bool text_ok(struct marks *mk, size_t *i)
 {
+	const char *p = mk->p;
+	size_t len = mk->len;
 	size_t k = *i;
-	while (k < len) {
-		/* message text: whole words of plain bytes at a time */
-		while (k + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, p + k, 8);
-			if (word_has(w, '<', '&', ']', 'U'))
-				break;
-			k += 8;
-		}
-		while (k < len && (cls[(unsigned char)p[k]] & C_TEXT))
-			k++;
-		if (k >= len)
-			break;
+	while ((k = next_mark(mk, k)) < len) {
 		unsigned char c = (unsigned char)p[k];
 		if (c == '<')
 			break;
-		if (c >= 0x80 || (c < 0x20 && !is_ws(c)))
-			return false;
 		if (c == '&') {
 			if (!predefined_entity(p, len, &k))
 				return false;
 			continue;
 		}
-		if (c == ']' && len - k >= 3 && p[k + 1] == ']' && p[k + 2] == '>')
-			return false;
-		/* an undecodable WPP message (formats.md section 3) */
-		if (c == 'U' && len - k >= 8 && memcmp(p + k, "Unknown(", 8) == 0)
-			return false;
+		if (c == ']') {
+			if (len - k >= 3 && p[k + 1] == ']' && p[k + 2] == '>')
+				return false;
+		} else if (c == 'U') {
+			/* an undecodable WPP message (formats.md section 3) */
+			if (len - k >= 8 && memcmp(p + k, "Unknown(", 8) == 0)
+				return false;
+		} else {
+			return false;   /* outside the subset */
+		}
 		k++;
 	}
 	*i = k;
 	return true;
 }
 
-static bool attr_value_ok(const char *p, size_t len, size_t *i)
+static bool attr_value_ok(struct marks *mk, size_t *i)
 {
+	const char *p = mk->p;
+	size_t len = mk->len;
 	if (*i >= len || (p[*i] != '"' && p[*i] != '\''))
 		return false;
 	char q = p[(*i)++];
-	while (*i + 8 <= len) {
-		uint64_t w;
-		memcpy(&w, p + *i, 8);
-		if (word_has(w, (unsigned char)q, '<', '&', (unsigned char)q))
-			break;
-		*i += 8;
-	}
-	while (*i < len && p[*i] != q) {
-		unsigned char c = (unsigned char)p[*i];
-		if (cls[c] & C_ATTR) {
-			(*i)++;
-			continue;
-		}
-		if (c == '<' || c >= 0x80 || (c < 0x20 && !is_ws(c)))
-			return false;
+	const char *qe = memchr(p + *i, q, len - *i);
+	size_t end = qe ? (size_t)(qe - p) : len;
+	/* what lies before the closing quote: ']' and 'U' are plain here */
+	size_t k = *i;
+	while ((k = next_mark(mk, k)) < end) {
+		unsigned char c = (unsigned char)p[k];
 		if (c == '&') {
-			if (!predefined_entity(p, len, i))
+			if (!predefined_entity(p, len, &k)) {
+				*i = k;
 				return false;
+			}
 			continue;
 		}
-		(*i)++;
+		if (c != ']' && c != 'U') {
+			*i = k;
+			return false;
+		}
+		k++;
 	}
-	if (*i >= len)
+	/* an entity may have reached past the quote only if it held one:
+	 * none of the five does */
+	*i = end;
+	if (end >= len)
 		return false;
 	(*i)++;
 	return true;
 }
 
 /* A start tag after '<' at p[*i]; sets *empty for <x/>. */
-static bool start_tag_ok(const char *p, size_t len, size_t *i,
+static bool start_tag_ok(struct marks *mk, size_t *i,
 			 struct span_name *name, bool *empty)
 {
+	const char *p = mk->p;
+	size_t len = mk->len;
 	struct span_name attrs[MAX_ATTRS];
 	size_t nattrs = 0;
 	if (!read_name(p, len, i, name))
@@ -227,7 +313,7 @@ static bool start_tag_ok(const char *p, size_t len, size_t *i,
 		(*i)++;
 		while (*i < len && is_ws((unsigned char)p[*i]))
 			(*i)++;
-		if (!attr_value_ok(p, len, i))
+		if (!attr_value_ok(mk, i))
 			return false;
 	}
 }
@@ -237,11 +323,14 @@ static bool start_tag_ok(const char *p, size_t len, size_t *i,
 static size_t well_formed_subset(const char *p, size_t len)
 {
 	struct span_name stack[MAX_DEPTH];
+	struct marks mk = { .p = p, .len = len, .base = 0, .bits = 0 };
 	int depth = 0;
 	size_t i = 0;
+	if (len)
+		load_block(&mk, 0);
 	while (i < len) {
 		if (p[i] != '<') {
-			if (depth == 0 || !text_ok(p, len, &i))
+			if (depth == 0 || !text_ok(&mk, &i))
 				return 0;
 			continue;
 		}
@@ -268,7 +357,7 @@ static size_t well_formed_subset(const char *p, size_t len)
 		}
 		struct span_name n;
 		bool empty;
-		if (!start_tag_ok(p, len, &i, &n, &empty))
+		if (!start_tag_ok(&mk, &i, &n, &empty))
 			return i >= len ? WDL_XML_MORE : 0;
 		/* an <Event> inside an event is where the parser's framing
 		 * starts the next one: not plain, so both paths agree */

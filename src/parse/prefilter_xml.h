@@ -29,4 +29,9 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 				  const struct wdl_prefilter *pf,
 				  const char *buf, size_t avail);
 
+/* Tests: search for the bytes plain text must look at one byte at a time
+ * (@p on) or 16 at a time with SSE2 (the default where the build has it).
+ * Set before any parser runs; both give the same answers. */
+void wdl_prefilter_xml_portable(bool on);
+
 #endif

@@ -233,7 +233,9 @@ static int start(wdilog_reader *r, wdilog_error *err)
 		r->dec.sniffed = true;
 		r->dec.enc = r->range->enc;
 		r->chunk.base = r->range->start;
-		r->format = WDL_FORMAT_WPP_TEXT;
+		r->format = r->range->xml ? WDL_FORMAT_EVENT_XML : WDL_FORMAT_WPP_TEXT;
+		if (r->range->xml)
+			r->first_line = r->range->first_line;
 	} else {
 		/* a binary event log is told by its magic, before any
 		 * decoding: it goes to its own parser, undecoded */
@@ -265,8 +267,13 @@ static int start(wdilog_reader *r, wdilog_error *err)
 				     .ks = &r->keys, .opts = &r->opts,
 				     .name = r->name,
 				     .first_line = r->first_line };
-	if (r->format == WDL_FORMAT_EVENT_XML)
-		return wdl_xml_open(&r->parser, &ctx, err);
+	if (r->format == WDL_FORMAT_EVENT_XML) {
+		int xrc = wdl_xml_open(&r->parser, &ctx, err);
+		if (xrc >= 0 && r->range && r->range->xml)
+			wdl_xml_set_part(r->parser, r->range->end,
+					 r->range->start > 0 && r->range->root_open);
+		return xrc;
+	}
 	int rc = wdl_text_open(&r->parser, &ctx,
 			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
 	if (rc >= 0 && r->range)
@@ -375,6 +382,23 @@ bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 	*enc = r->dec.enc;
 	wdilog_reader_free(r);
 	return ok && prefix;
+}
+
+bool wdl_reader_xml_splittable(const char *path, const wdilog_options *opts)
+{
+	struct stat st;
+	wdilog_reader *r = NULL;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) ||
+	    wdilog_reader_open_path(&r, path, opts, NULL) < 0 || !r)
+		return false;
+	wdl_chunk_prime(&r->chunk, WDL_DETECT_BYTES);
+	bool ok = !r->in.gzip && r->in.binary == WDL_BINARY_NONE &&
+		  r->dec.enc == WDL_ENC_UTF8 &&
+		  wdl_detect(r->chunk.buf, r->chunk.len, NULL) ==
+			  WDL_FORMAT_EVENT_XML;
+	wdilog_reader_free(r);
+	return ok;
 }
 
 size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,

@@ -22,6 +22,12 @@ struct wdl_range {
 	enum wdl_encoding enc;      /* the whole file's encoding */
 	bool evtx;
 	struct wdl_evtx_part evtx_part;
+	/* One part of an XML file cut at <Event> starts: read from start (a
+	 * later part has no preamble) to the first event at end or later
+	 * (0: to the end of the file). */
+	bool xml;
+	uint64_t end;
+	bool root_open;             /* <Events> is open at start */
 };
 
 int wdl_reader_open_range(wdilog_reader **out, const char *path,
@@ -34,6 +40,10 @@ int wdl_reader_open_range(wdilog_reader **out, const char *path,
  * Sets *enc when it can. */
 bool wdl_reader_splittable(const char *path, const wdilog_options *opts,
 			   enum wdl_encoding *enc);
+
+/* Can @p path be read in XML parts? An uncompressed regular file in
+ * UTF-8 that is event XML. */
+bool wdl_reader_xml_splittable(const char *path, const wdilog_options *opts);
 
 /* Cut @p path, if it is an uncompressed EVTX file of more than one chunk,
  * into at most @p parts (at most 64) ranges at chunk starts, in file

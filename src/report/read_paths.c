@@ -16,6 +16,7 @@
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "parse/parse_xml.h"
 #include "parse/reader_range.h"
 
 /* Files smaller than this are read whole: a part costs a thread hand-off
@@ -55,6 +56,9 @@ struct job {
 	struct failure *log;        /* owned; grows as needed */
 	size_t nlog, log_cap;
 	bool direct;                /* feeding the main detector itself */
+	bool repair_held;           /* an XML part's repair warning, told at
+				       its merge if no earlier part told one */
+	wdilog_error repair;
 };
 
 struct run {
@@ -75,6 +79,8 @@ struct run {
 	size_t logged;              /* failures in all logs (atomic) */
 	struct wdl_window window;   /* the main report's, copied before any
 				       thread starts (the merge updates it) */
+	size_t repair_told;         /* last input whose parts told a repair,
+				       plus one (0: none) */
 };
 
 static void locked_diag(const wdilog_error *d, void *payload)
@@ -147,6 +153,38 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 	return flush_log(j) && feed_main(j, t, code, line);
 }
 
+/* The diagnostics of one part of an XML file: the warning for the first
+ * repaired event is said once per file, so it is held until the merge;
+ * everything else goes straight on. */
+static void part_diag(const wdilog_error *d, void *payload)
+{
+	struct job *j = payload;
+	if (d->code == WDILOG_DIAG_WARNING &&
+	    strstr(d->message, WDL_XML_REPAIR_ONCE)) {
+		if (!j->repair_held) {
+			j->repair = *d;
+			j->repair_held = true;
+		}
+		return;
+	}
+	j->run->opts->diag(d, j->run->opts->diag_payload);
+}
+
+/* At the merge of an XML part, in file order: its held repair warning,
+ * unless an earlier part of the file told one. */
+static void tell_repair(struct run *run, struct job *j)
+{
+	if (!j->repair_held || run->repair_told == j->input + 1 ||
+	    !run->user_diag)
+		return;
+	run->repair_told = j->input + 1;
+	if (run->threaded)
+		pthread_mutex_lock(&run->diag_lock);
+	run->user_diag(&j->repair, run->user_payload);
+	if (run->threaded)
+		pthread_mutex_unlock(&run->diag_lock);
+}
+
 /* Open the job's input (its part, for a part) and read it into @p rep.
  * Returns the open's status: below 0 nothing was read and j->err says
  * why; the read's own status is left in j->status. */
@@ -154,8 +192,16 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 {
 	const char *path = run->paths[j->input].path;
 	wdilog_reader *r;
-	int rc = j->part ? wdl_reader_open_range(&r, path, run->opts, &j->range, &j->err)
-		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	wdilog_options xml_opts;
+	const wdilog_options *opts = run->opts;
+	if (j->part && j->range.xml && run->opts->diag) {
+		xml_opts = *run->opts;
+		xml_opts.diag = part_diag;
+		xml_opts.diag_payload = j;
+		opts = &xml_opts;
+	}
+	int rc = j->part ? wdl_reader_open_range(&r, path, opts, &j->range, &j->err)
+		     : wdilog_reader_open_path(&r, path, opts, &j->err);
 	if (rc < 0) {
 		j->status = rc;
 		j->err.input = path;
@@ -289,6 +335,167 @@ static size_t plan_evtx_parts(const char *path, size_t input, unsigned parts,
 	return n;
 }
 
+/* ---- XML in parts, cut at <Event> starts ---- */
+
+/* Is there an unprefixed <Event start tag at b (n bytes)? */
+static bool xml_event_at(const char *b, size_t n)
+{
+	return n >= 7 && memcmp(b, "<Event", 6) == 0 &&
+	       (b[6] == ' ' || b[6] == '\t' || b[6] == '\r' || b[6] == '\n' ||
+		b[6] == '>' || b[6] == '/');
+}
+
+/* A cut point at or after @p at: an <Event that follows "</Event>" and
+ * white space only, so that it is where the framer starts an event (the
+ * region scan below rules out comments, CDATA, PIs and DOCTYPEs, the
+ * only markup that could hold the text). 0 if none in 64 KiB. */
+static uint64_t xml_cut_near(int fd, uint64_t at)
+{
+	static const size_t SPAN = 64 * 1024;
+	char *buf = wdl_malloc(SPAN);
+	uint64_t cut = 0;
+	ssize_t got = buf ? pread(fd, buf, SPAN, (off_t)at) : -1;
+	for (size_t i = 0; got > 16 && !cut;) {
+		const char *e = memmem(buf + i, (size_t)got - i, "</Event>", 8);
+		if (!e)
+			break;
+		size_t k = (size_t)(e - buf) + 8;
+		while (k < (size_t)got && (buf[k] == ' ' || buf[k] == '\t' ||
+					   buf[k] == '\r' || buf[k] == '\n'))
+			k++;
+		if (xml_event_at(buf + k, (size_t)got - k))
+			cut = at + k;
+		i = (size_t)(e - buf) + 1;
+	}
+	wdl_free(buf);
+	return cut;
+}
+
+/* One region of an XML file: its newlines, and whether it holds "<!",
+ * "<?" or a byte >= 0x80 from @p from on (wdl_xml_find_unsplittable:
+ * such a file is read whole). */
+struct xml_region {
+	uint64_t start, end, from, lines;
+	int fd;
+	bool markup;
+};
+
+static void *xml_region_worker(void *arg)
+{
+	struct xml_region *t = arg;
+	static const size_t BUF = 1 << 20;
+	char *buf = wdl_malloc(BUF + 1);
+	if (!buf) {
+		t->markup = true;   /* cannot tell: read whole */
+		return NULL;
+	}
+	char prev = 0;
+	for (uint64_t at = t->start; at < t->end;) {
+		size_t want = t->end - at < BUF ? (size_t)(t->end - at) : BUF;
+		ssize_t got = pread(t->fd, buf, want, (off_t)at);
+		if (got <= 0) {
+			t->markup = true;
+			break;
+		}
+		size_t n = (size_t)got;
+		t->lines += wdl_xml_count_lines(buf, n);
+		/* from the region's first byte past t->from */
+		size_t skip = at >= t->from ? 0 : t->from - at < n ? (size_t)(t->from - at) : n;
+		if (skip == 0 && prev == '<' && (buf[0] == '!' || buf[0] == '?'))
+			t->markup = true;
+		if (wdl_xml_find_unsplittable(buf + skip, n - skip) < n - skip)
+			t->markup = true;
+		prev = buf[n - 1];
+		at += n;
+	}
+	wdl_free(buf);
+	return NULL;
+}
+
+/* Cut an event-XML file into up to @p parts jobs at <Event> starts. Read
+ * whole (0) when the file holds a comment, CDATA, PI or DOCTYPE anywhere
+ * past its XML declaration (those are where text could look like an
+ * <Event> without being one, and proving otherwise would take a pass of
+ * the framer itself), a byte >= 0x80 or a BOM (the decoder may change
+ * those, which moves the offsets of later parts). */
+static size_t plan_xml_parts(const char *path, size_t input, unsigned parts,
+			     uint64_t size, struct job *out)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	/* the head: past "<?xml ...?>", and is <Events> open before the
+	 * first event? */
+	char head[4096];
+	ssize_t got = pread(fd, head, sizeof(head) - 1, 0);
+	size_t h = got > 0 ? (size_t)got : 0, from = 0;
+	head[h] = '\0';
+	/* the decoder drops a BOM: every later offset would be 3 off */
+	if (h >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		close(fd);
+		return 0;
+	}
+	if (h >= 5 && memcmp(head, "<?xml", 5) == 0) {
+		const char *q = strstr(head, "?>");
+		from = q ? (size_t)(q - head) + 2 : h;
+	}
+	const char *first = head + from;
+	while ((first = memchr(first, '<', (size_t)(head + h - first))) != NULL &&
+	       !xml_event_at(first, (size_t)(head + h - first)))
+		first++;
+	const char *root = memmem(head, first ? (size_t)(first - head) : h,
+				  "<Events", 7);
+	bool root_open = root && root + 8 <= head + h &&
+			 (root[7] == '>' || root[7] == ' ' || root[7] == '\t' ||
+			  root[7] == '\r' || root[7] == '\n');
+	uint64_t starts[JOBS_MAX + 1];
+	size_t n = 0;
+	starts[n++] = 0;
+	for (unsigned k = 1; first && k < parts && n < JOBS_MAX; k++) {
+		uint64_t c = xml_cut_near(fd, size / parts * k);
+		if (c > starts[n - 1] && c < size)
+			starts[n++] = c;
+	}
+	starts[n] = size;
+	if (n < 2) {
+		close(fd);
+		return 0;
+	}
+	/* newlines and markup of every region, side by side */
+	struct xml_region tasks[JOBS_MAX];
+	pthread_t th[JOBS_MAX];
+	bool started[JOBS_MAX] = { false };
+	for (size_t k = 0; k < n; k++) {
+		tasks[k] = (struct xml_region){ .start = starts[k], .end = starts[k + 1],
+						.from = from, .fd = fd };
+		started[k] = k > 0 && pthread_create(&th[k], NULL, xml_region_worker,
+						     &tasks[k]) == 0;
+		if (k > 0 && !started[k])
+			xml_region_worker(&tasks[k]);
+	}
+	xml_region_worker(&tasks[0]);
+	bool markup = false;
+	for (size_t k = 0; k < n; k++) {
+		if (started[k])
+			pthread_join(th[k], NULL);
+		markup |= tasks[k].markup;
+	}
+	close(fd);
+	if (markup)
+		return 0;
+	uint64_t line = 1;
+	for (size_t k = 0; k < n; k++) {
+		out[k] = (struct job){ .input = input, .part = true,
+				       .first_part = k == 0 };
+		out[k].range = (struct wdl_range){
+			.start = starts[k], .first_line = line, .enc = WDL_ENC_UTF8,
+			.xml = true, .end = k + 1 < n ? starts[k + 1] : 0,
+			.root_open = root_open };
+		line += tasks[k].lines;
+	}
+	return n;
+}
+
 /* Cut one file into up to @p parts jobs at line starts. Returns the number
  * of jobs written to @p out (0: read it whole). */
 static size_t plan_parts(const char *path, size_t input, unsigned parts,
@@ -304,6 +511,8 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 	size_t nevtx = plan_evtx_parts(path, input, parts, out);
 	if (nevtx)
 		return nevtx;
+	if (wdl_reader_xml_splittable(path, opts))
+		return plan_xml_parts(path, input, parts, (uint64_t)st.st_size, out);
 	if (!wdl_reader_splittable(path, opts, &enc))
 		return 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -344,6 +553,15 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 		line += tasks[k].lines;
 		out[k].range.end_line = k + 1 < n ? line : 0;
 	}
+	return n;
+}
+
+size_t wdl_report_plan_parts(const char *path, unsigned parts,
+			     const wdilog_options *opts)
+{
+	struct job *out = wdl_calloc(JOBS_MAX, sizeof(*out));
+	size_t n = out ? plan_parts(path, 0, parts, opts, out) : 0;
+	wdl_free(out);
 	return n;
 }
 
@@ -420,6 +638,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	struct job *job = &run->jobs[j];
 	const char *path = run->paths[job->input].path;
 	size_t listed = rep->ninputs;
+	tell_repair(run, job);
 	wdilog_error why_merge = { 0 };
 	int rc = WDILOG_OK;
 	/* its failures to the burst detector, in order, then the rest */

@@ -242,4 +242,9 @@ const char *wdl_code_name(const struct wdl_code_stat *c);
 /* The label of the overflow entry in reports. */
 #define WDL_OVERFLOW_NAME "(other values past the distinct-value limit)"
 
+/* Tests: how many parts read_paths would cut @p path into for @p parts
+ * jobs (0: read whole). */
+size_t wdl_report_plan_parts(const char *path, unsigned parts,
+			     const wdilog_options *opts);
+
 #endif

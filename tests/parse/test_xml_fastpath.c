@@ -204,14 +204,47 @@ static void plain_proof(void)
 	CHECK(!wdl_xml_event_is_plain(&ks, &pf, bad, sizeof(bad) - 1));
 	const char more[] = "<Event><X>partial";
 	CHECK(wdl_xml_plain_event_length(&ks, &pf, more, sizeof(more) - 1) == WDL_XML_MORE);
+	/* what makes text or a value not plain, at every offset across the
+	 * 64-byte blocks the search marks */
+	static const struct {
+		const char *ins;
+		bool plain;
+	} cases[] = { { "&amp;", true }, { "]", true }, { "U", true },
+		      { "\x7f", true }, { "\x01", false }, { "\x80", false },
+		      { "&bad;", false }, { "]]>", false }, { "Unknown(", false },
+		      { "<", false } };
+	char buf[512];
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		for (int in_attr = 0; in_attr < 2; in_attr++) {
+			for (size_t at = 0; at < 140; at++) {
+				int n = snprintf(buf, sizeof(buf), in_attr ? "<Event><M a=\"%*s%s%*s\"/></Event>"
+									 : "<Event><M>%*s%s%*s</M></Event>",
+						 (int)at, "", cases[c].ins, 150 - (int)at, "");
+				/* ']]>' and 'Unknown(' are plain inside a value */
+				bool want = cases[c].plain ||
+					    (in_attr && (cases[c].ins[0] == ']' || cases[c].ins[0] == 'U'));
+				bool got = wdl_xml_event_is_plain(&ks, &pf, buf, (size_t)n);
+				if (got != want)
+					fprintf(stderr, "plain('%s' at %zu%s) = %d\n", cases[c].ins, at,
+						in_attr ? " in a value" : "", got);
+				CHECK(got == want);
+			}
+		}
+	}
 	wdl_keyset_dispose(&ks);
 }
 
 int main(void)
 {
-	plain_proof();
-	samples();
-	long_markup();
-	mutations();
+	/* both searches of the proof: SSE2 (where built) and bytewise */
+	for (int portable = 0; portable < 2; portable++) {
+		wdl_prefilter_xml_portable(portable);
+		seed = 7;
+		plain_proof();
+		samples();
+		long_markup();
+		mutations();
+	}
+	wdl_prefilter_xml_portable(false);
 	return check_report("xml_fastpath");
 }
