@@ -120,6 +120,7 @@ static void sniff(struct wdl_decoder *d)
 	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
 		d->enc = WDL_ENC_UTF8;
 		d->raw_pos = 3;
+		d->altered = true;
 		return;
 	}
 	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
@@ -206,6 +207,7 @@ static size_t decode_cp1252(struct wdl_decoder *d, char *dst, size_t cap)
 	const unsigned char *p = d->raw + d->raw_pos;
 	size_t avail = d->raw_len - d->raw_pos, i = 0, o = 0;
 	while (i < avail && o + 4 <= cap) {
+		d->altered |= p[i] >= 0x80;
 		o += put_utf8(dst + o, cp1252_to_unicode(p[i]));
 		i++;
 	}
@@ -368,6 +370,8 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		case WDL_ENC_UTF16BE: o = decode_utf16(d, dst, cap); break;
 		}
 		d->raw_offset += d->raw_pos - before;
+		if (changed && d->enc != WDL_ENC_CP1252)
+			d->altered = true;
 		if (o > 0) {
 			d->exact_run = changed ? 0 : d->exact_run + o;
 			*got = o;

@@ -32,6 +32,10 @@ struct wdl_decoder {
 	int error;                  /* a read failure, returned once the bytes
 				       read before it have been decoded */
 	wdilog_error error_info;
+	bool altered;               /* some byte handed out differs from the
+				       raw bytes, or a BOM was dropped: from
+				       there on a decoded offset need not be
+				       a file offset */
 	uint64_t exact_run;         /* bytes last handed out that are the raw
 				       bytes unchanged (the chunk may map
 				       the file behind them) */

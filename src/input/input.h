@@ -105,6 +105,11 @@ void wdl_input_close(struct wdl_input *in);
 bool wdl_input_mappable(const struct wdl_input *in, int *fd, uint64_t *pos,
 			uint64_t *size);
 
+/* Newlines in bytes [start, end) of the open file @p fd, counted with
+ * pread (the descriptor's position is left alone) 16 bytes a step.
+ * Returns false on a read failure or when the file ends early. */
+bool wdl_count_newlines(int fd, uint64_t start, uint64_t end, uint64_t *n);
+
 /* Go on reading at file offset @p pos of a mappable input (the bytes
  * before it were taken from a mapping). */
 int wdl_input_seek(struct wdl_input *in, uint64_t pos, wdilog_error *err);

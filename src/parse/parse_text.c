@@ -44,7 +44,16 @@ struct wdl_text_parser {
 	bool seen_start;            /* a record-start line was seen */
 	bool skipping_long;         /* discarding the rest of a long line */
 	bool skip_continuations;    /* a part's leading lines: not ours */
-	uint64_t end_line;          /* a part ends at a record on this line */
+	bool relative;              /* a later part: lines counted from 1 */
+	uint64_t part_start;        /* a part's first byte in the file */
+	uint64_t part_end;          /* it ends at a record from this byte on;
+				       0: not a part, or the last */
+	uint64_t end_line;          /* the line at part_end, when decoded
+				       offsets are not file offsets; 0 until
+				       needed */
+	bool end_counted;
+	bool end_seen;              /* a line at or past part_end was read */
+	uint64_t part_lines;        /* lines before it, once end_seen */
 	bool ended;
 	uint64_t lineno;
 	struct wdl_prefilter pf;
@@ -95,17 +104,51 @@ static void saw_prefix(struct wdl_text_parser *p)
 	p->base.format = WDL_FORMAT_WPP_TEXT;
 }
 
-void wdl_text_set_range(struct wdl_parser *base, uint64_t first_line,
-			uint64_t end_line)
+void wdl_text_set_part(struct wdl_parser *base, uint64_t start, uint64_t end)
 {
 	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
-	p->lineno = first_line - 1;
-	p->end_line = end_line;
-	if (first_line > 1) {
+	p->part_start = start;
+	p->part_end = end;
+	if (start > 0) {
+		p->lineno = 0;
+		p->relative = true;
 		p->skip_continuations = true;
 		p->seen_start = true;
 		saw_prefix(p);
 	}
+}
+
+bool wdl_text_part_lines(const struct wdl_parser *base, uint64_t *lines)
+{
+	const struct wdl_text_parser *p = (const struct wdl_text_parser *)base;
+	*lines = p->part_lines;
+	return p->end_seen;
+}
+
+/* Is the line just counted (at decoded @p offset) at or past the part's
+ * end? While every byte decoded so far is the file's byte unchanged (the
+ * common case), a decoded offset is a file offset and says it; otherwise
+ * the newlines before the end are counted once in the file (they are the
+ * same decoded or not), so no line is counted twice when it is not
+ * needed. */
+static bool past_end(struct wdl_text_parser *p, uint64_t offset)
+{
+	if (p->end_seen || !p->part_end)
+		return p->end_seen;
+	if (!p->end_counted && p->ctx.c->dec->altered) {
+		/* once; a failed count leaves the offsets, the best left */
+		uint64_t n = 0;
+		p->end_counted = true;
+		if (p->ctx.in && p->ctx.in->fd >= 0 &&
+		    wdl_count_newlines(p->ctx.in->fd, p->part_start,
+				       p->part_end, &n))
+			p->end_line = n + 1;
+	}
+	if (p->end_line ? p->lineno >= p->end_line : offset >= p->part_end) {
+		p->end_seen = true;
+		p->part_lines = p->lineno - 1;
+	}
+	return p->end_seen;
 }
 
 enum line_result { LINE_OK, LINE_LONG, LINE_END };
@@ -439,11 +482,12 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 			return finish_event(p, cur, ev, err);
 		}
 		p->lineno++;
+		bool past = past_end(p, offset);
 		bool candidate = lr == LINE_LONG ||
 				 line_may_match(p,
 						(size_t)(line.ptr - p->ctx.c->buf),
 						line.len);
-		if (p->lineno == 1 && line.len == 10 &&
+		if (p->lineno == 1 && !p->relative && line.len == 10 &&
 		    memcmp(line.ptr, "EventTrace", 10) == 0)
 			continue;
 		if (lr == LINE_OK && is_blank(line))
@@ -474,7 +518,7 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 				continue;   /* the previous part's record */
 			p->skip_continuations = false;
 		}
-		if (starts && p->end_line && p->lineno >= p->end_line) {
+		if (starts && past) {
 			/* the next part's first record: finish ours and stop */
 			p->ended = true;
 			if (!cur->open)

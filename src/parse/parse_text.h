@@ -24,11 +24,17 @@
 int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 		  bool eventlog, wdilog_error *err);
 
-/* Read a part of a file (see reader_range.h): line numbers start at
- * @p first_line, leading continuation lines are skipped, and reading stops
- * at the first record that starts on line @p end_line or later (0: none).
- * @p p must come from wdl_text_open. */
-void wdl_text_set_range(struct wdl_parser *p, uint64_t first_line,
-			uint64_t end_line);
+/* Read the part of a file that starts at byte @p start (see
+ * reader_range.h): reading stops at the first record that starts at byte
+ * @p end or later (0: none). A part past the file's start skips the
+ * continuation lines it begins with and numbers its lines from 1; the
+ * caller adds the lines of the parts before it. @p p must come from
+ * wdl_text_open. */
+void wdl_text_set_part(struct wdl_parser *p, uint64_t start, uint64_t end);
+
+/* After the part has been read: its lines before its end (the number to
+ * add to the next part's line numbers). False if reading stopped before
+ * the end was reached (a read failure). */
+bool wdl_text_part_lines(const struct wdl_parser *p, uint64_t *lines);
 
 #endif

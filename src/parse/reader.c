@@ -277,8 +277,7 @@ static int start(wdilog_reader *r, wdilog_error *err)
 	int rc = wdl_text_open(&r->parser, &ctx,
 			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
 	if (rc >= 0 && r->range)
-		wdl_text_set_range(r->parser, r->range->first_line,
-				   r->range->end_line);
+		wdl_text_set_part(r->parser, r->range->start, r->range->end);
 	return rc;
 }
 
@@ -419,6 +418,15 @@ size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,
 		out[k] = (struct wdl_range){ .start = cut[k].start, .evtx = true,
 					     .evtx_part = cut[k] };
 	return n < 2 ? 0 : n;
+}
+
+bool wdl_reader_part_lines(const wdilog_reader *r, uint64_t *lines)
+{
+	*lines = 0;
+	if (!r->range || r->range->evtx || !r->parser ||
+	    r->format == WDL_FORMAT_EVENT_XML || r->format == WDL_FORMAT_EVTX)
+		return false;
+	return wdl_text_part_lines(r->parser, lines);
 }
 
 uint64_t wdl_reader_preamble_lines(const wdilog_reader *r)

@@ -13,12 +13,12 @@
 /* One part of a wpp-text file cut at line starts. The part owns the
  * records whose first line is in it: it skips the continuation lines it
  * starts with (they belong to the part before) and reads on past its end
- * until the next record starts. Or, with evtx set, one part of an EVTX
+ * until the next record starts. Its line numbers count from its start
+ * (wdl_reader_part_lines). Or, with evtx set, one part of an EVTX
  * file cut at chunk starts (evtx_part; the other members are unused). */
 struct wdl_range {
 	uint64_t start;             /* byte offset of the part's first line */
-	uint64_t first_line;        /* its line number (1-based) */
-	uint64_t end_line;          /* first line of the next part; 0 = none */
+	uint64_t end;               /* the next part's start; 0 = none */
 	enum wdl_encoding enc;      /* the whole file's encoding */
 	bool evtx;
 	struct wdl_evtx_part evtx_part;
@@ -26,13 +26,22 @@ struct wdl_range {
 	 * later part has no preamble) to the first event at end or later
 	 * (0: to the end of the file). */
 	bool xml;
-	uint64_t end;
+	uint64_t first_line;        /* an XML part's absolute first line (XML
+				       parts are counted when planned; text
+				       parts number their lines from 1) */
 	bool root_open;             /* <Events> is open at start */
 };
 
 int wdl_reader_open_range(wdilog_reader **out, const char *path,
 			  const wdilog_options *opts,
 			  const struct wdl_range *range, wdilog_error *err);
+
+/* A text part's lines numbered from 1 when it starts past the file's
+ * start (nothing before it is read, so nothing is counted twice): after
+ * the part was read, *lines is how many lines it has before its end, to
+ * add to the next part's numbers. False when unknown (reading stopped
+ * early, or not a text part). */
+bool wdl_reader_part_lines(const wdilog_reader *r, uint64_t *lines);
 
 /* Can @p path be read in parts? Only an uncompressed regular file in UTF-8
  * or Windows-1252 whose first 64 KiB already hold a default-prefix record

@@ -858,6 +858,22 @@ void wdl_attempts_adopt(struct wdl_attempts *dst, struct wdl_attempts *src,
 	src->have_input = false;
 }
 
+void wdl_attempts_shift_lines(struct wdl_attempts *a, uint64_t base)
+{
+	size_t n = a->ifaces ? iface_count(a) : 0;
+	for (size_t k = 0; base && k <= WDL_ATT_IFACES; k++) {
+		if (k >= n && (k < WDL_ATT_IFACES || n > WDL_ATT_IFACES))
+			continue;
+		struct wdl_att_iface *i = &a->ifaces[k];
+		if (i->last_line)
+			i->last_line += base;
+		if (i->at.last_line)
+			i->at.last_line += base;
+	}
+	if (a->list)
+		wdl_att_list_shift_lines(a->list, base);
+}
+
 bool wdl_attempts_overflowed(const struct wdl_attempts *a)
 {
 	const struct wdl_att_figs *f = &a->figs;

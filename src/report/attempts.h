@@ -155,6 +155,11 @@ bool wdl_attempts_wanted(const wdilog_options *opts);
 bool wdl_attempts_in_sync(const struct wdl_attempts *m,
 			  const struct wdl_attempts *part);
 
+/* A part whose lines count from its own start (a text part, -j): add
+ * @p base, the lines before it, to the lines its state and its list hold,
+ * before the main machine takes them on. */
+void wdl_attempts_shift_lines(struct wdl_attempts *a, uint64_t base);
+
 /* Whether @p a's figures went past a row cap ("other" rows): a part's
  * "other" may hold rows the reports before it list, so such a part is fed
  * again whole at its merge. */

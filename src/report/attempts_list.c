@@ -149,6 +149,16 @@ void wdl_att_list_forget(struct wdl_att_list *l)
 	l->sess_unlisted = 0;
 }
 
+void wdl_att_list_shift_lines(struct wdl_att_list *l, uint64_t base)
+{
+	for (size_t k = 0; k < l->natt; k++)
+		if (l->att[k].line)
+			l->att[k].line += base;
+	for (size_t k = 0; k < l->nsess; k++)
+		if (l->sess[k].line)
+			l->sess[k].line += base;
+}
+
 bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,
 		      const wdilog_session *s)
 {

@@ -80,6 +80,10 @@ void wdl_att_list_dispose(struct wdl_att_list *l);
  * (doc/attempts.md, "-j and merge") must not list them twice. */
 void wdl_att_list_forget(struct wdl_att_list *l);
 
+/* Add @p base to the line of every item kept (a part of a file whose
+ * lines count from its own start). */
+void wdl_att_list_shift_lines(struct wdl_att_list *l, uint64_t base);
+
 /* Keep an attempt (@p s NULL) or a session (@p a NULL) that just ended.
  * Returns false when out of memory. */
 bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "parse/parse_xml.h"
+#include "input/input.h"
 #include "parse/reader_range.h"
 
 /* Files smaller than this are read whole: a part costs a thread hand-off
@@ -32,6 +34,10 @@
  * itself, so memory stays flat even through a failure storm, and the
  * common case (failures are rare) never waits. */
 #define LOG_BUDGET (256u * 1024u)
+/* Diagnostics one part keeps until its line numbers can be made whole
+ * (at its merge): 1024 x ~300 bytes. Past it the part waits for its turn
+ * and tells them itself, as for failures. */
+#define DIAG_BUDGET 1024u
 
 /* One failure, kept for the burst detector (bursts depend on the order of
  * failures, so they are found on the merging side, in input order). */
@@ -59,6 +65,15 @@ struct job {
 	bool repair_held;           /* an XML part's repair warning, told at
 				       its merge if no earlier part told one */
 	wdilog_error repair;
+	/* A text part past the file's start numbers its lines from 1; the
+	 * lines of the parts before it are added at its merge, so planning
+	 * the parts never counts lines. */
+	uint64_t lines;             /* its lines before its end */
+	uint64_t line_base;         /* lines before its start (set when the
+				       part before it is merged) */
+	wdilog_error *diags;        /* owned: its diagnostics, lines relative */
+	size_t ndiags, diags_cap;
+	bool diag_direct;           /* telling them itself (line_base known) */
 };
 
 struct run {
@@ -71,6 +86,12 @@ struct run {
 	size_t merged;              /* jobs merged so far */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
+	/* Who sleeps on `changed`, so that a small job's hand-off wakes no
+	 * one needlessly (each wake-up is a futex call and a context switch:
+	 * with 10,000 small files they cost more than the reading) */
+	size_t main_waits;          /* job index + 1 the merger waits for */
+	bool room_waits;            /* a worker waits for the window */
+	size_t turn_waits;          /* jobs waiting for their turn */
 	/* the caller's diagnostic callback, one call at a time */
 	wdilog_diag_fn user_diag;
 	void *user_payload;
@@ -102,9 +123,15 @@ static size_t main_input(const struct job *j)
 /* Feed one failure of job @p j to the main report's burst detector. Only
  * while every earlier job is merged and the merging thread waits for this
  * one, so nothing else touches the main report. */
+static bool relative_part(const struct job *j);
+
 static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code,
 		      uint64_t line)
 {
+	/* a relative part's line_base is known here: the part before it
+	 * is merged (at this part's merge, or when it waited for its turn) */
+	if (line && relative_part(j))
+		line += j->line_base;
 	return wdl_report_replay_failure(j->run->main, j->rep, t, code,
 					 main_input(j), line);
 }
@@ -146,8 +173,10 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 	/* a failure storm: wait to be next, then feed the detector itself */
 	struct run *run = j->run;
 	pthread_mutex_lock(&run->lock);
+	run->turn_waits++;
 	while (run->merged != j->index)
 		pthread_cond_wait(&run->changed, &run->lock);
+	run->turn_waits--;
 	pthread_mutex_unlock(&run->lock);
 	j->direct = true;
 	return flush_log(j) && feed_main(j, t, code, line);
@@ -156,7 +185,7 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 /* The diagnostics of one part of an XML file: the warning for the first
  * repaired event is said once per file, so it is held until the merge;
  * everything else goes straight on. */
-static void part_diag(const wdilog_error *d, void *payload)
+static void xml_part_diag(const wdilog_error *d, void *payload)
 {
 	struct job *j = payload;
 	if (d->code == WDILOG_DIAG_WARNING &&
@@ -185,6 +214,104 @@ static void tell_repair(struct run *run, struct job *j)
 		pthread_mutex_unlock(&run->diag_lock);
 }
 
+/* A text part past the file's start: its lines count from 1. */
+static bool relative_part(const struct job *j)
+{
+	return j->part && !j->range.evtx && !j->range.xml && j->range.start > 0;
+}
+
+/* Tell one of job @p j's diagnostics with its line made whole. */
+static void tell_diag(struct job *j, const wdilog_error *d)
+{
+	wdilog_error e = *d;
+	if (e.line)
+		e.line += j->line_base;
+	j->run->opts->diag(&e, j->run->opts->diag_payload);
+}
+
+static void flush_diags(struct job *j)
+{
+	for (size_t i = 0; i < j->ndiags; i++)
+		tell_diag(j, &j->diags[i]);
+	j->ndiags = 0;
+}
+
+/* A relative part's diagnostic: kept until its merge, when the lines
+ * before the part are known; past the budget (or with no memory to keep
+ * it) the part waits until every part before it is merged and tells its
+ * diagnostics itself from then on. */
+static void part_diag(const wdilog_error *d, void *payload)
+{
+	struct job *j = payload;
+	if (!j->diag_direct && j->ndiags == j->diags_cap &&
+	    j->diags_cap < DIAG_BUDGET) {
+		size_t cap = j->diags_cap ? j->diags_cap * 2 : 16;
+		wdilog_error *n = wdl_realloc(j->diags, cap * sizeof(*n));
+		if (n) {
+			j->diags = n;
+			j->diags_cap = cap;
+		}
+	}
+	if (!j->diag_direct && j->ndiags < j->diags_cap) {
+		/* the reader's copy of the name goes with it: the path's own
+		 * string outlives the job */
+		wdilog_error *kept = &j->diags[j->ndiags++];
+		*kept = *d;
+		if (kept->input)
+			kept->input = j->run->paths[j->input].path;
+		return;
+	}
+	if (!j->diag_direct) {
+		struct run *run = j->run;
+		pthread_mutex_lock(&run->lock);
+		run->turn_waits++;
+		while (run->merged != j->index)
+			pthread_cond_wait(&run->changed, &run->lock);
+		run->turn_waits--;
+		pthread_mutex_unlock(&run->lock);
+		j->diag_direct = true;
+		flush_diags(j);
+	}
+	tell_diag(j, d);
+}
+
+/* How many lines part @p j has before its end, from its reader @p r when
+ * it got there, else counted in the file (a part that stopped early). */
+static void part_lines(struct job *j, const wdilog_reader *r,
+		       const char *path)
+{
+	if (!j->part || j->range.evtx || j->range.xml || !j->range.end)
+		return;
+	if (r && wdl_reader_part_lines(r, &j->lines))
+		return;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		wdl_count_newlines(fd, j->range.start, j->range.end, &j->lines);
+		close(fd);
+	}
+}
+
+/* A relative part's recorded lines made whole, before its merge. */
+static void shift_lines(wdilog_report *rep, uint64_t base)
+{
+	for (size_t i = 0; base && i < rep->ninputs; i++)
+		for (size_t k = 0; k < rep->inputs[i].ncodes; k++) {
+			struct wdl_input_code *ic = &rep->inputs[i].codes[k];
+			for (uint32_t l = 0; l < ic->nlines; l++)
+				ic->lines[l] += base;
+		}
+	/* the drill-down's positions (all in the part's one input) */
+	for (size_t i = 0; base && i < rep->ncodes; i++) {
+		struct wdl_lines *l = &rep->codes[i].lines;
+		for (uint32_t k = 0; k < l->n; k++)
+			l->earliest[k].line += base;
+		if (l->n)
+			l->last.line += base;
+	}
+	if (base)
+		wdl_attempts_shift_lines(&rep->attempts, base);
+}
+
 /* Open the job's input (its part, for a part) and read it into @p rep.
  * Returns the open's status: below 0 nothing was read and j->err says
  * why; the read's own status is left in j->status. */
@@ -192,19 +319,20 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 {
 	const char *path = run->paths[j->input].path;
 	wdilog_reader *r;
-	wdilog_options xml_opts;
-	const wdilog_options *opts = run->opts;
-	if (j->part && j->range.xml && run->opts->diag) {
-		xml_opts = *run->opts;
-		xml_opts.diag = part_diag;
-		xml_opts.diag_payload = j;
-		opts = &xml_opts;
+	wdilog_options part_opts = *run->opts;
+	if (relative_part(j) && part_opts.diag) {
+		part_opts.diag = part_diag;
+		part_opts.diag_payload = j;
+	} else if (j->part && j->range.xml && part_opts.diag) {
+		part_opts.diag = xml_part_diag;
+		part_opts.diag_payload = j;
 	}
-	int rc = j->part ? wdl_reader_open_range(&r, path, opts, &j->range, &j->err)
-		     : wdilog_reader_open_path(&r, path, opts, &j->err);
+	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, &j->err)
+		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
 	if (rc < 0) {
 		j->status = rc;
 		j->err.input = path;
+		part_lines(j, NULL, path);
 		return rc;
 	}
 	if (!j->part && run->paths[j->input].from_directory &&
@@ -215,6 +343,7 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 		if (j->status < 0)
 			j->err.input = path;
 	}
+	part_lines(j, r, path);
 	wdilog_reader_free(r);
 	return WDILOG_OK;
 }
@@ -256,8 +385,10 @@ static void *worker(void *arg)
 	struct run *run = arg;
 	pthread_mutex_lock(&run->lock);
 	for (;;) {
-		while (run->next < run->njobs && run->next >= run->merged + WINDOW)
+		while (run->next < run->njobs && run->next >= run->merged + WINDOW) {
+			run->room_waits = true;
 			pthread_cond_wait(&run->changed, &run->lock);
+		}
 		if (run->next >= run->njobs)
 			break;
 		struct job *j = &run->jobs[run->next++];
@@ -265,32 +396,11 @@ static void *worker(void *arg)
 		run_job(run, j);
 		pthread_mutex_lock(&run->lock);
 		j->done = true;
-		pthread_cond_broadcast(&run->changed);
+		if (run->main_waits == j->index + 1)
+			pthread_cond_broadcast(&run->changed);
 	}
 	pthread_mutex_unlock(&run->lock);
 	return NULL;
-}
-
-/* Newlines in [start, end) of an open file, by plain reads. */
-static uint64_t count_newlines(int fd, uint64_t start, uint64_t end)
-{
-	static const size_t BUF = 1 << 20;
-	char *buf = wdl_malloc(BUF);
-	uint64_t n = 0;
-	if (!buf)
-		return 0;
-	while (start < end) {
-		size_t want = end - start < BUF ? (size_t)(end - start) : BUF;
-		ssize_t got = pread(fd, buf, want, (off_t)start);
-		if (got <= 0)
-			break;
-		for (const char *p = buf, *e = buf + got;
-		     (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-			n++;
-		start += (uint64_t)got;
-	}
-	wdl_free(buf);
-	return n;
 }
 
 /* The offset of the first line start at or after @p at. */
@@ -307,18 +417,6 @@ static uint64_t next_line_start(int fd, uint64_t at, uint64_t size)
 		at += (uint64_t)got;
 	}
 	return size;
-}
-
-struct count_task {
-	int fd;
-	uint64_t start, end, lines;
-};
-
-static void *count_worker(void *arg)
-{
-	struct count_task *t = arg;
-	t->lines = count_newlines(t->fd, t->start, t->end);
-	return NULL;
 }
 
 /* An EVTX file in parts at chunk starts: each part holds its chunks'
@@ -496,6 +594,17 @@ static size_t plan_xml_parts(const char *path, size_t input, unsigned parts,
 	return n;
 }
 
+/* The size from which a file is read in parts: SPLIT_MIN, or
+ * WDILOG_SPLIT_BYTES from the environment (the CLI tests cut small files
+ * with it, as the library's tests do with wdilog_options.split_bytes). */
+static uint64_t split_min(void)
+{
+	const char *v = getenv("WDILOG_SPLIT_BYTES");
+	char *end = NULL;
+	unsigned long long n = v && *v ? strtoull(v, &end, 10) : 0;
+	return n && end && !*end ? (uint64_t)n : SPLIT_MIN;
+}
+
 /* Cut one file into up to @p parts jobs at line starts. Returns the number
  * of jobs written to @p out (0: read it whole). */
 static size_t plan_parts(const char *path, size_t input, unsigned parts,
@@ -503,7 +612,7 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 {
 	struct stat st;
 	enum wdl_encoding enc;
-	uint64_t min = opts->split_bytes ? opts->split_bytes : SPLIT_MIN;
+	uint64_t min = opts->split_bytes ? opts->split_bytes : split_min();
 	/* a --max-bytes limit counts from the start of the file: read whole */
 	if (parts < 2 || opts->max_bytes || stat(path, &st) != 0 ||
 	    (uint64_t)st.st_size < min)
@@ -528,30 +637,14 @@ static size_t plan_parts(const char *path, size_t input, unsigned parts,
 			starts[n++] = s;
 	}
 	starts[n] = size;
-	/* line numbers of the cuts, counted side by side */
-	struct count_task tasks[JOBS_MAX] = { { 0 } };
-	pthread_t th[JOBS_MAX];
-	bool started[JOBS_MAX] = { false };
-	for (size_t k = 0; k < n; k++) {
-		tasks[k] = (struct count_task){ fd, starts[k], starts[k + 1], 0 };
-		started[k] = k > 0 && pthread_create(&th[k], NULL, count_worker,
-						     &tasks[k]) == 0;
-		if (k > 0 && !started[k])
-			count_worker(&tasks[k]);
-	}
-	count_worker(&tasks[0]);
-	for (size_t k = 1; k < n; k++)
-		if (started[k])
-			pthread_join(th[k], NULL);
 	close(fd);
-	uint64_t line = 1;
+	/* no line is counted here: each part counts its own (read_job) */
 	for (size_t k = 0; k < n; k++) {
 		out[k] = (struct job){ .input = input, .part = true,
 				       .first_part = k == 0 };
 		out[k].range = (struct wdl_range){
-			.start = starts[k], .first_line = line, .enc = enc };
-		line += tasks[k].lines;
-		out[k].range.end_line = k + 1 < n ? line : 0;
+			.start = starts[k], .end = k + 1 < n ? starts[k + 1] : 0,
+			.enc = enc };
 	}
 	return n;
 }
@@ -604,6 +697,8 @@ static int replay_part(wdilog_report *rep, struct run *run, struct job *j,
 		rc = wdilog_reader_next(r, &ev, err);
 		if (rc != WDILOG_OK)
 			break;
+		if (ev.line && relative_part(j))
+			ev.line += j->line_base;
 		rc = wdl_report_feed_attempts(rep, idx, &ev, err);
 		if (rc < 0)
 			break;
@@ -644,6 +739,16 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	/* its failures to the burst detector, in order, then the rest */
 	if (job->rep && !job->skipped && !flush_log(job))
 		rc = wdl_fail_oom(&why_merge);
+	/* a relative part: its lines made whole, then its diagnostics */
+	flush_diags(job);
+	wdl_free(job->diags);
+	job->diags = NULL;
+	if (job->rep && relative_part(job))
+		shift_lines(job->rep, job->line_base);
+	if (job->part && j + 1 < run->njobs && run->jobs[j + 1].part &&
+	    run->jobs[j + 1].input == job->input)
+		run->jobs[j + 1].line_base = (job->first_part ? 0 : job->line_base) +
+					     job->lines;
 	/* attempts of a part: carried on from the part before */
 	bool carry = job->rep && job->part && job->status >= 0 &&
 		     job->rep->attempts.keep_open;
@@ -819,8 +924,11 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 			run.jobs[j].done = true;
 		}
 		pthread_mutex_lock(&run.lock);
-		while (!run.jobs[j].done)
+		while (!run.jobs[j].done) {
+			run.main_waits = j + 1;
 			pthread_cond_wait(&run.changed, &run.lock);
+		}
+		run.main_waits = 0;
 		pthread_mutex_unlock(&run.lock);
 		/* merged (or listed with its error) even after a failure,
 		 * which is kept as the one returned */
@@ -830,7 +938,15 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 			rc = mrc;
 		pthread_mutex_lock(&run.lock);
 		run.merged = j + 1;
-		pthread_cond_broadcast(&run.changed);
+		/* a worker held back by the window sleeps until half of it is
+		 * free, then runs that many jobs without a wake-up */
+		bool room = run.room_waits &&
+			    (run.next + WINDOW / 2 <= run.merged + WINDOW ||
+			     run.merged == run.njobs);
+		if (room)
+			run.room_waits = false;
+		if (room || run.turn_waits)
+			pthread_cond_broadcast(&run.changed);
 		pthread_mutex_unlock(&run.lock);
 	}
 	for (unsigned t = 0; t < nth; t++)
