@@ -861,7 +861,7 @@ void wdl_attempts_adopt(struct wdl_attempts *dst, struct wdl_attempts *src,
 void wdl_attempts_shift_lines(struct wdl_attempts *a, uint64_t base)
 {
 	size_t n = a->ifaces ? iface_count(a) : 0;
-	for (size_t k = 0; base && k <= WDL_ATT_IFACES; k++) {
+	for (size_t k = 0; base && a->ifaces && k <= WDL_ATT_IFACES; k++) {
 		if (k >= n && (k < WDL_ATT_IFACES || n > WDL_ATT_IFACES))
 			continue;
 		struct wdl_att_iface *i = &a->ifaces[k];
