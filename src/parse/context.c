@@ -550,12 +550,14 @@ static size_t keyed_value(struct wdl_context *c, enum kind k, const char *s,
 		if (!strict)
 			return i;
 		return provider_value(s, len, v, c, s[v - 1] == '"');
-	case K_SSID:
+	case K_SSID: {
 		if (!strict)
 			return i;
-		return ssid_value(c, s, len, v,
-				  v > 0 && (s[v - 1] == '"' || s[v - 1] == '\'')
-					  ? s[v - 1] : 0);
+		char quote = '\0';
+		if (v > 0 && (s[v - 1] == '"' || s[v - 1] == '\''))
+			quote = s[v - 1];
+		return ssid_value(c, s, len, v, quote);
+	}
 	default:
 		return i;
 	}
