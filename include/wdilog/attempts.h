@@ -90,6 +90,7 @@ typedef struct wdilog_attempt {
 	uint64_t chain;             /* the retry chain's number (1-based) on
 				       its interface */
 	uint64_t line;              /* the record that ended it (0: none) */
+	uint64_t first_line;        /* the record that opened it (0: none) */
 } wdilog_attempt;
 
 typedef enum wdilog_session_end {

@@ -125,7 +125,8 @@ static void bar_title(FILE *out, const struct wdl_att_list *l,
 	put_reason(out, it->reason);
 	fputs("\n", out);
 	wdl_escape_str(out, WDL_ESC_HTML, wdl_att_list_input(l, it->input));
-	fprintf(out, ":%" PRIu64 "</title>", it->line);
+	char lines[48];
+	fprintf(out, ":%s</title>", wdl_att_item_lines(it, lines, sizeof(lines)));
 }
 
 static void sess_title(FILE *out, const struct wdl_att_list *l,
@@ -384,7 +385,7 @@ static void table(FILE *out, const struct wdl_att_list *l)
 	fputs("<div class=\"wide\"><table class=\"sortable attempts\">\n<thead><tr>"
 	      "<th>start</th><th class=\"n\">duration</th><th>SSID</th>"
 	      "<th>BSSID</th><th class=\"n\">tries</th><th>reached</th>"
-	      "<th>result</th><th>failing phase</th><th>ended at</th>"
+	      "<th>result</th><th>failing phase</th><th>lines</th>"
 	      "<th>interface</th><th>reason</th></tr></thead>\n<tbody>\n", out);
 	size_t n = l->natt;
 	if (n > ATT_ROWS)
@@ -417,7 +418,9 @@ static void table(FILE *out, const struct wdl_att_list *l)
 		 * (the GUID's first group; the whole one on hover), the reason */
 		fputs("<td class=\"mono\">", out);
 		wdl_escape_str(out, WDL_ESC_HTML, wdl_att_list_input(l, it->input));
-		fprintf(out, ":%" PRIu64 "</td><td class=\"mono\" title=\"", it->line);
+		char lines[48];
+		fprintf(out, ":%s</td><td class=\"mono\" title=\"",
+			wdl_att_item_lines(it, lines, sizeof(lines)));
 		wdl_escape_str(out, WDL_ESC_HTML, it->iface[0] ? it->iface : "(default)");
 		fputs("\">", out);
 		if (it->iface[0])

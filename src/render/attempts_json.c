@@ -95,6 +95,11 @@ int wdilog_attempt_render_json(const wdilog_attempt *a,
 		wdl_json_key(&j, "tries_other"); wdl_json_uint(&j, a->tries_other);
 		wdl_json_key(&j, "chain"); wdl_json_uint(&j, a->chain);
 		wdl_json_key(&j, "line"); wdl_json_uint(&j, a->line);
+		wdl_json_key(&j, "first_line");
+		if (a->first_line)
+			wdl_json_uint(&j, a->first_line);
+		else
+			wdl_json_null(&j);
 	} else {
 		static const char *const how[] = { "disconnect", "new_attempt", "open" };
 		wdl_json_key(&j, "start"); wdl_json_time(&j, &s->start);

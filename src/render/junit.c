@@ -366,16 +366,18 @@ static void failed_attempt_case(struct suite *s, const struct wdl_att_list *l,
 	char end[48] = "-";
 	if (it->end.valid)
 		wdl_time_format(&it->end, end, sizeof(end));
+	char lines[48];
 	/* no chain number: a part of a file read with -j numbers its chains
 	 * from its own start, and the list must read as one pass */
 	addf(&body, "%s\nstart %s%s, end %s\nreached %s, %" PRIu64
 	     " tr%s on %" PRIu32 " BSSID%s\ninterface %s\n"
-	     "ended at %s:%" PRIu64 "\n", tc.message, when,
+	     "records at %s:%s\n", tc.message, when,
 	     it->start_inferred ? " (inferred)" : "", end,
 	     wdilog_attempt_phase_name(it->furthest), it->tries,
 	     it->tries == 1 ? "y" : "ies", it->bssids, it->bssids == 1 ? "" : "s",
 	     it->iface[0] ? it->iface : "(default)",
-	     wdl_att_list_input(l, it->input), it->line);
+	     wdl_att_list_input(l, it->input),
+	     wdl_att_item_lines(it, lines, sizeof(lines)));
 	emit(s, &tc, &body);
 }
 

@@ -308,7 +308,7 @@ static void failed_attempts(FILE *out, const struct wdl_att_list *l)
 		if (!shown++)
 			fputs("Failed attempts (failure, dropped or timeout):\n\n"
 			      "| start | SSID / BSSID | result | failing phase | reason "
-			      "| tries | ended at |\n|---|---|---|---|---|--:|---|\n",
+			      "| tries | lines |\n|---|---|---|---|---|--:|---|\n",
 			      out);
 		fputs("| ", out);
 		md_time(out, &it->start);
@@ -322,7 +322,8 @@ static void failed_attempts(FILE *out, const struct wdl_att_list *l)
 		md_reason(out, it->reason);
 		fprintf(out, " | %" PRIu64 " | ", it->tries);
 		wdl_escape_str(out, WDL_ESC_MARKDOWN, wdl_att_list_input(l, it->input));
-		fprintf(out, ":%" PRIu64 " |\n", it->line);
+		char lines[48];
+		fprintf(out, ":%s |\n", wdl_att_item_lines(it, lines, sizeof(lines)));
 	}
 	if (more)
 		fprintf(out, "\n%zu more failed attempts.\n", more);

@@ -69,6 +69,7 @@ struct att_try {
 
 struct att {
 	wdilog_time start, last;    /* last: the latest record time */
+	uint64_t first_line;        /* the record that opened it */
 	uint64_t last_line;
 	bool inferred;
 	wdilog_attempt_phase furthest;
@@ -390,6 +391,7 @@ static bool end_attempt(struct wdl_attempts *a, struct wdl_att_iface *i,
 		.ntries = at->ntries,
 		.tries_other = at->tries_other,
 		.line = line,
+		.first_line = at->first_line,
 	};
 	if (!out.start.valid)
 		out.start = out.end;
@@ -486,6 +488,7 @@ static void open_attempt(struct wdl_attempts *a, struct wdl_att_iface *i,
 	struct att *at = &i->at;
 	memset(at, 0, sizeof(*at));
 	at->inferred = inferred;
+	at->first_line = r->line;
 	if (r->t->valid)
 		at->start = at->last = *r->t;
 	i->open = true;
@@ -869,6 +872,8 @@ void wdl_attempts_shift_lines(struct wdl_attempts *a, uint64_t base)
 			i->last_line += base;
 		if (i->at.last_line)
 			i->at.last_line += base;
+		if (i->at.first_line)
+			i->at.first_line += base;
 	}
 	if (a->list)
 		wdl_att_list_shift_lines(a->list, base);

@@ -2,6 +2,8 @@
  * ended attempt and session, up to a cap, the rest counted. */
 #include "report/attempts_list.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parse/timestamp.h"
@@ -110,6 +112,7 @@ static bool add_attempt(struct wdl_att_list *l, const wdilog_attempt *a)
 		it->tries += a->tries[k].count;
 	it->chain = a->chain;
 	it->line = a->line;
+	it->first_line = a->first_line;
 	return true;
 }
 
@@ -141,6 +144,16 @@ static bool add_session(struct wdl_att_list *l, const wdilog_session *s)
 	return true;
 }
 
+const char *wdl_att_item_lines(const struct wdl_att_item *it, char *buf,
+			       size_t cap)
+{
+	if (it->first_line && it->first_line < it->line)
+		snprintf(buf, cap, "%" PRIu64 "-%" PRIu64, it->first_line, it->line);
+	else
+		snprintf(buf, cap, "%" PRIu64, it->line);
+	return buf;
+}
+
 void wdl_att_list_forget(struct wdl_att_list *l)
 {
 	l->natt = 0;
@@ -151,9 +164,12 @@ void wdl_att_list_forget(struct wdl_att_list *l)
 
 void wdl_att_list_shift_lines(struct wdl_att_list *l, uint64_t base)
 {
-	for (size_t k = 0; k < l->natt; k++)
+	for (size_t k = 0; k < l->natt; k++) {
 		if (l->att[k].line)
 			l->att[k].line += base;
+		if (l->att[k].first_line)
+			l->att[k].first_line += base;
+	}
 	for (size_t k = 0; k < l->nsess; k++)
 		if (l->sess[k].line)
 			l->sess[k].line += base;

@@ -43,6 +43,7 @@ struct wdl_att_item {
 	uint64_t tries;             /* WDI try records */
 	uint64_t chain;
 	uint64_t line;              /* the record that ended it (0: none) */
+	uint64_t first_line;        /* the record that opened it (0: none) */
 };
 
 /* One ended session. */
@@ -79,6 +80,12 @@ void wdl_att_list_dispose(struct wdl_att_list *l);
  * part of a file whose figures are counted again by the main machine
  * (doc/attempts.md, "-j and merge") must not list them twice. */
 void wdl_att_list_forget(struct wdl_att_list *l);
+
+/* The lines of an attempt's records as the reports write them after its
+ * input's name: "12-40" (the record that opened it to the one that ended
+ * it), "40" when one record did both or the first is not known. */
+const char *wdl_att_item_lines(const struct wdl_att_item *it, char *buf,
+			       size_t cap);
 
 /* Add @p base to the line of every item kept (a part of a file whose
  * lines count from its own start). */
