@@ -88,11 +88,13 @@ meson test -C build --suite package --print-errorlogs || true
 count_results build
 
 # the sanitized run: everything but the lint (it reads sources only, and
-# once is enough) and the install and package suites (they build their own)
+# once is enough), the install and package suites (they build their own)
+# and the browser test (Chromium's rendering of the pages the plain run
+# already checked; a minute of the CI budget)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
-run_suite build-san "--no-suite lint --no-suite install --no-suite package" -Db_sanitize=address,undefined -Db_lundef=false
+run_suite build-san "--no-suite lint --no-suite install --no-suite package --no-suite browser" -Db_sanitize=address,undefined -Db_lundef=false
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
 # threads: the parallel reader's tests under ThreadSanitizer
