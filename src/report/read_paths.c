@@ -162,6 +162,19 @@ static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code,
 	return true;
 }
 
+/* Block until every job before @p j is merged: past its budget a job
+ * hands its failures and diagnostics on itself, in order. */
+static void wait_for_turn(struct job *j)
+{
+	struct run *run = j->run;
+	pthread_mutex_lock(&run->lock);
+	run->turn_waits++;
+	while (run->merged != j->index)
+		pthread_cond_wait(&run->changed, &run->lock);
+	run->turn_waits--;
+	pthread_mutex_unlock(&run->lock);
+}
+
 static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 		     uint64_t line)
 {
@@ -171,13 +184,7 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 	if (__atomic_load_n(&j->run->logged, __ATOMIC_RELAXED) < LOG_BUDGET)
 		return log_failure(j, t, code, line);
 	/* a failure storm: wait to be next, then feed the detector itself */
-	struct run *run = j->run;
-	pthread_mutex_lock(&run->lock);
-	run->turn_waits++;
-	while (run->merged != j->index)
-		pthread_cond_wait(&run->changed, &run->lock);
-	run->turn_waits--;
-	pthread_mutex_unlock(&run->lock);
+	wait_for_turn(j);
 	j->direct = true;
 	return flush_log(j) && feed_main(j, t, code, line);
 }
@@ -262,13 +269,7 @@ static void part_diag(const wdilog_error *d, void *payload)
 		return;
 	}
 	if (!j->diag_direct) {
-		struct run *run = j->run;
-		pthread_mutex_lock(&run->lock);
-		run->turn_waits++;
-		while (run->merged != j->index)
-			pthread_cond_wait(&run->changed, &run->lock);
-		run->turn_waits--;
-		pthread_mutex_unlock(&run->lock);
+		wait_for_turn(j);
 		j->diag_direct = true;
 		flush_diags(j);
 	}
