@@ -62,6 +62,29 @@ check() {
 	fi
 }
 
+# edit_report NAME PYTHON: $T/NAME.json is $T/r.json changed by PYTHON
+# (r is the report, loaded as JSON)
+edit_report() {
+	"$PYTHON" - "$T/r.json" "$T/$1.json" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w"))
+PY
+}
+
+# merge_refused NAME TEXT WHAT: loading $T/NAME.json exits 2 with TEXT in
+# its message
+merge_refused() {
+	"$WDILOG" merge -q "$T/$1.json" >/dev/null 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -qF -- "$2" "$T/err"; then
+		ok "$3"
+	else
+		fail "$3 (exit $rc: $(cat "$T/err"))"
+	fi
+}
+
 finish() {
 	printf '%s passed, %s failed\n' "$((_nchecks - nfail))" "$nfail"
 	if [ "$nfail" -ne 0 ]; then

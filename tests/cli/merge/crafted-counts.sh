@@ -12,63 +12,45 @@ if [ $? -ne 0 ]; then
 	finish
 fi
 
-# edit NAME PYTHON: $T/NAME.json is r.json changed by PYTHON (r is the report)
-edit() {
-	"$PYTHON" - "$T/r.json" "$T/$1.json" "$2" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-exec(sys.argv[3])
-json.dump(r, open(sys.argv[2], "w"))
-PY
-}
-
-# refused NAME MEMBER WHAT: loading NAME.json exits 2 naming MEMBER
-refused() {
-	"$WDILOG" merge -q "$T/$1.json" > /dev/null 2> "$T/err"
-	rc=$?
-	if [ "$rc" -eq 2 ] && grep -qF "'$2'" "$T/err"; then
-		ok "$3"
-	else
-		fail "$3 (exit $rc: $(cat "$T/err"))"
-	fi
-}
-
 check "the untouched report loads" "$WDILOG" merge -q "$T/r.json" -o "$T/m.json"
 
 # 2^64-2 failures split over two codes: each fits, the sum wraps
-edit wrap "
+edit_report wrap "
 r['codes'][0]['count'] = 9223372036854775807
 r['codes'].append(dict(r['codes'][0]))
 r['codes'][1]['code'] = 77777
 "
+# refused NAME MEMBER WHAT: loading NAME.json exits 2 naming 'MEMBER'
+refused() { merge_refused "$1" "'$2'" "$3"; }
+
 refused wrap codes "code counts summing past 2^63-1 are refused"
 
-edit fail-gt "
+edit_report fail-gt "
 r['totals']['failures'] = r['totals']['statuses'] + 1
 "
 refused fail-gt totals.statuses "more failures than status records is refused"
 
-edit events "
+edit_report events "
 r['totals']['events'] += 1
 "
 refused events totals.events "events that are not the sum of their kinds are refused"
 
-edit phase "
+edit_report phase "
 r['phases']['auth']['statuses'] += 1
 "
 refused phase totals.statuses "phase counts that do not add up are refused"
 
-edit input "
+edit_report input "
 r['inputs'][0]['damaged'] += 1
 "
 refused input totals.damaged "per-input counts that do not add up are refused"
 
-edit phasefail "
+edit_report phasefail "
 r['phases']['auth']['failures'] = r['phases']['auth']['statuses'] + 1
 "
 refused phasefail phases.auth.failures "a phase with more failures than statuses is refused"
 
-edit order "
+edit_report order "
 r['phases']['auth']['first'] = '9999-12-31T23:59:59'
 r['phases']['auth']['last'] = '4999-12-31T23:59:59'
 "
@@ -76,7 +58,7 @@ refused order phases.auth.first "a phase whose first is after its last is refuse
 
 # a consistent report scaled so that events is just under 2^63: it loads,
 # two of it merge past 2^63-1
-edit huge "
+edit_report huge "
 q = 9223372036854775807 // r['totals']['events']
 for o in [r['totals']] + r['inputs']:
     for k in list(o):

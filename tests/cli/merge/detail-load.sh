@@ -15,54 +15,36 @@ cd "$SAMPLES" || exit 1
 "$WDILOG" merge -q "$T/r.json" >/dev/null 2>"$T/err"
 expect_eq "the untouched report loads" "$?" 0
 
-edit() {
-	"$PYTHON" - "$T/r.json" "$T/$1.json" "$2" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-exec(sys.argv[3])
-json.dump(r, open(sys.argv[2], "w"))
-PY
-}
-refused() {
-	"$WDILOG" merge -q "$T/$1.json" >/dev/null 2>"$T/err"
-	rc=$?
-	if [ "$rc" -eq 2 ] && grep -qF "$2" "$T/err"; then
-		ok "$3"
-	else
-		fail "$3 (exit $rc: $(cat "$T/err"))"
-	fi
-}
-
-edit codes "p = r['no_peer']; p['failure_codes'][0]['count'] += 1"
-refused codes "no_peer.failures" "per-peer failure codes not adding up to failures"
-edit other "r['peers'][0]['other_failures'] = 1"
-refused other "peers[0].failures" "other_failures past the peer's failures"
-edit phases "r['peers'][0]['phases']['probe'] += 1"
-refused phases "peers[0].statuses" "per-peer phases not adding up to statuses"
-edit totals "p = r['peers'][0]; p['statuses'] += 1; p['phases']['success'] += 1"
-refused totals "'peers'" "peers not adding up to totals"
-edit twice "r['peers'].append(r['peers'][0])"
-refused twice "names a peer twice" "a peer listed twice"
-edit nocode "r['no_peer']['failure_codes'][0]['code'] = 777"
-refused nocode "missing from 'codes'" "a per-peer code the report lacks"
-edit binput "r['bursts']['list'][0]['input'] = 'elsewhere.txt'"
-refused binput "bursts.list[0].input" "a burst of an input the report lacks"
-edit bcodes "r['bursts']['list'][0]['codes'][0]['count'] += 1"
-refused bcodes "bursts.list[0].failures" "burst codes not adding up to its failures"
-edit bexact "del r['bursts']['exact']"
-refused bexact "bursts.exact" "bursts without exact"
-edit sdup "r['ssids']['list'].append(dict(r['ssids']['list'][0]))"
-refused sdup "repeats a value" "an SSID listed twice"
-edit sfail "r['ssids']['list'][0]['failures'] = r['ssids']['list'][0]['records'] + 1"
-refused sfail "ssids.list[0]" "an SSID with more failures than records"
-edit dother "r['dot11']['status_codes_other'] = {'records': 1, 'failures': 0}"
-refused dother "status_codes_other" "an other row while the table has room"
-edit dcode "r['dot11']['status_codes'][0]['code'] = 70000"
-refused dcode "status_codes[0]" "an 802.11 code past 16 bits"
-edit nopeers "del r['peers']"
-refused nopeers "'peers'" "dot11 present but peers missing"
+edit_report codes "p = r['no_peer']; p['failure_codes'][0]['count'] += 1"
+merge_refused codes "no_peer.failures" "per-peer failure codes not adding up to failures"
+edit_report other "r['peers'][0]['other_failures'] = 1"
+merge_refused other "peers[0].failures" "other_failures past the peer's failures"
+edit_report phases "r['peers'][0]['phases']['probe'] += 1"
+merge_refused phases "peers[0].statuses" "per-peer phases not adding up to statuses"
+edit_report totals "p = r['peers'][0]; p['statuses'] += 1; p['phases']['success'] += 1"
+merge_refused totals "'peers'" "peers not adding up to totals"
+edit_report twice "r['peers'].append(r['peers'][0])"
+merge_refused twice "names a peer twice" "a peer listed twice"
+edit_report nocode "r['no_peer']['failure_codes'][0]['code'] = 777"
+merge_refused nocode "missing from 'codes'" "a per-peer code the report lacks"
+edit_report binput "r['bursts']['list'][0]['input'] = 'elsewhere.txt'"
+merge_refused binput "bursts.list[0].input" "a burst of an input the report lacks"
+edit_report bcodes "r['bursts']['list'][0]['codes'][0]['count'] += 1"
+merge_refused bcodes "bursts.list[0].failures" "burst codes not adding up to its failures"
+edit_report bexact "del r['bursts']['exact']"
+merge_refused bexact "bursts.exact" "bursts without exact"
+edit_report sdup "r['ssids']['list'].append(dict(r['ssids']['list'][0]))"
+merge_refused sdup "repeats a value" "an SSID listed twice"
+edit_report sfail "r['ssids']['list'][0]['failures'] = r['ssids']['list'][0]['records'] + 1"
+merge_refused sfail "ssids.list[0]" "an SSID with more failures than records"
+edit_report dother "r['dot11']['status_codes_other'] = {'records': 1, 'failures': 0}"
+merge_refused dother "status_codes_other" "an other row while the table has room"
+edit_report dcode "r['dot11']['status_codes'][0]['code'] = 70000"
+merge_refused dcode "status_codes[0]" "an 802.11 code past 16 bits"
+edit_report nopeers "del r['peers']"
+merge_refused nopeers "'peers'" "dot11 present but peers missing"
 # an older report (no dot11): loads, peers and bursts not known
-edit old "
+edit_report old "
 for k in ('dot11', 'ssids', 'peers_exact'): del r[k]
 for p in r['peers'] + [r['no_peer']]: del p['failure_codes'], p['other_failures']
 "
@@ -92,7 +74,7 @@ same_merged "merge = one run, with a burst" "$T/m.json" "$T/ab.json"
 
 # a part past the peer limit merged into another: peers_exact false, and
 # every format says so alike
-edit past "
+edit_report past "
 p = r['no_peer']
 r['peers_past_limit'] = dict(p)
 r['no_peer'] = {'statuses': 0, 'failures': 0, 'phases': {k: 0 for k in p['phases']}, 'first': None, 'last': None, 'dominant_failure': None, 'failure_codes': [], 'other_failures': 0}
