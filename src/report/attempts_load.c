@@ -34,7 +34,10 @@ static int count(struct ald *ld, const json_t *obj, const char *key,
 	const json_t *v = json_object_get(obj, key);
 	if (!v || !json_is_integer(v) || json_integer_value(v) < 0) {
 		char member[128];
-		snprintf(member, sizeof(member), "%s%s", where, key);
+		/* a cut name still says where; the return value is looked at
+		 * so that the cut is a choice, not a warning */
+		if (snprintf(member, sizeof(member), "%s%s", where, key) < 0)
+			member[0] = '\0';
 		return bad(ld, member, v ? "is not a count" : "is missing");
 	}
 	*out = (uint64_t)json_integer_value(v);

@@ -779,7 +779,7 @@ static int load_peer(struct loader *ld, const json_t *o, const char *where,
 		return bad(ld, where, "is not an object");
 	char w[96];
 	int rc;
-	uint64_t statuses, failures, other, sum = 0;
+	uint64_t statuses = 0, failures = 0, other = 0, sum = 0;
 	if ((rc = get_count(ld, o, "statuses", where, false, &statuses)) < 0 ||
 	    (rc = get_count(ld, o, "failures", where, false, &failures)) < 0 ||
 	    (rc = get_count(ld, o, "other_failures", where, false, &other)) < 0)
@@ -1054,7 +1054,7 @@ static int load_dot11(struct loader *ld, const json_t *root)
 	if (!json_is_object(s))
 		return bad(ld, "ssids", "is not an object");
 	int rc;
-	bool inexact;
+	bool inexact = false;
 	if ((rc = load_tally(ld, o, "status_codes", "status_codes_other",
 			     "dot11.", false, &d->status)) < 0 ||
 	    (rc = load_tally(ld, o, "reason_codes", "reason_codes_other",
