@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +57,8 @@ struct job {
 	int status;
 	wdilog_error err;
 	bool skipped;               /* a wdilog report found in a directory */
+	bool passed_over;           /* a binary file found in a directory
+				       (skipped too; err holds the warning) */
 	bool done;
 	size_t index;               /* its place in run->jobs */
 	struct run *run;
@@ -328,16 +331,23 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 		part_opts.diag = xml_part_diag;
 		part_opts.diag_payload = j;
 	}
+	bool listed = !j->part && run->paths[j->input].from_directory;
 	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, &j->err)
-		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+		 : listed ? wdl_reader_open_listed(&r, path, run->opts, &j->err)
+			  : wdilog_reader_open_path(&r, path, run->opts, &j->err);
 	if (rc < 0) {
 		j->status = rc;
 		j->err.input = path;
 		part_lines(j, NULL, path);
 		return rc;
 	}
-	if (!j->part && run->paths[j->input].from_directory &&
-	    wdilog_reader_is_report(r)) {
+	char why[240];
+	if (listed && wdl_reader_passed_over(r, why, sizeof(why))) {
+		/* what wdilog_walk says of it unless WDILOG_WALK_UNOPENED */
+		j->skipped = j->passed_over = true;
+		j->err = (wdilog_error){ .code = WDILOG_DIAG_WARNING, .input = path };
+		snprintf(j->err.message, sizeof(j->err.message), "skipped: %s", why);
+	} else if (listed && wdilog_reader_is_report(r)) {
 		j->skipped = true;
 	} else {
 		j->status = wdilog_report_read(rep, r, &j->err);
@@ -799,7 +809,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		return rc;
 	/* an input is told once, with the first failure among its parts */
 	int status = job->skipped ? WDILOG_DONE : WDILOG_OK;
-	const wdilog_error *why = NULL;
+	const wdilog_error *why = job->passed_over ? &job->err : NULL;
 	for (size_t k = j + 1; k-- > 0 && run->jobs[k].input == job->input;) {
 		if (run->jobs[k].status < 0) {
 			status = run->jobs[k].status;
