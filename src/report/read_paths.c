@@ -105,6 +105,10 @@ struct run {
 				       thread starts (the merge updates it) */
 	size_t repair_told;         /* last input whose parts told a repair,
 				       plus one (0: none) */
+	/* Job reports merged, kept for later jobs (under lock; reset by
+	 * the worker that takes one): their pages stay mapped */
+	wdilog_report *spare[WINDOW + JOBS_MAX];
+	size_t nspare;
 };
 
 static void locked_diag(const wdilog_error *d, void *payload)
@@ -359,13 +363,19 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 	return WDILOG_OK;
 }
 
-/* One job read into a report of its own, merged later. */
-static void run_job(struct run *run, struct job *j)
+/* One job read into a report of its own, merged later: @p spare, one
+ * merged before, or a new one. */
+static void run_job(struct run *run, struct job *j, wdilog_report *spare)
 {
-	int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
-	if (rc < 0) {
-		j->status = rc;
-		return;
+	if (spare) {
+		wdl_report_reset(spare, run->opts);
+		j->rep = spare;
+	} else {
+		int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
+		if (rc < 0) {
+			j->status = rc;
+			return;
+		}
 	}
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
@@ -403,8 +413,10 @@ static void *worker(void *arg)
 		if (run->next >= run->njobs)
 			break;
 		struct job *j = &run->jobs[run->next++];
+		wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
+						   : NULL;
 		pthread_mutex_unlock(&run->lock);
-		run_job(run, j);
+		run_job(run, j, spare);
 		pthread_mutex_lock(&run->lock);
 		j->done = true;
 		if (run->main_waits == j->index + 1)
@@ -737,6 +749,21 @@ static int carry_on(wdilog_report *rep, struct run *run, size_t j, bool adopt,
 	return WDILOG_OK;
 }
 
+/* A merged job's report: kept for a later job while there is room. */
+static void keep_spare(struct run *run, wdilog_report *rep)
+{
+	if (rep && run->threaded) {
+		pthread_mutex_lock(&run->lock);
+		bool kept = run->nspare < sizeof(run->spare) / sizeof(run->spare[0]);
+		if (kept)
+			run->spare[run->nspare++] = rep;
+		pthread_mutex_unlock(&run->lock);
+		if (kept)
+			return;
+	}
+	wdilog_report_free(rep);
+}
+
 /* Merge job @p j into the report; tell the caller when an input is whole. */
 static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
@@ -800,7 +827,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	if (run->threaded && !job->skipped && job->status < 0 &&
 	    rep->ninputs == listed && (!job->part || job->first_part))
 		wdilog_report_add_unreadable(rep, path, &job->err, NULL);
-	wdilog_report_free(job->rep);
+	keep_spare(run, job->rep);
 	job->rep = NULL;
 	wdl_free(job->log);
 	job->log = NULL;
@@ -931,7 +958,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		 * merge (a worker would wait for merges that never come) */
 		if (nth == 0) {
 			run.next = j + 1;
-			run_job(&run, &run.jobs[j]);
+			run_job(&run, &run.jobs[j], run.nspare ? run.spare[--run.nspare] : NULL);
 			run.jobs[j].done = true;
 		}
 		pthread_mutex_lock(&run.lock);
@@ -962,6 +989,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	}
 	for (unsigned t = 0; t < nth; t++)
 		pthread_join(th[t], NULL);
+	while (run.nspare)
+		wdilog_report_free(run.spare[--run.nspare]);
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
 	pthread_mutex_destroy(&run.diag_lock);
