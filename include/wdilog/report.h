@@ -74,14 +74,19 @@ WDILOG_API int wdilog_report_read(wdilog_report *rep, wdilog_reader *r,
 /* One input for wdilog_report_read_paths. */
 typedef struct wdilog_path {
 	const char *path;           /* a file, or "-" for standard input */
-	bool from_directory;        /* found in a directory: a wdilog report
-				       there is skipped, not read */
+	bool from_directory;        /* a regular file found in a directory:
+				       a wdilog report there is skipped, not
+				       read, and so is a binary file other
+				       than an event log (an .etl, a .zip) */
 } wdilog_path;
 
 /* Told about each input once it is counted, in input order, on the calling
- * thread: @p status is WDILOG_OK (read), WDILOG_DONE (a wdilog report found
- * in a directory, skipped), or negative (could not be read whole; it is
- * listed as unreadable with @p err's message). */
+ * thread: @p status is WDILOG_OK (read), WDILOG_DONE (found in a
+ * directory and skipped: a wdilog report, with @p err NULL, or a binary
+ * file, with @p err the warning wdilog_walk gives for it without
+ * WDILOG_WALK_UNOPENED), or negative (could not be read whole; it is
+ * listed as unreadable with @p err's message). Skipped inputs are not
+ * listed in the report. */
 typedef void (*wdilog_input_fn)(const char *path, int status,
 				const wdilog_error *err, void *payload);
 

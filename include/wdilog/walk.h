@@ -35,7 +35,12 @@ enum {
 	/* enter directories on other file systems too */
 	WDILOG_WALK_CROSS_FILE_SYSTEMS = 1u << 0,
 	/* follow symbolic links to directories outside the tree too */
-	WDILOG_WALK_LINKS_OUT = 1u << 1
+	WDILOG_WALK_LINKS_OUT = 1u << 1,
+	/* do not open the files found to pass over binary ones (an .etl, a
+	 * .zip): wdilog_report_read_paths does it for paths marked
+	 * from_directory, when it opens them to read, and tells it to its
+	 * input callback instead of @p fn (each file is opened once) */
+	WDILOG_WALK_UNOPENED = 1u << 2
 };
 
 /* wdilog_walk with @p flags (WDILOG_WALK_*; 0 is wdilog_walk). */

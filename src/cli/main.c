@@ -33,6 +33,11 @@ struct run {
 	struct cli_diags diags;     /* held until reading ends */
 	struct cli_progress progress;
 	unsigned long skipped_reports;
+	/* binary files passed over in directories, told by the reading
+	 * (WDILOG_WALK_UNOPENED): held to be placed as the walk's own
+	 * warnings are, after every input's */
+	wdilog_error *passed;
+	size_t npassed, passed_cap;
 	unsigned long readable;     /* inputs read whole */
 	int status;
 	/* event streams (--events), written while reading */
@@ -99,6 +104,40 @@ static int add_path(const char *path, const wdilog_error *problem,
 	return 0;
 }
 
+static void hold_passed(struct run *run, const wdilog_error *err)
+{
+	if (run->npassed == run->passed_cap) {
+		size_t cap = run->passed_cap ? run->passed_cap * 2 : 16;
+		wdilog_error *n = realloc(run->passed, cap * sizeof(*n));
+		if (!n) {
+			run->diags.oom = true;
+			return;
+		}
+		run->passed = n;
+		run->passed_cap = cap;
+	}
+	wdilog_error *e = &run->passed[run->npassed];
+	*e = *err;
+	if (err->input && !(e->input = strdup(err->input))) {
+		run->diags.oom = true;
+		return;
+	}
+	run->npassed++;
+}
+
+/* The held warnings, once no input is known to the diagnostics (the walk
+ * told its own before any was). */
+static void tell_passed(struct run *run)
+{
+	for (size_t i = 0; i < run->npassed; i++) {
+		on_diag(&run->passed[i], run);
+		free((char *)run->passed[i].input);
+	}
+	free(run->passed);
+	run->passed = NULL;
+	run->npassed = run->passed_cap = 0;
+}
+
 /* An input that cannot be read is reported and listed; the others are
  * still analyzed. */
 static void input_done(const char *path, int status, const wdilog_error *err,
@@ -106,6 +145,10 @@ static void input_done(const char *path, int status, const wdilog_error *err,
 {
 	struct run *run = payload;
 	cli_progress_input_done(&run->progress, path);
+	if (status == WDILOG_DONE && err) {
+		hold_passed(run, err);
+		return;
+	}
 	if (status == WDILOG_DONE) {
 		/* our own output kept beside the logs is not a trace */
 		run->skipped_reports++;
@@ -244,7 +287,8 @@ static int run_inputs(struct run *run)
 	for (size_t i = 0; i < n && !list.oom; i++) {
 		wdilog_error err = { 0 };
 		list.operand = inputs[i];
-		if (wdilog_walk_flags(inputs[i], run->args.walk_flags,
+		if (wdilog_walk_flags(inputs[i],
+				      run->args.walk_flags | WDILOG_WALK_UNOPENED,
 				      add_path, &list, &err) < 0 && !list.oom) {
 			/* the operand itself cannot be examined: reading it fails
 			 * the same way, in its place among the inputs */
@@ -274,6 +318,7 @@ static int run_inputs(struct run *run)
 		rc = EXIT_TROUBLE;
 	}
 	cli_diags_set_inputs(&run->diags, NULL, 0);
+	tell_passed(run);
 	for (size_t i = 0; i < list.n; i++)
 		free((char *)list.items[i].path);
 	free(list.items);

@@ -3,6 +3,7 @@
 #include "input/input.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -443,6 +444,17 @@ static int refuse_binary(const struct wdl_input *in, wdilog_error *err)
 			in->gzip ? "gzip-compressed " : "",
 			wdl_binary_name(in->binary),
 			wdl_binary_advice(in->binary));
+}
+
+bool wdl_input_passed_over(const struct wdl_input *in, char *why, size_t cap)
+{
+	if (!in->sniffed || in->binary == WDL_BINARY_NONE ||
+	    in->binary == WDL_BINARY_EVTX)
+		return false;
+	snprintf(why, cap, "%s%s, not a text or XML trace (%s)",
+		 in->gzip ? "gzip-compressed " : "", wdl_binary_name(in->binary),
+		 wdl_binary_advice(in->binary));
+	return true;
 }
 
 /* Hand out bytes of this layer: inflated, or as they come. */

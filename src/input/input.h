@@ -89,6 +89,12 @@ int wdl_input_read(struct wdl_input *in, unsigned char *dst, size_t cap,
  * bytes: in->binary and in->gzip are set after it. */
 int wdl_input_sniff(struct wdl_input *in, wdilog_error *err);
 
+/* After a sniff that succeeded: is this a file that, found in a
+ * directory, is passed over rather than read (a binary format other than
+ * an event log: an .etl beside the text logs, a .zip)? If so @p why says
+ * what it is and what to do with it. */
+bool wdl_input_passed_over(const struct wdl_input *in, char *why, size_t cap);
+
 /* True once a gzip stream (at any depth) has ended without its trailer:
  * the input was cut short, and its last record with it. Final when a read
  * has returned 0 bytes. */

@@ -59,22 +59,29 @@ static void quote_date(char *dst, const char *p, size_t n)
 
 bool wdl_dates_sniff(const char *p, size_t len, char *quote, uint64_t *line)
 {
-	uint64_t ln = 1;
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] == '\n') {
-			ln++;
+	/* a date's first field is the one or two digits just before a '/':
+	 * jump from slash to slash rather than try every digit */
+	const char *end = p + len, *s = p;
+	while ((s = memchr(s, '/', (size_t)(end - s))) != NULL) {
+		const char *d = s;
+		while (d > p && s - d < 3 && wdl_is_digit((unsigned char)d[-1]))
+			d--;
+		size_t run = (size_t)(s - d);
+		s++;
+		/* no digit, or three or more: no first field */
+		if (run == 0 || run == 3)
 			continue;
-		}
-		if (!wdl_is_digit((unsigned char)p[i]) ||
-		    (i > 0 && wdl_is_digit((unsigned char)p[i - 1])))
-			continue;
+		size_t i = (size_t)(d - p);
 		int a, b;
 		size_t n;
 		wdilog_time t;
-		if (slash_date(p + i, len - i, &a, &b, &n) && a > 12 &&
+		if (slash_date(d, len - i, &a, &b, &n) && a > 12 &&
 		    b >= 1 && b <= 12 &&
-		    wdl_time_parse(p + i, len - i, true, &t)) {
-			quote_date(quote, p + i, n);
+		    wdl_time_parse(d, len - i, true, &t)) {
+			quote_date(quote, d, n);
+			uint64_t ln = 1;
+			for (const char *q = p; (q = memchr(q, '\n', (size_t)(d - q))) != NULL; q++)
+				ln++;
 			*line = ln;
 			return true;
 		}

@@ -114,8 +114,11 @@ int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
 			   err);
 }
 
-int wdilog_reader_open_path(wdilog_reader **out, const char *path,
-			    const wdilog_options *opts, wdilog_error *err)
+/* wdilog_reader_open_path; @p listed: a regular file by its directory's
+ * listing, opened without a stat to tell it from a directory. */
+static int open_path(wdilog_reader **out, const char *path,
+		     const wdilog_options *opts, bool listed,
+		     wdilog_error *err)
 {
 	if (strcmp(path, "-") == 0)
 		return wdilog_reader_open_fd(out, STDIN_FILENO, "-", opts, err);
@@ -124,7 +127,7 @@ int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s",
 				strerror(errno));
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (!listed && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		return wdl_fail(err, WDILOG_EIO, "is a directory");
 	}
@@ -137,6 +140,18 @@ int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 	/* from here on the input owns fd and closes it, also on failure */
 	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, true, err),
 			   err);
+}
+
+int wdilog_reader_open_path(wdilog_reader **out, const char *path,
+			    const wdilog_options *opts, wdilog_error *err)
+{
+	return open_path(out, path, opts, false, err);
+}
+
+int wdl_reader_open_listed(wdilog_reader **out, const char *path,
+			   const wdilog_options *opts, wdilog_error *err)
+{
+	return open_path(out, path, opts, true, err);
 }
 
 int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
@@ -335,6 +350,13 @@ bool wdilog_reader_is_report(wdilog_reader *r)
 		       WDL_FORMAT_WDILOG_REPORT;
 	}
 	return r->format == WDL_FORMAT_WDILOG_REPORT;
+}
+
+bool wdl_reader_passed_over(wdilog_reader *r, char *why, size_t cap)
+{
+	wdilog_error ignored = { 0 };
+	return !r->started && wdl_input_sniff(&r->in, &ignored) >= 0 &&
+	       wdl_input_passed_over(&r->in, why, cap);
 }
 
 int wdl_reader_open_range(wdilog_reader **out, const char *path,

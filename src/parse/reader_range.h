@@ -3,6 +3,7 @@
 #define WDL_READER_RANGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <wdilog/reader.h>
@@ -59,5 +60,16 @@ bool wdl_reader_xml_splittable(const char *path, const wdilog_options *opts);
  * order, into @p out. Returns how many; 0 when it cannot be cut. */
 size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,
 			      struct wdl_range *out);
+
+/* Open a file its directory's listing says is regular (found by
+ * wdilog_walk): as wdilog_reader_open_path, without the stat that tells a
+ * directory. */
+int wdl_reader_open_listed(wdilog_reader **out, const char *path,
+			   const wdilog_options *opts, wdilog_error *err);
+
+/* Before the first event: is @p r a file that, found in a directory, is
+ * passed over (a binary format other than an event log)? @p why then says
+ * what it is (wdl_input_passed_over). */
+bool wdl_reader_passed_over(wdilog_reader *r, char *why, size_t cap);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,6 +27,14 @@
 #define SPLIT_MIN (32u * 1024u * 1024u)
 /* Jobs finished but not yet merged, at most. */
 #define WINDOW 64
+/* Files found in a directory are read in batches of consecutive jobs
+ * into one report, merged once: a job per small file cost more in
+ * hand-offs, reports and merges than reading it. Sizes are not known (no
+ * stat), so a worker's batches start at one file and double, up to
+ * BATCH_MAX, while a batch holds fewer than BATCH_EVENTS events; a large
+ * one sets them back to one file (large files stay side by side). */
+#define BATCH_MAX 16
+#define BATCH_EVENTS 4096
 /* Worker threads, and parts one file is cut into, at most (--jobs says
  * the same, cli/args.h CLI_JOBS_MAX). */
 #define JOBS_MAX 64
@@ -45,6 +54,8 @@ struct failure {
 	wdilog_time t;
 	uint32_t code;              /* index into the job report's codes */
 	uint64_t line;              /* its line (drill-down) */
+	size_t input;               /* index into the job report's inputs
+				       (a batch holds several) */
 };
 
 struct job {
@@ -56,12 +67,18 @@ struct job {
 	int status;
 	wdilog_error err;
 	bool skipped;               /* a wdilog report found in a directory */
+	bool passed_over;           /* a binary file found in a directory
+				       (skipped too; err holds the warning) */
 	bool done;
+	size_t nbatch;              /* jobs read into this one's report, it
+				       included (set when it is done) */
 	size_t index;               /* its place in run->jobs */
 	struct run *run;
 	struct failure *log;        /* owned; grows as needed */
 	size_t nlog, log_cap;
 	bool direct;                /* feeding the main detector itself */
+	bool unlisted;              /* read in a batch, failed, and no memory
+				       to list it there: listed at the merge */
 	bool repair_held;           /* an XML part's repair warning, told at
 				       its merge if no earlier part told one */
 	wdilog_error repair;
@@ -102,6 +119,10 @@ struct run {
 				       thread starts (the merge updates it) */
 	size_t repair_told;         /* last input whose parts told a repair,
 				       plus one (0: none) */
+	/* Job reports merged, kept for later jobs (under lock; reset by
+	 * the worker that takes one): their pages stay mapped */
+	wdilog_report *spare[WINDOW + JOBS_MAX];
+	size_t nspare;
 };
 
 static void locked_diag(const wdilog_error *d, void *payload)
@@ -126,20 +147,21 @@ static size_t main_input(const struct job *j)
 static bool relative_part(const struct job *j);
 
 static bool feed_main(struct job *j, const wdilog_time *t, uint32_t code,
-		      uint64_t line)
+		      uint64_t line, size_t input)
 {
 	/* a relative part's line_base is known here: the part before it
 	 * is merged (at this part's merge, or when it waited for its turn) */
 	if (line && relative_part(j))
 		line += j->line_base;
 	return wdl_report_replay_failure(j->run->main, j->rep, t, code,
-					 main_input(j), line);
+					 main_input(j) + input, line);
 }
 
 static bool flush_log(struct job *j)
 {
 	for (size_t i = 0; i < j->nlog; i++)
-		if (!feed_main(j, &j->log[i].t, j->log[i].code, j->log[i].line))
+		if (!feed_main(j, &j->log[i].t, j->log[i].code, j->log[i].line,
+			       j->log[i].input))
 			return false;
 	__atomic_sub_fetch(&j->run->logged, j->nlog, __ATOMIC_RELAXED);
 	j->nlog = 0;
@@ -147,7 +169,7 @@ static bool flush_log(struct job *j)
 }
 
 static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code,
-			uint64_t line)
+			uint64_t line, size_t input)
 {
 	if (j->nlog == j->log_cap) {
 		size_t cap = j->log_cap ? j->log_cap * 2 : 1024;
@@ -157,7 +179,7 @@ static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code,
 		j->log = log;
 		j->log_cap = cap;
 	}
-	j->log[j->nlog++] = (struct failure){ *t, code, line };
+	j->log[j->nlog++] = (struct failure){ *t, code, line, input };
 	__atomic_add_fetch(&j->run->logged, 1, __ATOMIC_RELAXED);
 	return true;
 }
@@ -179,14 +201,16 @@ static bool job_sink(void *ctx, const wdilog_time *t, uint32_t code,
 		     uint64_t line)
 {
 	struct job *j = ctx;
+	/* the input being read: the report's last */
+	size_t input = j->rep->ninputs ? j->rep->ninputs - 1 : 0;
 	if (j->direct)
-		return feed_main(j, t, code, line);
+		return feed_main(j, t, code, line, input);
 	if (__atomic_load_n(&j->run->logged, __ATOMIC_RELAXED) < LOG_BUDGET)
-		return log_failure(j, t, code, line);
+		return log_failure(j, t, code, line, input);
 	/* a failure storm: wait to be next, then feed the detector itself */
 	wait_for_turn(j);
 	j->direct = true;
-	return flush_log(j) && feed_main(j, t, code, line);
+	return flush_log(j) && feed_main(j, t, code, line, input);
 }
 
 /* The diagnostics of one part of an XML file: the warning for the first
@@ -328,16 +352,23 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 		part_opts.diag = xml_part_diag;
 		part_opts.diag_payload = j;
 	}
+	bool listed = !j->part && run->paths[j->input].from_directory;
 	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, &j->err)
-		     : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+		 : listed ? wdl_reader_open_listed(&r, path, run->opts, &j->err)
+			  : wdilog_reader_open_path(&r, path, run->opts, &j->err);
 	if (rc < 0) {
 		j->status = rc;
 		j->err.input = path;
 		part_lines(j, NULL, path);
 		return rc;
 	}
-	if (!j->part && run->paths[j->input].from_directory &&
-	    wdilog_reader_is_report(r)) {
+	char why[240];
+	if (listed && wdl_reader_passed_over(r, why, sizeof(why))) {
+		/* what wdilog_walk says of it unless WDILOG_WALK_UNOPENED */
+		j->skipped = j->passed_over = true;
+		j->err = (wdilog_error){ .code = WDILOG_DIAG_WARNING, .input = path };
+		snprintf(j->err.message, sizeof(j->err.message), "skipped: %s", why);
+	} else if (listed && wdilog_reader_is_report(r)) {
 		j->skipped = true;
 	} else {
 		j->status = wdilog_report_read(rep, r, &j->err);
@@ -349,13 +380,30 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 	return WDILOG_OK;
 }
 
-/* One job read into a report of its own, merged later. */
-static void run_job(struct run *run, struct job *j)
+/* Read job @p j into @p rep; one that cannot be opened is listed there
+ * as unreadable. */
+static void read_listed(struct run *run, struct job *j, wdilog_report *rep)
 {
-	int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
-	if (rc < 0) {
-		j->status = rc;
-		return;
+	if (read_job(run, j, rep) < 0 &&
+	    wdilog_report_add_unreadable(rep, run->paths[j->input].path,
+					 &j->err, NULL) < 0)
+		j->unlisted = true;
+}
+
+/* One job read into a report of its own, merged later: @p spare, one
+ * merged before, or a new one. */
+static void run_job(struct run *run, struct job *j, wdilog_report *spare)
+{
+	j->nbatch = 1;
+	if (spare) {
+		wdl_report_reset(spare, run->opts);
+		j->rep = spare;
+	} else {
+		int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
+		if (rc < 0) {
+			j->status = rc;
+			return;
+		}
 	}
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
@@ -366,9 +414,24 @@ static void run_job(struct run *run, struct job *j)
 		j->rep->attempts.keep_open = true;
 		j->rep->attempts.later_part = !j->first_part;
 	}
-	if (read_job(run, j, j->rep) < 0)
-		wdilog_report_add_unreadable(j->rep, run->paths[j->input].path,
-					     &j->err, NULL);
+	read_listed(run, j, j->rep);
+}
+
+/* How many jobs from run->next a worker that wants @p want takes as one
+ * batch (under the lock): whole files found in a directory, inside the
+ * window; at least one. */
+static size_t batch_size(const struct run *run, size_t want)
+{
+	size_t k = 1, first = run->next;
+	while (k < want && first + k < run->njobs &&
+	       first + k < run->merged + WINDOW) {
+		const struct job *a = &run->jobs[first], *b = &run->jobs[first + k];
+		if (a->part || b->part || !run->paths[a->input].from_directory ||
+		    !run->paths[b->input].from_directory)
+			break;
+		k++;
+	}
+	return k;
 }
 
 /* One job read straight into the main report (no worker, no merge). */
@@ -384,6 +447,7 @@ static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
 static void *worker(void *arg)
 {
 	struct run *run = arg;
+	size_t want = 1;            /* this worker's next batch */
 	pthread_mutex_lock(&run->lock);
 	for (;;) {
 		while (run->next < run->njobs && run->next >= run->merged + WINDOW) {
@@ -392,12 +456,34 @@ static void *worker(void *arg)
 		}
 		if (run->next >= run->njobs)
 			break;
-		struct job *j = &run->jobs[run->next++];
+		size_t k = batch_size(run, want);
+		struct job *j = &run->jobs[run->next];
+		run->next += k;
+		wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
+						   : NULL;
 		pthread_mutex_unlock(&run->lock);
-		run_job(run, j);
+		run_job(run, j, spare);
+		/* the rest of the batch into the same report (after a
+		 * shortage of memory each job goes alone again) */
+		bool alone = false;
+		for (struct job *m = j + 1; m < j + k; m++) {
+			alone = alone || !j->rep || m[-1].status == WDILOG_ENOMEM ||
+				m[-1].unlisted;
+			if (alone) {
+				run_job(run, m, NULL);
+				continue;
+			}
+			read_listed(run, m, j->rep);
+			j->nbatch++;
+		}
+		bool small = j->rep && j->rep->totals.events < BATCH_EVENTS;
+		want = small && k == want && want < BATCH_MAX ? want * 2
+		       : small ? want : 1;
 		pthread_mutex_lock(&run->lock);
+		for (struct job *m = j + 1; m < j + k; m++)
+			m->done = true;
 		j->done = true;
-		if (run->main_waits == j->index + 1)
+		if (run->main_waits > j->index && run->main_waits <= j->index + k)
 			pthread_cond_broadcast(&run->changed);
 	}
 	pthread_mutex_unlock(&run->lock);
@@ -727,11 +813,85 @@ static int carry_on(wdilog_report *rep, struct run *run, size_t j, bool adopt,
 	return WDILOG_OK;
 }
 
+/* A merged job's report: kept for a later job while there is room. */
+static void keep_spare(struct run *run, wdilog_report *rep)
+{
+	if (rep && run->threaded) {
+		pthread_mutex_lock(&run->lock);
+		bool kept = run->nspare < sizeof(run->spare) / sizeof(run->spare[0]);
+		if (kept)
+			run->spare[run->nspare++] = rep;
+		pthread_mutex_unlock(&run->lock);
+		if (kept)
+			return;
+	}
+	wdilog_report_free(rep);
+}
+
+/* Tell the caller about a whole input: read, skipped, or not read. */
+static void tell_done(struct run *run, const struct job *job, int status,
+		      const wdilog_error *why, wdilog_input_fn done,
+		      void *payload)
+{
+	if (done)
+		done(run->paths[job->input].path, status, why, payload);
+}
+
+/* Merge a batch led by job @p j (whole files of a directory read into its
+ * one report, in input order) as its jobs one by one would be merged. */
+static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
+		       wdilog_input_fn done, void *payload, wdilog_error *err)
+{
+	struct job *lead = &run->jobs[j], *end = lead + lead->nbatch;
+	size_t listed = rep->ninputs;
+	bool any = false;
+	for (struct job *m = lead; m < end; m++)
+		any |= !m->skipped;
+	wdilog_error why_merge = { 0 };
+	int rc = WDILOG_OK;
+	if (any && !flush_log(lead))
+		rc = wdl_fail_oom(&why_merge);
+	if (rc >= 0 && any)
+		rc = wdl_report_merge(rep, lead->rep, false, &why_merge);
+	if (rc < 0 && err)
+		*err = why_merge;
+	for (struct job *m = lead; m < end; m++) {
+		if (m->skipped)
+			continue;
+		/* the input's own error: it was read but is not in the report */
+		if (rc < 0 && m->status >= 0) {
+			m->status = rc;
+			m->err = why_merge;
+			m->err.input = run->paths[m->input].path;
+		}
+		/* no memory to list it in the batch, or the merge failed */
+		if (m->status < 0 && (m->unlisted || rep->ninputs == listed))
+			wdilog_report_add_unreadable(rep, run->paths[m->input].path,
+						     &m->err, NULL);
+	}
+	keep_spare(run, lead->rep);
+	lead->rep = NULL;
+	wdl_free(lead->log);
+	lead->log = NULL;
+	for (struct job *m = lead; m < end; m++) {
+		int status = m->skipped ? WDILOG_DONE : WDILOG_OK;
+		const wdilog_error *why = m->passed_over ? &m->err : NULL;
+		if (m->status < 0) {
+			status = m->status;
+			why = &m->err;
+		}
+		tell_done(run, m, status, why, done, payload);
+	}
+	return rc;
+}
+
 /* Merge job @p j into the report; tell the caller when an input is whole. */
 static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
 {
 	struct job *job = &run->jobs[j];
+	if (job->nbatch > 1)
+		return merge_batch(rep, run, j, done, payload, err);
 	const char *path = run->paths[job->input].path;
 	size_t listed = rep->ninputs;
 	tell_repair(run, job);
@@ -790,7 +950,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	if (run->threaded && !job->skipped && job->status < 0 &&
 	    rep->ninputs == listed && (!job->part || job->first_part))
 		wdilog_report_add_unreadable(rep, path, &job->err, NULL);
-	wdilog_report_free(job->rep);
+	keep_spare(run, job->rep);
 	job->rep = NULL;
 	wdl_free(job->log);
 	job->log = NULL;
@@ -799,7 +959,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		return rc;
 	/* an input is told once, with the first failure among its parts */
 	int status = job->skipped ? WDILOG_DONE : WDILOG_OK;
-	const wdilog_error *why = NULL;
+	const wdilog_error *why = job->passed_over ? &job->err : NULL;
 	for (size_t k = j + 1; k-- > 0 && run->jobs[k].input == job->input;) {
 		if (run->jobs[k].status < 0) {
 			status = run->jobs[k].status;
@@ -921,7 +1081,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		 * merge (a worker would wait for merges that never come) */
 		if (nth == 0) {
 			run.next = j + 1;
-			run_job(&run, &run.jobs[j]);
+			run_job(&run, &run.jobs[j], run.nspare ? run.spare[--run.nspare] : NULL);
 			run.jobs[j].done = true;
 		}
 		pthread_mutex_lock(&run.lock);
@@ -937,6 +1097,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				    rc >= 0 ? err : NULL);
 		if (rc >= 0)
 			rc = mrc;
+		/* a batch: its other jobs were merged with it */
+		j += run.jobs[j].nbatch > 1 ? run.jobs[j].nbatch - 1 : 0;
 		pthread_mutex_lock(&run.lock);
 		run.merged = j + 1;
 		/* a worker held back by the window sleeps until half of it is
@@ -952,6 +1114,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	}
 	for (unsigned t = 0; t < nth; t++)
 		pthread_join(th[t], NULL);
+	while (run.nspare)
+		wdilog_report_free(run.spare[--run.nspare]);
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
 	pthread_mutex_destroy(&run.diag_lock);

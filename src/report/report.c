@@ -17,12 +17,9 @@
 #include "parse/reader_counts.h"
 #include "parse/timestamp.h"
 
-int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
-		      wdilog_error *err)
+/* A report as new, in zeroed memory. */
+static void report_init(wdilog_report *rep, const wdilog_options *opts)
 {
-	wdilog_report *rep = wdl_calloc(1, sizeof(*rep));
-	if (!rep)
-		return wdl_fail_oom(err);
 	for (size_t i = 0; i < WDL_DIRECT_CODES; i++)
 		rep->known_index[i] = -1;
 	wdl_timeline_init(&rep->timeline, opts ? opts->bucket_seconds : 0);
@@ -33,14 +30,22 @@ int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
 	wdl_att_list_init(&rep->att_list, opts);
 	if (rep->att_list.keep)
 		rep->attempts.list = &rep->att_list;
+}
+
+int wdilog_report_new(wdilog_report **out, const wdilog_options *opts,
+		      wdilog_error *err)
+{
+	wdilog_report *rep = wdl_calloc(1, sizeof(*rep));
+	if (!rep)
+		return wdl_fail_oom(err);
+	report_init(rep, opts);
 	*out = rep;
 	return WDILOG_OK;
 }
 
-void wdilog_report_free(wdilog_report *rep)
+/* Everything the report owns, but not the report. */
+static void report_dispose(wdilog_report *rep)
 {
-	if (!rep)
-		return;
 	for (size_t i = 0; i < rep->ncodes; i++)
 		wdl_free(rep->codes[i].name);
 	for (size_t i = 0; i < rep->ninputs; i++) {
@@ -55,7 +60,21 @@ void wdilog_report_free(wdilog_report *rep)
 	wdl_bursts_dispose(&rep->bursts);
 	wdl_attempts_dispose(&rep->attempts);
 	wdl_att_list_dispose(&rep->att_list);
+}
+
+void wdilog_report_free(wdilog_report *rep)
+{
+	if (!rep)
+		return;
+	report_dispose(rep);
 	wdl_free(rep);
+}
+
+void wdl_report_reset(wdilog_report *rep, const wdilog_options *opts)
+{
+	report_dispose(rep);
+	memset(rep, 0, sizeof(*rep));
+	report_init(rep, opts);
 }
 
 void wdilog_report_totals(const wdilog_report *rep, wdilog_totals *out)

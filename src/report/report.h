@@ -147,6 +147,11 @@ const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
 int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
 		     bool same_input, wdilog_error *err);
 
+/* @p rep as wdilog_report_new(@p opts) makes it, in the same memory
+ * (a parallel read's job reports, reused: a fresh 50 KiB report a small
+ * file cost more in page faults than reading the file). */
+void wdl_report_reset(struct wdilog_report *rep, const wdilog_options *opts);
+
 /* Reading one part of an input on another thread: hand its failures to
  * @p sink instead of detecting bursts (wdl_bursts_defer). */
 void wdl_report_defer_bursts(struct wdilog_report *rep, wdl_burst_sink sink,
