@@ -518,6 +518,17 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 			 p->lineno, offset, "%s", f->note);
 }
 
+/* wdl_wpp_prefix_lead, the record-start rule; a line that starts with '['
+ * has no lead to skip, so there it is wdl_wpp_prefix (the common case,
+ * without the lead's scans). */
+static size_t record_prefix(const char *l, size_t n, size_t *lead)
+{
+	*lead = 0;
+	if (n && l[0] == '[')
+		return wdl_wpp_prefix(l, n);
+	return wdl_wpp_prefix_lead(l, n, lead);
+}
+
 /* Would this event be handed out as nothing but one more event without
  * status (no value, nothing malformed, not damaged or undecoded, no WLAN
  * signal)? */
@@ -574,12 +585,9 @@ static void skip_plain(struct wdl_text_parser *p)
 			n--;
 		unsigned char b0 = n ? (unsigned char)l[0] : 0;
 		size_t prefix = 0, lead = 0;
-		/* what wdl_wpp_prefix_lead can accept starts so; from a '['
-		 * it takes no lead and is wdl_wpp_prefix */
-		if (b0 == '[')
-			prefix = wdl_wpp_prefix(l, n);
-		else if (b0 == ' ' || b0 == '\t' || wdl_is_digit(b0))
-			prefix = wdl_wpp_prefix_lead(l, n, &lead);
+		/* what wdl_wpp_prefix_lead can accept starts so */
+		if (b0 == '[' || b0 == ' ' || b0 == '\t' || wdl_is_digit(b0))
+			prefix = record_prefix(l, n, &lead);
 		if (!prefix) {
 			size_t i = 0;
 			while (i < n && (l[i] == ' ' || l[i] == '\t'))
@@ -656,7 +664,7 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 			starts = wdl_eventlog_block_start(line.ptr, line.len);
 		} else {
 			size_t lead;
-			prefix = wdl_wpp_prefix_lead(line.ptr, line.len, &lead);
+			prefix = record_prefix(line.ptr, line.len, &lead);
 			/* the record starts at its prefix: a leading blank or a
 			 * copied line number is no part of it */
 			line.ptr += lead;
@@ -685,7 +693,10 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 		bool ready = false;
 		int rc = WDILOG_OK;
 		if (starts || !p->seen_start) {
-			if (cur->open) {
+			if (cur->open && p->count_plain && acc_plain(&cur->acc)) {
+				cur->open = false;  /* counted, not handed out */
+				p->plain++;
+			} else if (cur->open) {
 				rc = finish_event(p, cur, ev, err);
 				ready = true;
 				p->cur ^= 1;

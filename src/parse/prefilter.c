@@ -283,7 +283,7 @@ static void masks_sse2(const struct wdl_prefilter *pf, const unsigned char *p,
 /* One 32-byte half: its line feeds and its hits. @p nfrag is a constant
  * where it is inlined, so the fragment loop unrolls. */
 __attribute__((target("avx2"), always_inline))
-static inline void half_avx2(const unsigned char *s, unsigned nfrag,
+static inline void half_avx2(const unsigned char *s, unsigned nfrag, bool all3,
 			     const __m256i *f0, const __m256i *f1,
 			     const __m256i *f2, const __m256i *any1,
 			     const __m256i *any2, uint32_t *nl, uint32_t *hit)
@@ -296,8 +296,12 @@ static inline void half_avx2(const unsigned char *s, unsigned nfrag,
 	__m256i m = _mm256_cmpeq_epi8(raw, _mm256_setzero_si256());
 	for (unsigned f = 0; f < nfrag; f++) {
 		__m256i a = _mm256_cmpeq_epi8(v0, f0[f]);
-		__m256i b1 = _mm256_or_si256(_mm256_cmpeq_epi8(v1, f1[f]), any1[f]);
-		__m256i b2 = _mm256_or_si256(_mm256_cmpeq_epi8(v2, f2[f]), any2[f]);
+		__m256i b1 = _mm256_cmpeq_epi8(v1, f1[f]);
+		__m256i b2 = _mm256_cmpeq_epi8(v2, f2[f]);
+		if (!all3) {
+			b1 = _mm256_or_si256(b1, any1[f]);
+			b2 = _mm256_or_si256(b2, any2[f]);
+		}
 		m = _mm256_or_si256(m, _mm256_and_si256(a, _mm256_and_si256(b1, b2)));
 	}
 	*hit = (uint32_t)_mm256_movemask_epi8(m);
@@ -319,12 +323,12 @@ static void masks_avx2(const struct wdl_prefilter *pf, const unsigned char *p,
 		any2[f] = _mm256_set1_epi8(pf->len[f] > 2 ? 0 : -1);
 	}
 	uint32_t n0, n1, h0, h1;
-	if (pf->nfrag == 2) {
+	if (pf->nfrag == 2 && pf->len[0] == 3 && pf->len[1] == 3) {
 		/* the default keys */
 		for (size_t b = 0; b < nblocks; b++) {
 			const unsigned char *s = p + 64 * b;
-			half_avx2(s, 2, f0, f1, f2, any1, any2, &n0, &h0);
-			half_avx2(s + 32, 2, f0, f1, f2, any1, any2, &n1, &h1);
+			half_avx2(s, 2, true, f0, f1, f2, any1, any2, &n0, &h0);
+			half_avx2(s + 32, 2, true, f0, f1, f2, any1, any2, &n1, &h1);
 			nl[b] = n0 | (uint64_t)n1 << 32;
 			hit[b] = h0 | (uint64_t)h1 << 32;
 		}
@@ -332,8 +336,8 @@ static void masks_avx2(const struct wdl_prefilter *pf, const unsigned char *p,
 	}
 	for (size_t b = 0; b < nblocks; b++) {
 		const unsigned char *s = p + 64 * b;
-		half_avx2(s, pf->nfrag, f0, f1, f2, any1, any2, &n0, &h0);
-		half_avx2(s + 32, pf->nfrag, f0, f1, f2, any1, any2, &n1, &h1);
+		half_avx2(s, pf->nfrag, false, f0, f1, f2, any1, any2, &n0, &h0);
+		half_avx2(s + 32, pf->nfrag, false, f0, f1, f2, any1, any2, &n1, &h1);
 		nl[b] = n0 | (uint64_t)n1 << 32;
 		hit[b] = h0 | (uint64_t)h1 << 32;
 	}
