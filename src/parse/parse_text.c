@@ -565,18 +565,28 @@ static void skip_plain(struct wdl_text_parser *p)
 	if ((a < p->mask_from || a >= p->mask_to) && !scan_masks(p, s))
 		return;
 	uint64_t hit = next_bit(p, p->hitm, a);
+	/* the line feeds not passed yet: word w of the masks, and the bits
+	 * of it still to come */
+	size_t nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+	size_t w = (size_t)((a - p->mask_from) >> 6);
+	uint64_t nl = p->nlm[w] & (~(uint64_t)0 << ((a - p->mask_from) & 63));
 	const char *start = NULL;   /* the last record start passed */
 	size_t start_len = 0, start_prefix = 0;
 	uint64_t start_off = 0, start_line = 0;
 	for (;;) {
-		uint64_t e = next_bit(p, p->nlm, a);
-		if (e == p->mask_to) {
+		while (!nl && ++w < nw)
+			nl = p->nlm[w];
+		if (!nl) {
 			/* the line runs past the masks: scan on from it */
 			if (p->mask_from == a || !scan_masks(p, s))
 				break;
 			hit = next_bit(p, p->hitm, a);
+			nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+			w = 0;
+			nl = p->nlm[0];
 			continue;
 		}
+		uint64_t e = p->mask_from + 64 * w + (uint64_t)__builtin_ctzll(nl);
 		if (hit <= e || a >= limit)
 			break;
 		const char *l = c->buf + s;
@@ -609,10 +619,14 @@ static void skip_plain(struct wdl_text_parser *p)
 		s += (size_t)(e - a) + 1;
 		a = e + 1;
 		c->pos = s;
+		nl &= nl - 1;
 		if (a == p->mask_to) {
 			if (!scan_masks(p, s))
 				break;
 			hit = next_bit(p, p->hitm, a);
+			nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+			w = 0;
+			nl = p->nlm[0];
 		}
 	}
 	if (start)
