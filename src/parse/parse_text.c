@@ -67,6 +67,7 @@ struct wdl_text_parser {
 	 * [mask_from, mask_to); empty until the first scan. */
 	uint64_t mask_from, mask_to;
 	uint64_t nlm[MASK_WORDS], hitm[MASK_WORDS];
+	struct wdl_found scratch;   /* skip_plain's look at a line with a hit */
 	bool count_plain;           /* plain events may be counted only */
 	uint64_t plain;             /* counted, not handed out */
 	struct text_event ev[2];    /* the one being built, the one handed out */
@@ -82,6 +83,7 @@ static void text_free(struct wdl_parser *base)
 	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
 	wdl_event_acc_dispose(&p->ev[0].acc);
 	wdl_event_acc_dispose(&p->ev[1].acc);
+	wdl_found_dispose(&p->scratch);
 	wdl_free(p);
 }
 
@@ -103,6 +105,7 @@ int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 	wdl_prefilter_init(&p->pf, ctx->ks);
 	wdl_event_acc_init(&p->ev[0].acc);
 	wdl_event_acc_init(&p->ev[1].acc);
+	wdl_found_init(&p->scratch);
 	*out = &p->base;
 	return WDILOG_OK;
 }
@@ -549,13 +552,27 @@ static bool can_skip(const struct wdl_text_parser *p)
 	       (!p->part_end || (!p->end_seen && !p->ctx.c->dec->altered));
 }
 
-/* The lines the masks show without a hit, framed from the masks alone:
- * while the open record is plain, a record start (the same rule as in
- * text_next) ends it, counted in p->plain, and opens the next; any other
- * such line adds nothing to it. Stops before a line text_next must read
- * itself: one with a hit (or NUL), one that may be a loss summary or an
- * Unknown( record, one at or past the part's end, one the masks do not
- * reach to its end. */
+/* Does the text at decoded offset @p off, inside the masks, hold nothing
+ * the rules take (no value, nothing malformed)? Then a line with a hit
+ * adds as little to a plain record as a line without. */
+static bool adds_nothing(struct wdl_text_parser *p, const char *t, size_t len,
+			 uint64_t off)
+{
+	struct wdl_found *f = &p->scratch;
+	wdl_found_reset(f);
+	f->note[0] = '\0';
+	wdl_extract_masked(p->ctx.ks, (struct wdl_span){ t, len }, p->hitm,
+			   (size_t)(off - p->mask_from), f);
+	return !f->n && !f->nmalformed && !f->failed && !f->too_many;
+}
+
+/* Lines framed from the masks alone, while the open record is plain: a
+ * record start (the same rule as in text_next) ends it, counted in
+ * p->plain, and opens the next; any other line adds nothing to it, nor
+ * does a line whose hits the rules take nothing from. Stops before a line
+ * text_next must read itself: one with a NUL, a value or a malformed one;
+ * one that may be a loss summary or an Unknown( record; one at or past
+ * the part's end; one the masks do not reach to its end. */
 static void skip_plain(struct wdl_text_parser *p)
 {
 	struct wdl_chunk *c = p->ctx.c;
@@ -587,7 +604,8 @@ static void skip_plain(struct wdl_text_parser *p)
 			continue;
 		}
 		uint64_t e = p->mask_from + 64 * w + (uint64_t)__builtin_ctzll(nl);
-		if (hit <= e || a >= limit)
+		bool has_hit = hit <= e;
+		if (a >= limit || (has_hit && p->pf.slow))
 			break;
 		const char *l = c->buf + s;
 		size_t n = (size_t)(e - a);
@@ -607,6 +625,13 @@ static void skip_plain(struct wdl_text_parser *p)
 			if (i < n && (l[i] == 'P' || l[i] == 'T' || b0 == 'U'))
 				break;
 		}
+		/* a hit: a NUL marks the record damaged and a value or a
+		 * malformed one is the record's; text_next reads those
+		 * lines (again) */
+		if (has_hit && (memchr(l, '\0', n) ||
+				!adds_nothing(p, l + lead + prefix, n - lead - prefix,
+					      a + lead + prefix)))
+			break;
 		p->lineno++;
 		if (prefix) {
 			p->plain++;
@@ -620,6 +645,8 @@ static void skip_plain(struct wdl_text_parser *p)
 		a = e + 1;
 		c->pos = s;
 		nl &= nl - 1;
+		if (has_hit && a < p->mask_to)
+			hit = next_bit(p, p->hitm, a);
 		if (a == p->mask_to) {
 			if (!scan_masks(p, s))
 				break;
