@@ -6,8 +6,10 @@
  * than the masks and than the window, NUL bytes, '[' or digits opening
  * continuation lines, loss summaries, Unknown( records, fragments across
  * 32-byte halves) must give the report of --full-parse (no masks), whole
- * and in small reads, and the events of the one-by-one reader. */
+ * and in small reads, and the events of the one-by-one reader; read in
+ * parts (-j), the report of one pass. */
 #include <stdint.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "parse/prefilter.h"
@@ -216,6 +218,58 @@ static void inputs_equal_full_parse(void)
 	}
 }
 
+static char *json_of_path(const char *path, unsigned jobs, uint64_t split)
+{
+	wdilog_options o;
+	wdilog_options_init(&o);
+	o.split_bytes = split;
+	wdilog_report *rep;
+	if (wdilog_report_new(&rep, &o, NULL) < 0)
+		return NULL;
+	wdilog_path one = { path, false };
+	wdilog_report_read_paths(rep, &one, 1, jobs, &o, NULL, NULL, NULL);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	wdilog_report_render_json(rep, f, NULL);
+	fclose(f);
+	wdilog_report_free(rep);
+	return out;
+}
+
+/* Parts end where a record starts at their end byte or later: the masked
+ * framing stops there too. */
+static void parts_equal_one_pass(void)
+{
+	char dir[] = "/tmp/wdilog-masks-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char path[300];
+	snprintf(path, sizeof(path), "%s/t.log", dir);
+	for (int round = 0; round < 4; round++) {
+		size_t cap = (size_t)1 << 20;
+		char *buf = malloc(cap);
+		size_t len = make_input(buf, cap, false);
+		FILE *f = fopen(path, "wb");
+		CHECK(f && fwrite(buf, 1, len, f) == len);
+		if (f)
+			fclose(f);
+		free(buf);
+		char *one = json_of_path(path, 1, 0);
+		for (unsigned jobs = 2; jobs <= 3; jobs++) {
+			char *par = json_of_path(path, jobs, 8192u << (2 * round));
+			bool same = one && par && strcmp(one, par) == 0;
+			if (!same)
+				fprintf(stderr, "round %d, %u jobs: report differs\n",
+					round, jobs);
+			CHECK(same);
+			free(par);
+		}
+		free(one);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const char *extra[] = { "WdiConnectStatus", "x9", "Q" };
@@ -237,5 +291,6 @@ int main(void)
 	wdl_keyset_dispose(&ks);
 	bits_next();
 	inputs_equal_full_parse();
+	parts_equal_one_pass();
 	return check_report("text_masks");
 }
