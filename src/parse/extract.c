@@ -357,6 +357,25 @@ void wdl_extract_text(const struct wdl_keyset *ks, struct wdl_span text,
 	}
 }
 
+/* The word around a hit at @p h, if it was not visited yet; *from moves
+ * past it (or past the hit, when that is no word byte: a NUL, or a folded
+ * non-letter). */
+static void visit_hit(const struct wdl_keyset *ks, const char *p, size_t len,
+		      size_t h, size_t *from, struct wdl_found *f)
+{
+	if (!wdl_is_word((unsigned char)p[h])) {
+		*from = h + 1;
+		return;
+	}
+	size_t start = h;
+	while (start > 0 && wdl_is_word((unsigned char)p[start - 1]))
+		start--;
+	size_t end = word_end(p, h, len);
+	if (start >= *from)
+		visit_word(ks, p, start, end, len, f);
+	*from = end;
+}
+
 void wdl_extract_hits(const struct wdl_keyset *ks,
 		      const struct wdl_prefilter *pf, struct wdl_span text,
 		      struct wdl_found *f)
@@ -374,17 +393,19 @@ void wdl_extract_hits(const struct wdl_keyset *ks,
 		size_t h = from + wdl_prefilter_find(pf, p + from, len - from);
 		if (h >= len)
 			break;
-		if (!wdl_is_word((unsigned char)p[h])) {
-			from = h + 1;   /* a NUL, or a folded non-letter */
-			continue;
-		}
-		size_t start = h;
-		while (start > 0 && wdl_is_word((unsigned char)p[start - 1]))
-			start--;
-		size_t end = word_end(p, h, len);
-		if (start >= from)
-			visit_word(ks, p, start, end, len, f);
-		from = end;
+		visit_hit(ks, p, len, h, &from, f);
+	}
+}
+
+void wdl_extract_masked(const struct wdl_keyset *ks, struct wdl_span text,
+			const uint64_t *hits, size_t bit, struct wdl_found *f)
+{
+	size_t from = 0;
+	while (from < text.len) {
+		size_t h = wdl_bits_next(hits, bit + from, bit + text.len) - bit;
+		if (h >= text.len)
+			break;
+		visit_hit(ks, text.ptr, text.len, h, &from, f);
 	}
 }
 

@@ -71,6 +71,12 @@ void wdl_extract_hits(const struct wdl_keyset *ks,
 		      const struct wdl_prefilter *pf, struct wdl_span text,
 		      struct wdl_found *f);
 
+/* The same again, the hits given as bits: bit (@p bit + i) of @p hits is
+ * set for every i where wdl_prefilter_find could stop in @p text (more
+ * set bits only cost time), as wdl_prefilter_masks gives them. */
+void wdl_extract_masked(const struct wdl_keyset *ks, struct wdl_span text,
+			const uint64_t *hits, size_t bit, struct wdl_found *f);
+
 /* A value already separated from its key (XML Data Name=KEY, a UserData
  * leaf): leading white space is skipped, then the value rule applies.
  * @p key names the key in the diagnostic note. */

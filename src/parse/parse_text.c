@@ -22,6 +22,9 @@
 /* The tracefmt prefix before it is kept too (for the pid and tid), when it
  * is no longer than this; "[n]hex.hex::" is about 20 bytes. */
 #define HEAD_PREFIX_MAX 64
+/* Words of line-feed and hit masks kept (64 bytes each): 4 KiB of window
+ * per pre-filter call, so its set-up is paid once per some 40 lines. */
+#define MASK_WORDS 64
 
 struct text_event {
 	struct wdl_event_acc acc;
@@ -60,6 +63,13 @@ struct wdl_text_parser {
 	/* The pre-filter's last answer, in decoded offsets: no fragment in
 	 * [scan_from, hit); hit is the first one, or scan_to if none. */
 	uint64_t scan_from, scan_to, hit;
+	/* Line feeds and hits (wdl_prefilter_masks) of the decoded bytes
+	 * [mask_from, mask_to); empty until the first scan. */
+	uint64_t mask_from, mask_to;
+	uint64_t nlm[MASK_WORDS], hitm[MASK_WORDS];
+	struct wdl_found scratch;   /* skip_plain's look at a line with a hit */
+	bool count_plain;           /* plain events may be counted only */
+	uint64_t plain;             /* counted, not handed out */
 	struct text_event ev[2];    /* the one being built, the one handed out */
 	int cur;
 	struct wdl_dates dates;     /* this input's slash-date order */
@@ -73,6 +83,7 @@ static void text_free(struct wdl_parser *base)
 	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
 	wdl_event_acc_dispose(&p->ev[0].acc);
 	wdl_event_acc_dispose(&p->ev[1].acc);
+	wdl_found_dispose(&p->scratch);
 	wdl_free(p);
 }
 
@@ -94,6 +105,7 @@ int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
 	wdl_prefilter_init(&p->pf, ctx->ks);
 	wdl_event_acc_init(&p->ev[0].acc);
 	wdl_event_acc_init(&p->ev[1].acc);
+	wdl_found_init(&p->scratch);
 	*out = &p->base;
 	return WDILOG_OK;
 }
@@ -116,6 +128,19 @@ void wdl_text_set_part(struct wdl_parser *base, uint64_t start, uint64_t end)
 		p->seen_start = true;
 		saw_prefix(p);
 	}
+}
+
+void wdl_text_count_plain(struct wdl_parser *base)
+{
+	((struct wdl_text_parser *)base)->count_plain = true;
+}
+
+uint64_t wdl_text_take_plain(struct wdl_parser *base)
+{
+	struct wdl_text_parser *p = (struct wdl_text_parser *)base;
+	uint64_t n = p->plain;
+	p->plain = 0;
+	return n;
 }
 
 bool wdl_text_part_lines(const struct wdl_parser *base, uint64_t *lines)
@@ -271,10 +296,10 @@ static int finish_event(struct wdl_text_parser *p, struct text_event *e,
 	return wdl_event_acc_emit(&e->acc, ev, err);
 }
 
-static void start_event(struct wdl_text_parser *p, struct text_event *e,
-			struct wdl_span line, size_t prefix, uint64_t offset)
+static void start_event(struct text_event *e, struct wdl_span line,
+			size_t prefix, uint64_t offset, uint64_t lineno)
 {
-	wdl_event_acc_start(&e->acc, p->lineno, offset);
+	wdl_event_acc_start(&e->acc, lineno, offset);
 	e->open = true;
 	e->prefixed = prefix > 0;
 	e->time_done = false;
@@ -286,15 +311,46 @@ static void start_event(struct wdl_text_parser *p, struct text_event *e,
 	e->head_ptr = line.ptr + prefix - e->head_skip;
 }
 
+/* Masks of the window from index @p s on, as many whole blocks as the
+ * window holds with the two bytes a block's last fragment may reach into
+ * (up to MASK_WORDS). False, and the old masks kept, if there is not one. */
+static bool scan_masks(struct wdl_text_parser *p, size_t s)
+{
+	struct wdl_chunk *c = p->ctx.c;
+	size_t avail = c->len - s;
+	if (avail < 64 + 2)
+		return false;
+	size_t n = (avail - 2) / 64;
+	if (n > MASK_WORDS)
+		n = MASK_WORDS;
+	wdl_prefilter_masks(&p->pf, c->buf + s, n, p->nlm, p->hitm);
+	p->mask_from = c->base + s;
+	p->mask_to = p->mask_from + 64 * n;
+	return true;
+}
+
+/* The decoded offset of the first bit set in @p m at @p from or after it
+ * (mask_from <= from < mask_to), or mask_to if there is none. */
+static uint64_t next_bit(const struct wdl_text_parser *p, const uint64_t *m,
+			 uint64_t from)
+{
+	return p->mask_from + wdl_bits_next(m, (size_t)(from - p->mask_from),
+					    (size_t)(p->mask_to - p->mask_from));
+}
+
 /* Could this line (at window index @p s, @p len bytes) hold a status or a
- * NUL byte? Each window byte is searched once: the answer for the lines
- * after a hit comes from one search running ahead. */
+ * NUL byte? The masks answer for the lines they cover; the rest (a line
+ * longer than they reach, the window's last bytes) asks the pre-filter,
+ * which searches ahead so that each window byte is searched once. */
 static bool line_may_match(struct wdl_text_parser *p, size_t s, size_t len)
 {
 	struct wdl_chunk *c = p->ctx.c;
 	uint64_t a = c->base + s, b = a + len;
 	if (p->ctx.opts->full_parse)
 		return true;
+	if ((a >= p->mask_from && b < p->mask_to) ||
+	    (b - a < 64 * MASK_WORDS && scan_masks(p, s) && b < p->mask_to))
+		return next_bit(p, p->hitm, a) < b;
 	if (a >= p->scan_from && b <= p->hit)
 		return false;
 	if (p->hit < p->scan_to && p->hit >= a && p->hit < b)
@@ -446,8 +502,13 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 	struct wdl_found *f = &e->acc.found;
 	size_t before = f->nmalformed;
 	f->note[0] = '\0';
+	struct wdl_chunk *c = p->ctx.c;
+	uint64_t t = c->base + (size_t)(text.ptr - c->buf);
 	if (p->ctx.opts->full_parse)
 		wdl_extract_text(p->ctx.ks, text, f);
+	else if (!p->pf.slow && t >= p->mask_from && t + text.len <= p->mask_to)
+		wdl_extract_masked(p->ctx.ks, text, p->hitm,
+				   (size_t)(t - p->mask_from), f);
 	else
 		wdl_extract_hits(p->ctx.ks, &p->pf, text, f);
 	if (!p->eventlog && f->n)
@@ -460,6 +521,147 @@ static void scan_line(struct wdl_text_parser *p, struct text_event *e,
 			 p->lineno, offset, "%s", f->note);
 }
 
+/* wdl_wpp_prefix_lead, the record-start rule; a line that starts with '['
+ * has no lead to skip, so there it is wdl_wpp_prefix (the common case,
+ * without the lead's scans). */
+static size_t record_prefix(const char *l, size_t n, size_t *lead)
+{
+	*lead = 0;
+	if (n && l[0] == '[')
+		return wdl_wpp_prefix(l, n);
+	return wdl_wpp_prefix_lead(l, n, lead);
+}
+
+/* Would this event be handed out as nothing but one more event without
+ * status (no value, nothing malformed, not damaged or undecoded, no WLAN
+ * signal)? */
+static bool acc_plain(const struct wdl_event_acc *a)
+{
+	return !a->damaged && !a->undecoded && !a->found.n &&
+	       !a->found.nmalformed && !a->found.failed && !a->ctx.wlan.have;
+}
+
+/* May skip_plain run? A wpp record is open and plain so far, and the
+ * events it ends may be counted instead of handed out. */
+static bool can_skip(const struct wdl_text_parser *p)
+{
+	const struct text_event *cur = &p->ev[p->cur];
+	return p->count_plain && !p->eventlog && !p->ctx.opts->full_parse &&
+	       p->seen_start && !p->skip_continuations && !p->skipping_long &&
+	       cur->open && acc_plain(&cur->acc) &&
+	       (!p->part_end || (!p->end_seen && !p->ctx.c->dec->altered));
+}
+
+/* Does the text at decoded offset @p off, inside the masks, hold nothing
+ * the rules take (no value, nothing malformed)? Then a line with a hit
+ * adds as little to a plain record as a line without. */
+static bool adds_nothing(struct wdl_text_parser *p, const char *t, size_t len,
+			 uint64_t off)
+{
+	struct wdl_found *f = &p->scratch;
+	wdl_found_reset(f);
+	f->note[0] = '\0';
+	wdl_extract_masked(p->ctx.ks, (struct wdl_span){ t, len }, p->hitm,
+			   (size_t)(off - p->mask_from), f);
+	return !f->n && !f->nmalformed && !f->failed && !f->too_many;
+}
+
+/* Lines framed from the masks alone, while the open record is plain: a
+ * record start (the same rule as in text_next) ends it, counted in
+ * p->plain, and opens the next; any other line adds nothing to it, nor
+ * does a line whose hits the rules take nothing from. Stops before a line
+ * text_next must read itself: one with a NUL, a value or a malformed one;
+ * one that may be a loss summary or an Unknown( record; one at or past
+ * the part's end; one the masks do not reach to its end. */
+static void skip_plain(struct wdl_text_parser *p)
+{
+	struct wdl_chunk *c = p->ctx.c;
+	size_t s = c->pos;
+	uint64_t a = c->base + s;
+	uint64_t limit = p->part_end ? p->part_end : UINT64_MAX;
+	if ((a < p->mask_from || a >= p->mask_to) && !scan_masks(p, s))
+		return;
+	uint64_t hit = next_bit(p, p->hitm, a);
+	/* the line feeds not passed yet: word w of the masks, and the bits
+	 * of it still to come */
+	size_t nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+	size_t w = (size_t)((a - p->mask_from) >> 6);
+	uint64_t nl = p->nlm[w] & (~(uint64_t)0 << ((a - p->mask_from) & 63));
+	const char *start = NULL;   /* the last record start passed */
+	size_t start_len = 0, start_prefix = 0;
+	uint64_t start_off = 0, start_line = 0;
+	for (;;) {
+		while (!nl && ++w < nw)
+			nl = p->nlm[w];
+		if (!nl) {
+			/* the line runs past the masks: scan on from it */
+			if (p->mask_from == a || !scan_masks(p, s))
+				break;
+			hit = next_bit(p, p->hitm, a);
+			nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+			w = 0;
+			nl = p->nlm[0];
+			continue;
+		}
+		uint64_t e = p->mask_from + 64 * w + (uint64_t)__builtin_ctzll(nl);
+		bool has_hit = hit <= e;
+		if (a >= limit || (has_hit && p->pf.slow))
+			break;
+		const char *l = c->buf + s;
+		size_t n = (size_t)(e - a);
+		if (n && l[n - 1] == '\r')
+			n--;
+		unsigned char b0 = n ? (unsigned char)l[0] : 0;
+		size_t prefix = 0, lead = 0;
+		/* what wdl_wpp_prefix_lead can accept starts so */
+		if (b0 == '[' || b0 == ' ' || b0 == '\t' || wdl_is_digit(b0))
+			prefix = record_prefix(l, n, &lead);
+		if (!prefix) {
+			size_t i = 0;
+			while (i < n && (l[i] == ' ' || l[i] == '\t'))
+				i++;
+			/* a loss summary ("Processing completed", "Total
+			 * Event...") or an Unknown( record: text_next reads it */
+			if (i < n && (l[i] == 'P' || l[i] == 'T' || b0 == 'U'))
+				break;
+		}
+		/* a hit: a NUL marks the record damaged and a value or a
+		 * malformed one is the record's; text_next reads those
+		 * lines (again) */
+		if (has_hit && (memchr(l, '\0', n) ||
+				!adds_nothing(p, l + lead + prefix, n - lead - prefix,
+					      a + lead + prefix)))
+			break;
+		p->lineno++;
+		if (prefix) {
+			p->plain++;
+			start = l + lead;
+			start_len = n - lead;
+			start_prefix = prefix;
+			start_off = a;
+			start_line = p->lineno;
+		}
+		s += (size_t)(e - a) + 1;
+		a = e + 1;
+		c->pos = s;
+		nl &= nl - 1;
+		if (has_hit && a < p->mask_to)
+			hit = next_bit(p, p->hitm, a);
+		if (a == p->mask_to) {
+			if (!scan_masks(p, s))
+				break;
+			hit = next_bit(p, p->hitm, a);
+			nw = (size_t)((p->mask_to - p->mask_from) >> 6);
+			w = 0;
+			nl = p->nlm[0];
+		}
+	}
+	if (start)
+		start_event(&p->ev[p->cur],
+			    (struct wdl_span){ start, start_len }, start_prefix,
+			    start_off, start_line);
+}
+
 static int text_next(struct wdl_parser *base, wdilog_event *ev,
 		     wdilog_error *err)
 {
@@ -469,6 +671,8 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 	for (;;) {
 		struct wdl_span line;
 		uint64_t offset = 0;
+		if (can_skip(p))
+			skip_plain(p);
 		struct text_event *cur = &p->ev[p->cur];
 		enum line_result lr = next_line(p, &line, &offset);
 		if (lr == LINE_END) {
@@ -501,7 +705,7 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 			starts = wdl_eventlog_block_start(line.ptr, line.len);
 		} else {
 			size_t lead;
-			prefix = wdl_wpp_prefix_lead(line.ptr, line.len, &lead);
+			prefix = record_prefix(line.ptr, line.len, &lead);
 			/* the record starts at its prefix: a leading blank or a
 			 * copied line number is no part of it */
 			line.ptr += lead;
@@ -530,13 +734,16 @@ static int text_next(struct wdl_parser *base, wdilog_event *ev,
 		bool ready = false;
 		int rc = WDILOG_OK;
 		if (starts || !p->seen_start) {
-			if (cur->open) {
+			if (cur->open && p->count_plain && acc_plain(&cur->acc)) {
+				cur->open = false;  /* counted, not handed out */
+				p->plain++;
+			} else if (cur->open) {
 				rc = finish_event(p, cur, ev, err);
 				ready = true;
 				p->cur ^= 1;
 				cur = &p->ev[p->cur];
 			}
-			start_event(p, cur, line, prefix, offset);
+			start_event(cur, line, prefix, offset, p->lineno);
 			if (starts)
 				p->seen_start = true;
 			if (unknown) {

@@ -32,6 +32,17 @@ int wdl_text_open(struct wdl_parser **out, const struct wdl_parse_ctx *ctx,
  * wdl_text_open. */
 void wdl_text_set_part(struct wdl_parser *p, uint64_t start, uint64_t end);
 
+/* From now on an event that would be handed out as nothing but one more
+ * event without status (no value, nothing malformed, not damaged or
+ * undecoded, no WLAN signal) may be counted instead (the caller adds them
+ * with wdl_text_take_plain); the others are handed out as before. @p p
+ * must come from wdl_text_open. */
+void wdl_text_count_plain(struct wdl_parser *p);
+
+/* The events counted so far and not yet taken; they come before the next
+ * event handed out. Resets the count. */
+uint64_t wdl_text_take_plain(struct wdl_parser *p);
+
 /* After the part has been read: its lines before its end (the number to
  * add to the next part's line numbers). False if reading stopped before
  * the end was reached (a read failure). */

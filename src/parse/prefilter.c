@@ -63,11 +63,18 @@ void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
 	add_word(pf, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN);
 	for (size_t i = 0; i < ks->nkeys; i++)
 		add_word(pf, ks->keys[i].ptr, ks->keys[i].len);
+	pf->first[0] = true;
+	for (unsigned c = 1; c < 256; c++)
+		for (unsigned f = 0; f < pf->nfrag; f++)
+			if ((c | 0x20) == pf->frag[f][0])
+				pf->first[c] = true;
 }
 
 static bool match_at(const struct wdl_prefilter *pf, const unsigned char *p,
 		     size_t avail)
 {
+	if (!pf->first[p[0]])
+		return false;
 	if (p[0] == 0)
 		return true;
 	for (unsigned f = 0; f < pf->nfrag; f++) {
@@ -147,6 +154,58 @@ static bool have_avx2(void)
 }
 #endif
 
+#if defined(__SSE2__)
+/* Fragments as vectors: bytes 1 and 2 of a shorter fragment compare
+ * against anything (their "any" lane is all ones). */
+struct frag128 {
+	__m128i f0[WDL_FRAG_MAX], f1[WDL_FRAG_MAX], f2[WDL_FRAG_MAX];
+	__m128i any1[WDL_FRAG_MAX], any2[WDL_FRAG_MAX];
+};
+
+static void frag128_init(const struct wdl_prefilter *pf, struct frag128 *v)
+{
+	for (unsigned f = 0; f < pf->nfrag; f++) {
+		v->f0[f] = _mm_set1_epi8((char)pf->frag[f][0]);
+		v->f1[f] = _mm_set1_epi8((char)pf->frag[f][pf->len[f] > 1 ? 1 : 0]);
+		v->f2[f] = _mm_set1_epi8((char)pf->frag[f][pf->len[f] > 2 ? 2 : 0]);
+		v->any1[f] = _mm_set1_epi8(pf->len[f] > 1 ? 0 : -1);
+		v->any2[f] = _mm_set1_epi8(pf->len[f] > 2 ? 0 : -1);
+	}
+}
+
+/* Hits at the 16 positions from @p s (bytes s[0, 18) are read). */
+static unsigned block16(const struct wdl_prefilter *pf, const struct frag128 *v,
+			const unsigned char *s)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	__m128i raw = _mm_loadu_si128((const __m128i *)s);
+	__m128i v0 = _mm_or_si128(raw, fold);
+	__m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + 1)), fold);
+	__m128i v2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + 2)), fold);
+	__m128i m = _mm_cmpeq_epi8(raw, _mm_setzero_si128());
+	for (unsigned f = 0; f < pf->nfrag; f++) {
+		__m128i a = _mm_cmpeq_epi8(v0, v->f0[f]);
+		__m128i b1 = _mm_or_si128(_mm_cmpeq_epi8(v1, v->f1[f]), v->any1[f]);
+		__m128i b2 = _mm_or_si128(_mm_cmpeq_epi8(v2, v->f2[f]), v->any2[f]);
+		m = _mm_or_si128(m, _mm_and_si128(a, _mm_and_si128(b1, b2)));
+	}
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* 0: the CPU chooses; 1: SSE2 at most; 2: bytewise (tests). */
+static int forced;
+
+void wdl_prefilter_force(int level)
+{
+	__atomic_store_n(&forced, level, __ATOMIC_RELAXED);
+}
+
+static int level(void)
+{
+	return __atomic_load_n(&forced, __ATOMIC_RELAXED);
+}
+
 size_t wdl_prefilter_find(const struct wdl_prefilter *pf, const char *s,
 			  size_t len)
 {
@@ -154,41 +213,160 @@ size_t wdl_prefilter_find(const struct wdl_prefilter *pf, const char *s,
 	if (pf->slow)
 		return 0;
 	size_t i = 0;
+	if (level() >= 2)
+		return find_scalar(pf, p, 0, len);
 #if defined(WDL_HAVE_AVX2_PATH)
-	if (len >= 64 && have_avx2()) {
+	if (len >= 64 && !level() && have_avx2()) {
 		size_t at = find_avx2(pf, p, len, &i);
 		if (at < len)
 			return at;
 	}
 #endif
 #if defined(__SSE2__)
-	/* 16 positions at a time; each needs bytes i..i+17 */
-	const __m128i fold = _mm_set1_epi8(0x20);
-	const __m128i zero = _mm_setzero_si128();
-	__m128i f0[WDL_FRAG_MAX], f1[WDL_FRAG_MAX], f2[WDL_FRAG_MAX];
-	for (unsigned f = 0; f < pf->nfrag; f++) {
-		f0[f] = _mm_set1_epi8((char)pf->frag[f][0]);
-		f1[f] = _mm_set1_epi8((char)(pf->len[f] > 1 ? pf->frag[f][1] : 0));
-		f2[f] = _mm_set1_epi8((char)(pf->len[f] > 2 ? pf->frag[f][2] : 0));
-	}
+	/* 16 positions at a time; each needs bytes i..i+17. The last 16
+	 * whole positions are searched again from len - 18 (the ones before
+	 * i masked off), so at most two are left to the bytewise loop. */
+	struct frag128 v;
+	frag128_init(pf, &v);
 	for (; i + 18 <= len; i += 16) {
-		__m128i raw = _mm_loadu_si128((const __m128i *)(p + i));
-		__m128i v0 = _mm_or_si128(raw, fold);
-		__m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(p + i + 1)), fold);
-		__m128i v2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(p + i + 2)), fold);
-		__m128i hit = _mm_cmpeq_epi8(raw, zero);
-		for (unsigned f = 0; f < pf->nfrag; f++) {
-			__m128i m = _mm_cmpeq_epi8(v0, f0[f]);
-			if (pf->len[f] > 1)
-				m = _mm_and_si128(m, _mm_cmpeq_epi8(v1, f1[f]));
-			if (pf->len[f] > 2)
-				m = _mm_and_si128(m, _mm_cmpeq_epi8(v2, f2[f]));
-			hit = _mm_or_si128(hit, m);
-		}
-		int mask = _mm_movemask_epi8(hit);
+		unsigned mask = block16(pf, &v, p + i);
 		if (mask)
-			return i + (size_t)__builtin_ctz((unsigned)mask);
+			return i + (size_t)__builtin_ctz(mask);
+	}
+	if (len >= 18 && i < len - 2) {
+		size_t j = len - 18;
+		unsigned mask = block16(pf, &v, p + j) & (~0u << (i - j));
+		if (mask)
+			return j + (size_t)__builtin_ctz(mask);
+		i = len - 2;
 	}
 #endif
 	return find_scalar(pf, p, i, len);
+}
+
+/* The masks of one 64-byte block, bytewise: the portable answer the
+ * vector versions must give. */
+static void block_scalar(const struct wdl_prefilter *pf, const unsigned char *p,
+			 uint64_t *nl, uint64_t *hit)
+{
+	uint64_t n = 0, h = 0;
+	for (unsigned i = 0; i < 64; i++) {
+		n |= (uint64_t)(p[i] == '\n') << i;
+		h |= (uint64_t)match_at(pf, p + i, 66 - i) << i;
+	}
+	*nl = n;
+	*hit = h;
+}
+
+#if defined(__SSE2__)
+static void masks_sse2(const struct wdl_prefilter *pf, const unsigned char *p,
+		       size_t nblocks, uint64_t *nl, uint64_t *hit)
+{
+	const __m128i lf = _mm_set1_epi8('\n');
+	struct frag128 v;
+	frag128_init(pf, &v);
+	for (size_t b = 0; b < nblocks; b++) {
+		uint64_t n = 0, h = 0;
+		for (unsigned q = 0; q < 64; q += 16) {
+			const unsigned char *s = p + 64 * b + q;
+			__m128i raw = _mm_loadu_si128((const __m128i *)s);
+			h |= (uint64_t)block16(pf, &v, s) << q;
+			n |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(raw, lf)) << q;
+		}
+		nl[b] = n;
+		hit[b] = h;
+	}
+}
+#endif
+
+#if defined(WDL_HAVE_AVX2_PATH)
+/* One 32-byte half: its line feeds and its hits. @p nfrag is a constant
+ * where it is inlined, so the fragment loop unrolls. */
+__attribute__((target("avx2"), always_inline))
+static inline void half_avx2(const unsigned char *s, unsigned nfrag, bool all3,
+			     const __m256i *f0, const __m256i *f1,
+			     const __m256i *f2, const __m256i *any1,
+			     const __m256i *any2, uint32_t *nl, uint32_t *hit)
+{
+	const __m256i fold = _mm256_set1_epi8(0x20);
+	__m256i raw = _mm256_loadu_si256((const __m256i *)s);
+	__m256i v0 = _mm256_or_si256(raw, fold);
+	__m256i v1 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(s + 1)), fold);
+	__m256i v2 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(s + 2)), fold);
+	__m256i m = _mm256_cmpeq_epi8(raw, _mm256_setzero_si256());
+	for (unsigned f = 0; f < nfrag; f++) {
+		__m256i a = _mm256_cmpeq_epi8(v0, f0[f]);
+		__m256i b1 = _mm256_cmpeq_epi8(v1, f1[f]);
+		__m256i b2 = _mm256_cmpeq_epi8(v2, f2[f]);
+		if (!all3) {
+			b1 = _mm256_or_si256(b1, any1[f]);
+			b2 = _mm256_or_si256(b2, any2[f]);
+		}
+		m = _mm256_or_si256(m, _mm256_and_si256(a, _mm256_and_si256(b1, b2)));
+	}
+	*hit = (uint32_t)_mm256_movemask_epi8(m);
+	*nl = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(raw, _mm256_set1_epi8('\n')));
+}
+
+__attribute__((target("avx2")))
+static void masks_avx2(const struct wdl_prefilter *pf, const unsigned char *p,
+		       size_t nblocks, uint64_t *nl, uint64_t *hit)
+{
+	__m256i f0[WDL_FRAG_MAX], f1[WDL_FRAG_MAX], f2[WDL_FRAG_MAX];
+	__m256i any1[WDL_FRAG_MAX], any2[WDL_FRAG_MAX];
+	for (unsigned f = 0; f < pf->nfrag; f++) {
+		f0[f] = _mm256_set1_epi8((char)pf->frag[f][0]);
+		f1[f] = _mm256_set1_epi8((char)pf->frag[f][pf->len[f] > 1 ? 1 : 0]);
+		f2[f] = _mm256_set1_epi8((char)pf->frag[f][pf->len[f] > 2 ? 2 : 0]);
+		any1[f] = _mm256_set1_epi8(pf->len[f] > 1 ? 0 : -1);
+		any2[f] = _mm256_set1_epi8(pf->len[f] > 2 ? 0 : -1);
+	}
+	uint32_t n0, n1, h0, h1;
+	if (pf->nfrag == 2 && pf->len[0] == 3 && pf->len[1] == 3) {
+		/* the default keys */
+		for (size_t b = 0; b < nblocks; b++) {
+			const unsigned char *s = p + 64 * b;
+			half_avx2(s, 2, true, f0, f1, f2, any1, any2, &n0, &h0);
+			half_avx2(s + 32, 2, true, f0, f1, f2, any1, any2, &n1, &h1);
+			nl[b] = n0 | (uint64_t)n1 << 32;
+			hit[b] = h0 | (uint64_t)h1 << 32;
+		}
+		return;
+	}
+	for (size_t b = 0; b < nblocks; b++) {
+		const unsigned char *s = p + 64 * b;
+		half_avx2(s, pf->nfrag, false, f0, f1, f2, any1, any2, &n0, &h0);
+		half_avx2(s + 32, pf->nfrag, false, f0, f1, f2, any1, any2, &n1, &h1);
+		nl[b] = n0 | (uint64_t)n1 << 32;
+		hit[b] = h0 | (uint64_t)h1 << 32;
+	}
+}
+#endif
+
+void wdl_prefilter_masks(const struct wdl_prefilter *pf, const char *s,
+			 size_t nblocks, uint64_t *nl, uint64_t *hit)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int lv = level();
+	if (pf->slow || lv >= 2) {
+		for (size_t b = 0; b < nblocks; b++) {
+			block_scalar(pf, p + 64 * b, &nl[b], &hit[b]);
+			if (pf->slow)
+				hit[b] = ~(uint64_t)0;
+		}
+		return;
+	}
+#if defined(WDL_HAVE_AVX2_PATH)
+	if (!lv && have_avx2()) {
+		masks_avx2(pf, p, nblocks, nl, hit);
+		return;
+	}
+#endif
+#if defined(__SSE2__)
+	masks_sse2(pf, p, nblocks, nl, hit);
+#else
+	for (size_t b = 0; b < nblocks; b++)
+		block_scalar(pf, p + 64 * b, &nl[b], &hit[b]);
+#endif
 }

@@ -44,6 +44,8 @@ struct wdilog_reader {
 	struct wdl_parser *parser;   /* the one detection chose */
 	uint64_t first_line;        /* of the first event, after a preamble */
 	uint64_t preamble_lines;    /* non-blank lines passed over */
+	bool count_plain;           /* wdl_reader_next_counted was called */
+	bool text;                  /* parser is the text parser */
 };
 
 /* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
@@ -293,6 +295,9 @@ static int start(wdilog_reader *r, wdilog_error *err)
 			       r->format == WDL_FORMAT_EVENTLOG_TEXT, err);
 	if (rc >= 0 && r->range)
 		wdl_text_set_part(r->parser, r->range->start, r->range->end);
+	r->text = rc >= 0;
+	if (r->text && r->count_plain)
+		wdl_text_count_plain(r->parser);
 	return rc;
 }
 
@@ -333,6 +338,19 @@ int wdilog_reader_next(wdilog_reader *r, wdilog_event *ev, wdilog_error *err)
 		r->done = true;
 		locate(r, err);
 	}
+	return rc;
+}
+
+int wdl_reader_next_counted(wdilog_reader *r, wdilog_event *ev,
+			    uint64_t *plain, wdilog_error *err)
+{
+	if (!r->count_plain) {
+		r->count_plain = true;
+		if (r->text)
+			wdl_text_count_plain(r->parser);
+	}
+	int rc = wdilog_reader_next(r, ev, err);
+	*plain = r->text ? wdl_text_take_plain(r->parser) : 0;
 	return rc;
 }
 

@@ -38,4 +38,13 @@ bool wdl_reader_truncated(const wdilog_reader *r);
  * 3b; doc/evtx.md, "Loss the file reports"). */
 bool wdl_reader_lost_uncounted(const wdilog_reader *r);
 
+/* wdilog_reader_next for a caller that only counts events without
+ * status: such an event with nothing else to it (no value, nothing
+ * malformed, not damaged or undecoded, no WLAN signal) may be left out
+ * and counted in *plain instead, which is set on every return and counts
+ * those before the event handed out (or before the end or the error).
+ * Every other event is handed out as wdilog_reader_next does. */
+int wdl_reader_next_counted(wdilog_reader *r, wdilog_event *ev,
+			    uint64_t *plain, wdilog_error *err);
+
 #endif

@@ -592,6 +592,17 @@ void wdl_report_note_loss(wdilog_report *rep, struct wdl_input_stat *in,
 	t->lost_uncounted_inputs += in->lost_uncounted;
 }
 
+/* @p n events without status and with nothing else to them, as
+ * wdl_report_add_event would count them one by one. */
+static void add_plain_events(wdilog_report *rep, size_t input, uint64_t n)
+{
+	struct wdl_input_stat *in = &rep->inputs[input];
+	rep->totals.events += n;
+	in->events += n;
+	rep->totals.without_status += n;
+	in->without_status += n;
+}
+
 int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 {
 	if (!wdl_report_new_input(rep, wdilog_reader_name(r), err))
@@ -599,7 +610,13 @@ int wdilog_report_read(wdilog_report *rep, wdilog_reader *r, wdilog_error *err)
 	size_t idx = rep->ninputs - 1;
 	wdilog_event ev;
 	int rc;
-	while ((rc = wdilog_reader_next(r, &ev, err)) == WDILOG_OK) {
+	uint64_t plain = 0;
+	/* events the reader only counted come before the one it hands out */
+	for (;;) {
+		rc = wdl_reader_next_counted(r, &ev, &plain, err);
+		add_plain_events(rep, idx, plain);
+		if (rc != WDILOG_OK)
+			break;
 		rc = wdl_report_add_event(rep, idx, &ev, err);
 		if (rc < 0)
 			break;

@@ -68,12 +68,18 @@ struct fuzz_digest {
 	uint64_t h;
 	uint64_t events;
 	uint64_t kinds[4];
+	/* The same over the events that are more than one more event
+	 * without status, and how many were just that (counted ones too):
+	 * what a caller that counts those sees (wdl_text_count_plain). */
+	uint64_t sum;
+	uint64_t plain;
 };
 
 static inline void fuzz_digest_init(struct fuzz_digest *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->h = 0xcbf29ce484222325u;
+	d->sum = d->h;
 }
 
 static inline void fuzz_digest_bytes(struct fuzz_digest *d, const void *p,
@@ -102,8 +108,31 @@ static inline void fuzz_digest_str(struct fuzz_digest *d, const char *s)
 	fuzz_digest_bytes(d, s, n);
 }
 
+static inline void fuzz_event_fields(struct fuzz_digest *d,
+				     const wdilog_event *ev);
+
 /* Every field of an event that a report or a caller can see. */
 static inline void fuzz_digest_event(struct fuzz_digest *d,
+				     const wdilog_event *ev)
+{
+	struct fuzz_digest e;
+	fuzz_digest_init(&e);
+	fuzz_event_fields(&e, ev);
+	d->events++;
+	d->kinds[ev->kind]++;
+	fuzz_digest_u64(d, e.h);
+	if (ev->kind == WDILOG_EVENT_WITHOUT_STATUS && !ev->nmalformed &&
+	    !ev->wlan) {
+		d->plain++;
+		return;
+	}
+	for (int i = 0; i < 8; i++) {
+		d->sum ^= (e.h >> (8 * i)) & 0xff;
+		d->sum *= 0x100000001b3u;
+	}
+}
+
+static inline void fuzz_event_fields(struct fuzz_digest *d,
 				     const wdilog_event *ev)
 {
 	if ((unsigned)ev->kind > WDILOG_EVENT_DAMAGED)

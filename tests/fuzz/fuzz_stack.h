@@ -14,6 +14,7 @@
 #include "input/input.h"
 #include "parse/parse_text.h"
 #include "parse/parse_xml.h"
+#include "parse/prefilter.h"
 
 /* The reader's own window: 256 KiB growing to the event limit. */
 #define FUZZ_WINDOW_START (256u * 1024u)
@@ -28,6 +29,7 @@ struct fuzz_run {
 	bool eventlog;              /* text parser only */
 	uint64_t part_end;          /* XML only: read as a part ending here */
 	bool root_open;             /* and with its root open */
+	bool count_plain;           /* text only: wdl_text_count_plain */
 };
 
 struct fuzz_diag_count {
@@ -100,6 +102,8 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 		fuzz_fail("parser open: %s", err.message);
 	if (xml && run->part_end)
 		wdl_xml_set_part(parser, run->part_end, run->root_open);
+	if (!xml && run->count_plain)
+		wdl_text_count_plain(parser);
 
 	/* Every event holds at least one decoded byte, and decoding at most
 	 * triples the size (one byte of windows-1252 -> three of UTF-8). */
@@ -107,6 +111,8 @@ static inline int fuzz_parse(const uint8_t *data, size_t size, bool xml,
 	wdilog_event ev;
 	for (;;) {
 		rc = wdl_parser_next(parser, &ev, &err);
+		if (!xml && run->count_plain)
+			dg->plain += wdl_text_take_plain(parser);
 		if (rc == WDILOG_DONE)
 			break;
 		/* a part whose end is not where the framer starts an event
@@ -163,6 +169,32 @@ static inline void fuzz_parser_target(const uint8_t *data, size_t size,
 	slow.full_parse = true;
 	fuzz_parse(data, size, xml, &slow, &b);
 	fuzz_digest_same(&a, &b, "full_parse");
+
+	if (!xml) {
+		/* plain events counted, not handed out: the same events */
+		struct fuzz_run counted = ref;
+		counted.count_plain = true;
+		/* at a vector level chosen by the size: AVX2 (if the CPU has
+		 * it), SSE2 or bytewise must find the same */
+		wdl_prefilter_force((int)(size % 3));
+		fuzz_parse(data, size, xml, &counted, &b);
+		if (a.sum != b.sum || a.plain != b.plain)
+			fuzz_fail("counting plain events: %llu plain vs %llu, "
+				  "or the other events differ",
+				  (unsigned long long)a.plain,
+				  (unsigned long long)b.plain);
+		/* and so in small reads into a small window */
+		struct fuzz_run csmall = counted;
+		csmall.piece = pieces[(ctl >> 2) & 3];
+		csmall.window = (size_t)16 << ((ctl >> 4) & 3);
+		csmall.window_max = 4 * size + 128;
+		if (csmall.window_max < csmall.window)
+			csmall.window_max = csmall.window;
+		fuzz_parse(data, size, xml, &csmall, &b);
+		if (a.sum != b.sum || a.plain != b.plain)
+			fuzz_fail("counting plain events in small reads differs");
+		wdl_prefilter_force(0);
+	}
 
 	struct fuzz_run small = ref;
 	small.piece = pieces[(ctl >> 2) & 3];
