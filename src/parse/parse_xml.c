@@ -42,6 +42,7 @@ struct wdl_xml_parser {
 	bool in_text;               /* in a run of text outside any event */
 	struct wdl_event_acc acc;
 	struct wdl_prefilter pf;
+	struct wdl_xml_shapes shapes;  /* of the last plain events */
 	xmlTextReaderPtr reader;    /* reused from event to event */
 	char err_msg[160];
 	int err_line;
@@ -871,7 +872,7 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 	if (!p->ctx.opts->full_parse) {
 		/* the fast path: an event proven plain needs no parser */
 		size_t n;
-		while ((n = wdl_xml_plain_event_length(p->ctx.ks, &p->pf,
+		while ((n = wdl_xml_plain_event_length(p->ctx.ks, &p->pf, &p->shapes,
 							c->buf + c->pos,
 							c->len - c->pos)) == WDL_XML_MORE &&
 		       wdl_chunk_refill(c, c->pos))
