@@ -889,39 +889,68 @@ static size_t value_run(const char *p, size_t len, size_t i, char q, int level)
 	}
 }
 
-/* Length of the event at p if it has the kept skeleton, else 0. */
-static size_t skeleton_match(const struct wdl_xml_skeleton *sk, const char *p,
+/* Length of the event at p if it has the kept skeleton, else 0. While
+ * the shape is watched, also clears same[k] for each run that differs
+ * from the kept event's. */
+static size_t skeleton_match(struct wdl_xml_skeleton *sk, const char *p,
 			     size_t len, int level)
 {
-	size_t i = 0, from = 0;
+	bool watch = sk->seen < WDL_XML_SK_WATCH;
+	size_t i = 0;
 	for (unsigned k = 0; k < sk->nseg; k++) {
-		size_t n = sk->end[k] - from;
-		if (len - i < n || !same_bytes(p + i, sk->bytes + from, n))
+		size_t from = sk->from[k], n = sk->end[k] - from;
+		if (len - i < n || !same_bytes(p + i, sk->raw + from, n))
 			return 0;
 		i += n;
-		from = sk->end[k];
 		char f = sk->follow[k];
 		if (f == 0)
 			return i;
+		size_t r = i;
 		i = f == 'T' ? text_run(p, len, i, level)
 			     : value_run(p, len, i, f, level);
 		if (i == 0)
 			return 0;
+		if (watch) {
+			size_t kn = sk->from[k + 1] - sk->end[k];
+			if (kn != i - r || (kn && memcmp(p + r, sk->raw + sk->end[k], kn) != 0))
+				sk->same[k] = false;
+		}
 	}
 	return 0;
 }
 
-/* Cut the pieces of [*from, to) into the skeleton, followed by @p f. */
-static bool keep_piece(struct wdl_xml_skeleton *sk, const char *p,
-		       size_t *from, size_t to, char f)
+/* After WDL_XML_SK_WATCH matches: the runs that were the same in every
+ * one join the pieces around them, compared as they are from now on
+ * (each was checked plain in the kept event, so the same bytes are). */
+static void skeleton_settle(struct wdl_xml_skeleton *sk)
 {
-	size_t used = sk->nseg ? sk->end[sk->nseg - 1] : 0;
-	size_t n = to - *from;
-	if (n == 0 || sk->nseg == WDL_XML_SK_PIECES ||
-	    n > WDL_XML_SK_BYTES - used)
+	unsigned o = 0;
+	for (unsigned k = 0; k < sk->nseg; k++) {
+		if (o && sk->follow[o - 1] != 0 && sk->same[o - 1]) {
+			/* the previous piece reaches over its run to here */
+			sk->end[o - 1] = sk->end[k];
+			sk->follow[o - 1] = sk->follow[k];
+			sk->same[o - 1] = sk->same[k];
+			continue;
+		}
+		sk->from[o] = sk->from[k];
+		sk->end[o] = sk->end[k];
+		sk->follow[o] = sk->follow[k];
+		sk->same[o] = sk->same[k];
+		o++;
+	}
+	sk->nseg = o;
+}
+
+/* A piece of the kept event, p[from, to), followed by @p f. */
+static bool keep_piece(struct wdl_xml_skeleton *sk, size_t from, size_t to,
+		       char f)
+{
+	if (to <= from || sk->nseg == WDL_XML_SK_PIECES)
 		return false;
-	memcpy(sk->bytes + used, p + *from, n);
-	sk->end[sk->nseg] = (uint16_t)(used + n);
+	sk->from[sk->nseg] = (uint16_t)from;
+	sk->end[sk->nseg] = (uint16_t)to;
+	sk->same[sk->nseg] = true;
 	sk->follow[sk->nseg++] = f;
 	return true;
 }
@@ -932,13 +961,17 @@ static void skeleton_keep(struct wdl_xml_skeleton *sk, const char *p, size_t n)
 {
 	size_t from = 0, i = 0;
 	sk->nseg = 0;
+	sk->seen = 0;
+	if (n > WDL_XML_SK_BYTES)
+		return;
+	memcpy(sk->raw, p, n);
 	while (i < n) {
 		/* a tag at p[i] */
 		size_t k = i + 1;
 		while (k < n && p[k] != '>') {
 			if (p[k] == '"' || p[k] == '\'') {
 				char q = p[k];
-				if (!keep_piece(sk, p, &from, k + 1, q))
+				if (!keep_piece(sk, from, k + 1, q))
 					goto none;
 				const char *e = memchr(p + k + 1, q, n - k - 1);
 				if (!e)
@@ -957,16 +990,52 @@ static void skeleton_keep(struct wdl_xml_skeleton *sk, const char *p, size_t n)
 			t++;
 		}
 		if (t < n && !blank) {
-			if (!keep_piece(sk, p, &from, i, 'T'))
+			if (!keep_piece(sk, from, i, 'T'))
 				goto none;
 			from = t;
 		}
 		i = t;
 	}
-	if (keep_piece(sk, p, &from, n, 0))
+	if (keep_piece(sk, from, n, 0))
 		return;
 none:
 	sk->nseg = 0;
+}
+
+/* The structure part: the kept shapes, then the index, then the walk. */
+static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
+			    size_t avail, int level)
+{
+	if (level == WDL_XML_INDEX_OFF)
+		return well_formed_subset(buf, avail);
+	if (sh) {
+		for (unsigned k = 0; k < WDL_XML_SHAPES; k++) {
+			unsigned at = (sh->last + k) % WDL_XML_SHAPES;
+			struct wdl_xml_skeleton *sk = &sh->s[at];
+			if (!sk->nseg)
+				continue;
+			size_t n = skeleton_match(sk, buf, avail, level);
+			if (n) {
+				if (sk->seen < WDL_XML_SK_WATCH &&
+				    ++sk->seen == WDL_XML_SK_WATCH)
+					skeleton_settle(sk);
+				sh->last = at;
+				sh->hits++;
+				return n;
+			}
+		}
+	}
+	size_t n = indexed_subset(buf, avail, level);
+	if (n == 0)
+		n = well_formed_subset(buf, avail);
+	if (sh && n != 0 && n != WDL_XML_MORE) {
+		/* the shape matched longest ago makes room */
+		unsigned at = (sh->last + 1) % WDL_XML_SHAPES;
+		skeleton_keep(&sh->s[at], buf, n);
+		sh->last = at;
+		sh->kept++;
+	}
+	return n;
 }
 
 /* Could the word around p[h] matter to a full parse? */
@@ -999,38 +1068,6 @@ static bool has_key_words(const struct wdl_keyset *ks,
 		from = h + 1;
 	}
 	return false;
-}
-
-/* The structure part: the kept shapes, then the index, then the walk. */
-static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
-			    size_t avail, int level)
-{
-	if (level == WDL_XML_INDEX_OFF)
-		return well_formed_subset(buf, avail);
-	if (sh) {
-		for (unsigned k = 0; k < WDL_XML_SHAPES; k++) {
-			unsigned at = (sh->last + k) % WDL_XML_SHAPES;
-			if (!sh->s[at].nseg)
-				continue;
-			size_t n = skeleton_match(&sh->s[at], buf, avail, level);
-			if (n) {
-				sh->last = at;
-				sh->hits++;
-				return n;
-			}
-		}
-	}
-	size_t n = indexed_subset(buf, avail, level);
-	if (n == 0)
-		n = well_formed_subset(buf, avail);
-	if (sh && n != 0 && n != WDL_XML_MORE) {
-		/* the shape matched longest ago makes room */
-		unsigned at = (sh->last + 1) % WDL_XML_SHAPES;
-		skeleton_keep(&sh->s[at], buf, n);
-		sh->last = at;
-		sh->kept++;
-	}
-	return n;
 }
 
 size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,

@@ -26,16 +26,22 @@ bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
  * text between tags) in pieces, cut where a value or other text was. An
  * event that repeats one piece for piece, with plain values and text
  * between, is plain in structure without its tags being read again.
+ * After a few matches, the runs that never changed join their pieces.
  * Zeroed = none kept; one per parser (not shared between threads). */
 #define WDL_XML_SK_PIECES 128
-#define WDL_XML_SK_BYTES 2048
+#define WDL_XML_SK_BYTES 4096
+#define WDL_XML_SK_WATCH 8
 #define WDL_XML_SHAPES 2
 struct wdl_xml_skeleton {
-	unsigned nseg;                        /* 0: none */
-	uint16_t end[WDL_XML_SK_PIECES];      /* each piece's end in bytes */
+	unsigned nseg;                        /* pieces; 0: none kept */
+	unsigned seen;                        /* matches while watched */
+	uint16_t from[WDL_XML_SK_PIECES];     /* each piece in raw */
+	uint16_t end[WDL_XML_SK_PIECES];
 	char follow[WDL_XML_SK_PIECES];       /* then 'T' text, a value's
 						 quote, or 0 (the end) */
-	char bytes[WDL_XML_SK_BYTES];
+	bool same[WDL_XML_SK_PIECES];         /* the run after it never
+						 differed from raw's */
+	char raw[WDL_XML_SK_BYTES];           /* the kept event */
 };
 struct wdl_xml_shapes {
 	struct wdl_xml_skeleton s[WDL_XML_SHAPES];

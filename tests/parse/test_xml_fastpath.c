@@ -334,10 +334,47 @@ static void mutated_shapes(void)
 	free(buf);
 }
 
+/* A shape watched over its first matches: the runs that never changed
+ * join their pieces, and an event that changes one of them, or puts a
+ * byte outside the subset in a run still looked at, gets the walk's
+ * answer. */
+static void settled_shapes(void)
+{
+	char buf[512], txt[16];
+	for (size_t l = 0; l < NLEVELS; l++) {
+		struct wdl_xml_shapes *sh = &shapes[l];
+		memset(sh, 0, sizeof(*sh));
+		unsigned pieces = 0;
+		for (int k = 0; k < WDL_XML_SK_WATCH + 4; k++) {
+			snprintf(txt, sizeof(txt), "%d", k * 7);
+			int n = shaped(buf, sizeof(buf), "", txt, "v", "");
+			size_t walk = wdl_xml_subset_length(buf, (size_t)n, WDL_XML_INDEX_OFF);
+			CHECK(walk == (size_t)n);
+			CHECK(wdl_xml_shape_length(sh, buf, (size_t)n, levels[l]) == walk);
+			if (k == 0)
+				pieces = sh->s[sh->last].nseg;
+		}
+		/* one run (the EventID text) is still looked at */
+		const struct wdl_xml_skeleton *sk = &sh->s[sh->last];
+		CHECK(sk->seen == WDL_XML_SK_WATCH && sk->nseg == 2 && pieces > 2);
+		CHECK(sh->hits == WDL_XML_SK_WATCH + 3);
+		static const struct {
+			const char *text, *value;
+		} odd[] = { { "5", "w" }, { "5\x01", "v" }, { "&amp;", "v" },
+			    { "]]>", "v" }, { "<", "v" }, { "5", "v&quot;" } };
+		for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+			int n = shaped(buf, sizeof(buf), "", odd[o].text, odd[o].value, "");
+			same_structure(buf, (size_t)n, true, "a settled shape");
+		}
+	}
+}
+
 static void index_and_shapes(void)
 {
 	memset(shapes, 0, sizeof(shapes));
 	index_answers = walk_plain = 0;
+	settled_shapes();
+	memset(shapes, 0, sizeof(shapes));
 	byte_classes();
 	block_edges();
 	long_events();
