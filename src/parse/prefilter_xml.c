@@ -889,13 +889,22 @@ static size_t value_run(const char *p, size_t len, size_t i, char q, int level)
 	}
 }
 
+/* The runs of an event matched to a shape, '<' after each: where its
+ * key words can be when the shape's pieces hold none. */
+struct runs {
+	size_t len;
+	char bytes[WDL_XML_SK_BYTES + WDL_XML_SK_PIECES];
+};
+
 /* Length of the event at p if it has the kept skeleton, else 0. While
  * the shape is watched, also clears same[k] for each run that differs
  * from the kept event's. */
 static size_t skeleton_match(struct wdl_xml_skeleton *sk, const char *p,
-			     size_t len, int level)
+			     size_t len, int level, struct runs *g)
 {
 	bool watch = sk->seen < WDL_XML_SK_WATCH;
+	if (g)
+		g->len = 0;
 	size_t i = 0;
 	for (unsigned k = 0; k < sk->nseg; k++) {
 		size_t from = sk->from[k], n = sk->end[k] - from;
@@ -910,6 +919,12 @@ static size_t skeleton_match(struct wdl_xml_skeleton *sk, const char *p,
 			     : value_run(p, len, i, f, level);
 		if (i == 0)
 			return 0;
+		if (g) {
+			/* '<' between runs: no fragment holds one */
+			memcpy(g->bytes + g->len, p + r, i - r);
+			g->len += i - r;
+			g->bytes[g->len++] = '<';
+		}
 		if (watch) {
 			size_t kn = sk->from[k + 1] - sk->end[k];
 			if (kn != i - r || (kn && memcmp(p + r, sk->raw + sk->end[k], kn) != 0))
@@ -940,6 +955,7 @@ static void skeleton_settle(struct wdl_xml_skeleton *sk)
 		o++;
 	}
 	sk->nseg = o;
+	sk->words = 0;
 }
 
 /* A piece of the kept event, p[from, to), followed by @p f. */
@@ -962,6 +978,7 @@ static void skeleton_keep(struct wdl_xml_skeleton *sk, const char *p, size_t n)
 	size_t from = 0, i = 0;
 	sk->nseg = 0;
 	sk->seen = 0;
+	sk->words = 0;
 	if (n > WDL_XML_SK_BYTES)
 		return;
 	memcpy(sk->raw, p, n);
@@ -1004,7 +1021,8 @@ none:
 
 /* The structure part: the kept shapes, then the index, then the walk. */
 static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
-			    size_t avail, int level)
+			    size_t avail, int level, struct runs *g,
+			    struct wdl_xml_skeleton **matched)
 {
 	if (level == WDL_XML_INDEX_OFF)
 		return well_formed_subset(buf, avail);
@@ -1014,8 +1032,10 @@ static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
 			struct wdl_xml_skeleton *sk = &sh->s[at];
 			if (!sk->nseg)
 				continue;
-			size_t n = skeleton_match(sk, buf, avail, level);
+			size_t n = skeleton_match(sk, buf, avail, level, g);
 			if (n) {
+				if (matched)
+					*matched = sk;
 				if (sk->seen < WDL_XML_SK_WATCH &&
 				    ++sk->seen == WDL_XML_SK_WATCH)
 					skeleton_settle(sk);
@@ -1070,12 +1090,38 @@ static bool has_key_words(const struct wdl_keyset *ks,
 	return false;
 }
 
+/* May an event matched to @p sk be searched for key words in its runs
+ * only? Yes when no piece of the shape holds one (its pieces are the
+ * event's bytes) and no fragment can reach over a run's edge: every
+ * piece starts with '<' or a quote and ends with '>' or a quote, none of
+ * them a word character, so a word is in a piece or in a run. */
+static bool shape_words_clean(const struct wdl_keyset *ks,
+			      const struct wdl_prefilter *pf,
+			      struct wdl_xml_skeleton *sk)
+{
+	if (sk->words == 0) {
+		bool clean = !pf->slow;
+		for (unsigned f = 0; f < pf->nfrag && clean; f++)
+			for (unsigned k = 0; k < pf->len[f]; k++)
+				if (memchr("<>\"'", pf->frag[f][k], 4))
+					clean = false;
+		for (unsigned k = 0; k < sk->nseg && clean; k++)
+			if (has_key_words(ks, pf, sk->raw + sk->from[k],
+					  sk->end[k] - sk->from[k]))
+				clean = false;
+		sk->words = clean ? 1 : 2;
+	}
+	return sk->words == 1;
+}
+
 size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 				  const struct wdl_prefilter *pf,
 				  struct wdl_xml_shapes *shapes,
 				  const char *buf, size_t avail)
 {
-	size_t n = subset_length(shapes, buf, avail, ix_resolve(ix_level));
+	struct runs g;
+	struct wdl_xml_skeleton *sk = NULL;
+	size_t n = subset_length(shapes, buf, avail, ix_resolve(ix_level), &g, &sk);
 	if (n == 0 || n == WDL_XML_MORE)
 		return n;
 	/* a WLAN-AutoConfig event carries no status but is an attempt
@@ -1087,6 +1133,8 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
 		return 0;
+	if (sk && shape_words_clean(ks, pf, sk))
+		return has_key_words(ks, pf, g.bytes, g.len) ? 0 : n;
 	return has_key_words(ks, pf, buf, n) ? 0 : n;
 }
 
@@ -1114,5 +1162,5 @@ size_t wdl_xml_subset_length(const char *p, size_t len,
 size_t wdl_xml_shape_length(struct wdl_xml_shapes *shapes, const char *p,
 			    size_t len, enum wdl_xml_index level)
 {
-	return subset_length(shapes, p, len, ix_resolve((int)level));
+	return subset_length(shapes, p, len, ix_resolve((int)level), NULL, NULL);
 }

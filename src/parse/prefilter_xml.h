@@ -41,6 +41,8 @@ struct wdl_xml_skeleton {
 						 quote, or 0 (the end) */
 	bool same[WDL_XML_SK_PIECES];         /* the run after it never
 						 differed from raw's */
+	int words;                            /* key words in the pieces:
+						 0 not known, 1 none, 2 maybe */
 	char raw[WDL_XML_SK_BYTES];           /* the kept event */
 };
 struct wdl_xml_shapes {

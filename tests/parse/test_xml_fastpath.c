@@ -369,11 +369,62 @@ static void settled_shapes(void)
 	}
 }
 
+/* Key words looked for in the runs only, once a shape matched: the same
+ * answer as the whole event's, with words in runs, at a run's edge, and
+ * keys that are names in the pieces (attribute and element names). */
+static void words_in_runs(void)
+{
+	static const char *const words[] = {
+		"AssocStatus", "assocstatus=4", "xAssocStatus", "WDI_ASSOC_STATUS_X",
+		"RoamReason", "Roam", "Processor", "sso", "oam", "Unknown", "&lt;",
+		"Status", "x", "",
+	};
+	static const char *const keys[] = { NULL, "Name", "Tag", "EventID" };
+	char buf[512];
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		wdilog_options o;
+		wdilog_options_init(&o);
+		const char *const extra[1] = { keys[k] };
+		if (keys[k]) {
+			o.keys = extra;
+			o.nkeys = 1;
+		}
+		struct wdl_keyset ks;
+		if (wdl_keyset_init(&ks, &o, NULL) < 0) {
+			CHECK(!"keyset");
+			continue;
+		}
+		struct wdl_prefilter pf;
+		wdl_prefilter_init(&pf, &ks);
+		static struct wdl_xml_shapes sh;
+		memset(&sh, 0, sizeof(sh));
+		for (int round = 0; round < 3; round++) {
+			for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+				for (int where = 0; where < 3; where++) {
+					int n = shaped(buf, sizeof(buf), "",
+						       where == 0 ? words[w] : "5",
+						       where == 1 ? words[w] : "v",
+						       where == 2 && round == 2 ? " Tag=\"1\"" : "");
+					size_t want = wdl_xml_plain_event_length(&ks, &pf, NULL, buf, (size_t)n);
+					size_t got = wdl_xml_plain_event_length(&ks, &pf, &sh, buf, (size_t)n);
+					if (want != got)
+						fprintf(stderr, "key words: '%s' (%d, key %s): %zu, shapes %zu\n",
+							words[w], where, keys[k] ? keys[k] : "-", want, got);
+					CHECK(want == got);
+				}
+			}
+		}
+		CHECK(sh.hits > 10);
+		wdl_keyset_dispose(&ks);
+	}
+}
+
 static void index_and_shapes(void)
 {
 	memset(shapes, 0, sizeof(shapes));
 	index_answers = walk_plain = 0;
 	settled_shapes();
+	words_in_runs();
 	memset(shapes, 0, sizeof(shapes));
 	byte_classes();
 	block_edges();
