@@ -878,7 +878,13 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 		       wdl_chunk_refill(c, c->pos))
 			;
 		if (n != 0 && n != WDL_XML_MORE) {
-			advance(p, c->pos + n);
+			if (p->shapes.lines != WDL_XML_NO_LINES) {
+				/* counted by the proof */
+				p->lineno += p->shapes.lines;
+				c->pos += n;
+			} else {
+				advance(p, c->pos + n);
+			}
 			return wdl_event_acc_emit(&p->acc, ev, err);
 		}
 	}

@@ -1090,6 +1090,14 @@ static bool has_key_words(const struct wdl_keyset *ks,
 	return false;
 }
 
+static size_t newlines(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))); s++)
+		k++;
+	return k;
+}
+
 /* May an event matched to @p sk be searched for key words in its runs
  * only? Yes when no piece of the shape holds one (its pieces are the
  * event's bytes) and no fragment can reach over a run's edge: every
@@ -1105,10 +1113,14 @@ static bool shape_words_clean(const struct wdl_keyset *ks,
 			for (unsigned k = 0; k < pf->len[f]; k++)
 				if (memchr("<>\"'", pf->frag[f][k], 4))
 					clean = false;
-		for (unsigned k = 0; k < sk->nseg && clean; k++)
-			if (has_key_words(ks, pf, sk->raw + sk->from[k],
-					  sk->end[k] - sk->from[k]))
+		sk->lines = 0;
+		for (unsigned k = 0; k < sk->nseg; k++) {
+			const char *a = sk->raw + sk->from[k];
+			size_t n = sk->end[k] - sk->from[k];
+			if (clean && has_key_words(ks, pf, a, n))
 				clean = false;
+			sk->lines += newlines(a, n);
+		}
 		sk->words = clean ? 1 : 2;
 	}
 	return sk->words == 1;
@@ -1121,6 +1133,8 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 {
 	struct runs g;
 	struct wdl_xml_skeleton *sk = NULL;
+	if (shapes)
+		shapes->lines = WDL_XML_NO_LINES;
 	size_t n = subset_length(shapes, buf, avail, ix_resolve(ix_level), &g, &sk);
 	if (n == 0 || n == WDL_XML_MORE)
 		return n;
@@ -1133,8 +1147,13 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
 		return 0;
-	if (sk && shape_words_clean(ks, pf, sk))
-		return has_key_words(ks, pf, g.bytes, g.len) ? 0 : n;
+	if (sk && shape_words_clean(ks, pf, sk)) {
+		if (has_key_words(ks, pf, g.bytes, g.len))
+			return 0;
+		/* the pieces' newlines are counted once */
+		shapes->lines = sk->lines + newlines(g.bytes, g.len);
+		return n;
+	}
 	return has_key_words(ks, pf, buf, n) ? 0 : n;
 }
 

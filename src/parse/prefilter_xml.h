@@ -32,6 +32,7 @@ bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
 #define WDL_XML_SK_BYTES 4096
 #define WDL_XML_SK_WATCH 8
 #define WDL_XML_SHAPES 2
+#define WDL_XML_NO_LINES ((size_t)-1)
 struct wdl_xml_skeleton {
 	unsigned nseg;                        /* pieces; 0: none kept */
 	unsigned seen;                        /* matches while watched */
@@ -43,11 +44,16 @@ struct wdl_xml_skeleton {
 						 differed from raw's */
 	int words;                            /* key words in the pieces:
 						 0 not known, 1 none, 2 maybe */
+	size_t lines;                         /* newlines in the pieces,
+						 known with words */
 	char raw[WDL_XML_SK_BYTES];           /* the kept event */
 };
 struct wdl_xml_shapes {
 	struct wdl_xml_skeleton s[WDL_XML_SHAPES];
 	unsigned last;                        /* the one matched last */
+	size_t lines;                         /* newlines in the event just
+						 called plain by a shape, or
+						 WDL_XML_NO_LINES */
 	uint64_t hits, kept;                  /* for tests */
 };
 

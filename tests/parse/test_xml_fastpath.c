@@ -374,10 +374,11 @@ static void settled_shapes(void)
  * keys that are names in the pieces (attribute and element names). */
 static void words_in_runs(void)
 {
+	size_t lines_counted = 0;
 	static const char *const words[] = {
 		"AssocStatus", "assocstatus=4", "xAssocStatus", "WDI_ASSOC_STATUS_X",
 		"RoamReason", "Roam", "Processor", "sso", "oam", "Unknown", "&lt;",
-		"Status", "x", "",
+		"Status", "x", "", "a\nb", "\n\n\n",
 	};
 	static const char *const keys[] = { NULL, "Name", "Tag", "EventID" };
 	char buf[512];
@@ -411,12 +412,19 @@ static void words_in_runs(void)
 						fprintf(stderr, "key words: '%s' (%d, key %s): %zu, shapes %zu\n",
 							words[w], where, keys[k] ? keys[k] : "-", want, got);
 					CHECK(want == got);
+					/* the newlines, when the shape counted them */
+					size_t nl = 0;
+					for (int b = 0; b < n; b++)
+						nl += buf[b] == '\n';
+					CHECK(sh.lines == WDL_XML_NO_LINES || (got == (size_t)n && sh.lines == nl));
+					lines_counted += sh.lines != WDL_XML_NO_LINES;
 				}
 			}
 		}
 		CHECK(sh.hits > 10);
 		wdl_keyset_dispose(&ks);
 	}
+	CHECK(lines_counted > 50);
 }
 
 static void index_and_shapes(void)
