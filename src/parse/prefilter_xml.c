@@ -1026,6 +1026,10 @@ static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
 {
 	if (level == WDL_XML_INDEX_OFF)
 		return well_formed_subset(buf, avail);
+	if (sh && sh->pause) {
+		sh->pause--;
+		sh = NULL;
+	}
 	if (sh) {
 		for (unsigned k = 0; k < WDL_XML_SHAPES; k++) {
 			unsigned at = (sh->last + k) % WDL_XML_SHAPES;
@@ -1041,6 +1045,8 @@ static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
 					skeleton_settle(sk);
 				sh->last = at;
 				sh->hits++;
+				sh->misses = 0;
+				sk->used = ++sh->clock;
 				return n;
 			}
 		}
@@ -1049,9 +1055,20 @@ static size_t subset_length(struct wdl_xml_shapes *sh, const char *buf,
 	if (n == 0)
 		n = well_formed_subset(buf, avail);
 	if (sh && n != 0 && n != WDL_XML_MORE) {
-		/* the shape matched longest ago makes room */
-		unsigned at = (sh->last + 1) % WDL_XML_SHAPES;
+		/* more shapes in turn than are kept: each keep would be wasted,
+		 * so the index alone proves the next events for a while */
+		if (++sh->misses == WDL_XML_SK_MISSES) {
+			sh->misses = 0;
+			sh->pause = WDL_XML_SK_PAUSE;
+			return n;
+		}
+		/* the shape used longest ago makes room */
+		unsigned at = 0;
+		for (unsigned k = 1; k < WDL_XML_SHAPES; k++)
+			if (sh->s[k].used < sh->s[at].used)
+				at = k;
 		skeleton_keep(&sh->s[at], buf, n);
+		sh->s[at].used = ++sh->clock;
 		sh->last = at;
 		sh->kept++;
 	}

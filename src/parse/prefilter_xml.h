@@ -31,7 +31,9 @@ bool wdl_xml_event_is_plain(const struct wdl_keyset *ks,
 #define WDL_XML_SK_PIECES 128
 #define WDL_XML_SK_BYTES 4096
 #define WDL_XML_SK_WATCH 8
-#define WDL_XML_SHAPES 2
+#define WDL_XML_SHAPES 4
+#define WDL_XML_SK_MISSES 16                  /* misses in a row, then */
+#define WDL_XML_SK_PAUSE 256                  /* events without shapes */
 #define WDL_XML_NO_LINES ((size_t)-1)
 struct wdl_xml_skeleton {
 	unsigned nseg;                        /* pieces; 0: none kept */
@@ -46,6 +48,7 @@ struct wdl_xml_skeleton {
 						 0 not known, 1 none, 2 maybe */
 	size_t lines;                         /* newlines in the pieces,
 						 known with words */
+	uint64_t used;                        /* when last kept or matched */
 	char raw[WDL_XML_SK_BYTES];           /* the kept event */
 };
 struct wdl_xml_shapes {
@@ -54,6 +57,11 @@ struct wdl_xml_shapes {
 	size_t lines;                         /* newlines in the event just
 						 called plain by a shape, or
 						 WDL_XML_NO_LINES */
+	uint64_t clock;                       /* counts keeps and matches */
+	unsigned misses;                      /* plain events in a row no
+						 shape matched */
+	unsigned pause;                       /* events left to prove
+						 without shapes */
 	uint64_t hits, kept;                  /* for tests */
 };
 

@@ -427,12 +427,36 @@ static void words_in_runs(void)
 	CHECK(lines_counted > 50);
 }
 
+/* More shapes in turn than are kept: the shapes pause, then come back,
+ * and the answers stay the walk's. */
+static void many_shapes(void)
+{
+	char buf[512], attr[32];
+	memset(shapes, 0, sizeof(shapes));
+	bool paused = false;
+	for (int k = 0; k < 600; k++) {
+		int shape = k % (WDL_XML_SHAPES + 2);
+		snprintf(attr, sizeof(attr), shape ? " A%d='1'" : "", shape);
+		int n = shaped(buf, sizeof(buf), "", "5", "v", attr);
+		same_structure(buf, (size_t)n, true, "one of many shapes");
+		paused = paused || shapes[0].pause > 0;
+	}
+	CHECK(paused);
+	/* one shape again: matched after the pause */
+	for (int k = 0; k < WDL_XML_SK_PAUSE + 20; k++) {
+		int n = shaped(buf, sizeof(buf), "", "5", "v", "");
+		same_structure(buf, (size_t)n, true, "one shape after many");
+	}
+	CHECK(shapes[0].pause == 0 && shapes[0].misses == 0);
+}
+
 static void index_and_shapes(void)
 {
 	memset(shapes, 0, sizeof(shapes));
 	index_answers = walk_plain = 0;
 	settled_shapes();
 	words_in_runs();
+	many_shapes();
 	memset(shapes, 0, sizeof(shapes));
 	byte_classes();
 	block_edges();
