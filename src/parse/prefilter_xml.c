@@ -1128,7 +1128,7 @@ static bool shape_words_clean(const struct wdl_keyset *ks,
 		bool clean = !pf->slow;
 		for (unsigned f = 0; f < pf->nfrag && clean; f++)
 			for (unsigned k = 0; k < pf->len[f]; k++)
-				if (memchr("<>\"'", pf->frag[f][k], 4))
+				if (strchr("<>\"'", pf->frag[f][k]))
 					clean = false;
 		sk->lines = 0;
 		for (unsigned k = 0; k < sk->nseg; k++) {
@@ -1152,6 +1152,8 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	struct wdl_xml_skeleton *sk = NULL;
 	if (shapes)
 		shapes->lines = WDL_XML_NO_LINES;
+	if (!buf || avail == 0)
+		return WDL_XML_MORE;    /* what the walk says of nothing */
 	size_t n = subset_length(shapes, buf, avail, ix_resolve(ix_level), &g, &sk);
 	if (n == 0 || n == WDL_XML_MORE)
 		return n;
@@ -1159,7 +1161,7 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	 * signal: it needs the parser (by provider name or GUID, and an
 	 * EventID to be one), when attempts are asked for: the parser costs
 	 * eight times the fast path on a WLAN-AutoConfig log */
-	if (ks->wlan_signals && buf &&
+	if (ks->wlan_signals &&
 	    (memmem(buf, n, "WLAN-AutoConfig", 15) ||
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
