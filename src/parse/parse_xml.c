@@ -42,6 +42,7 @@ struct wdl_xml_parser {
 	bool in_text;               /* in a run of text outside any event */
 	struct wdl_event_acc acc;
 	struct wdl_prefilter pf;
+	struct wdl_xml_shapes shapes;  /* of the last plain events */
 	xmlTextReaderPtr reader;    /* reused from event to event */
 	char err_msg[160];
 	int err_line;
@@ -871,13 +872,19 @@ static int xml_next(struct wdl_parser *base, wdilog_event *ev,
 	if (!p->ctx.opts->full_parse) {
 		/* the fast path: an event proven plain needs no parser */
 		size_t n;
-		while ((n = wdl_xml_plain_event_length(p->ctx.ks, &p->pf,
+		while ((n = wdl_xml_plain_event_length(p->ctx.ks, &p->pf, &p->shapes,
 							c->buf + c->pos,
 							c->len - c->pos)) == WDL_XML_MORE &&
 		       wdl_chunk_refill(c, c->pos))
 			;
 		if (n != 0 && n != WDL_XML_MORE) {
-			advance(p, c->pos + n);
+			if (p->shapes.lines != WDL_XML_NO_LINES) {
+				/* counted by the proof */
+				p->lineno += p->shapes.lines;
+				c->pos += n;
+			} else {
+				advance(p, c->pos + n);
+			}
 			return wdl_event_acc_emit(&p->acc, ev, err);
 		}
 	}

@@ -7,6 +7,7 @@
 #include "fuzz_stack.h"
 
 #include "parse/event.h"
+#include "parse/prefilter_xml.h"
 
 static void parse_whole(const uint8_t *data, size_t size)
 {
@@ -48,10 +49,41 @@ static void parse_whole(const uint8_t *data, size_t size)
 	wdl_keyset_dispose(&keys);
 }
 
+/* The plain-event proof's structure part: the index (each classifier)
+ * and the kept shapes give the walk's answer, on the input and on its
+ * next <Event held to the shape the first one left. */
+static void proof_ways(const uint8_t *data, size_t size)
+{
+	const char *p = (const char *)data;
+	size_t walk = wdl_xml_subset_length(p, size, WDL_XML_INDEX_OFF);
+	const char *next = size > 1 ? memmem(p + 1, size - 1, "<Event", 6) : NULL;
+	size_t rest = next ? size - (size_t)(next - p) : 0;
+	size_t walk2 = next ? wdl_xml_subset_length(next, rest, WDL_XML_INDEX_OFF) : 0;
+	static struct wdl_xml_shapes sh;
+	for (int l = WDL_XML_INDEX_SCALAR; l <= WDL_XML_INDEX_AVX2; l++) {
+		size_t ix = wdl_xml_subset_length(p, size, (enum wdl_xml_index)l);
+		if (ix != 0 && ix != walk)
+			fuzz_fail("index %d: %zu, walk %zu", l, ix, walk);
+		memset(&sh, 0, sizeof(sh));
+		/* the second time from the shape the first kept */
+		for (int k = 0; k < 2; k++) {
+			size_t n = wdl_xml_shape_length(&sh, p, size, (enum wdl_xml_index)l);
+			if (n != walk)
+				fuzz_fail("shape %d: %zu, walk %zu", l, n, walk);
+		}
+		if (next) {
+			size_t n = wdl_xml_shape_length(&sh, next, rest, (enum wdl_xml_index)l);
+			if (n != walk2)
+				fuzz_fail("next shape %d: %zu, walk %zu", l, n, walk2);
+		}
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_parser_target(data, size, true);
 	parse_whole(data, size);
+	proof_ways(data, size);
 	/* as one part of a file cut at <Event> starts: it stops at the first
 	 * event at or past its end, with or without a root open */
 	if (size > 1) {

@@ -189,6 +189,286 @@ static void long_markup(void)
 	free(buf);
 }
 
+/* ---- the index and the kept shapes against the walk ----
+ * Without libxml2: the structure part of the proof by the index and by
+ * the kept shapes must give the walk's answer wherever they answer, and
+ * (the shapes) always. */
+
+static const enum wdl_xml_index levels[] = {
+	WDL_XML_INDEX_SCALAR, WDL_XML_INDEX_SSE2, WDL_XML_INDEX_AVX2,
+};
+#define NLEVELS (sizeof(levels) / sizeof(levels[0]))
+
+static struct wdl_xml_shapes shapes[NLEVELS];
+static uint64_t index_answers, walk_plain;
+
+/* @p sure: the walk's plain answer must come from the index too (no byte
+ * near the end asks for more) */
+static void same_structure(const char *buf, size_t len, bool sure,
+			   const char *what)
+{
+	size_t walk = wdl_xml_subset_length(buf, len, WDL_XML_INDEX_OFF);
+	bool plain = walk != 0 && walk != WDL_XML_MORE;
+	walk_plain += plain;
+	for (size_t l = 0; l < NLEVELS; l++) {
+		size_t ix = wdl_xml_subset_length(buf, len, levels[l]);
+		size_t sh = wdl_xml_shape_length(&shapes[l], buf, len, levels[l]);
+		bool ok = (ix == 0 || ix == walk) && (!sure || !plain || ix == walk) &&
+			  sh == walk;
+		index_answers += ix != 0;
+		if (!ok && check_failures < 5)
+			fprintf(stderr, "%s (level %d): walk %zu, index %zu, shape %zu:\n%.*s\n",
+				what, (int)levels[l], walk, ix, sh,
+				(int)(len > 600 ? 600 : len), buf);
+		CHECK(ok);
+	}
+}
+
+/* The event this shapes: blank text between tags, values and text that
+ * vary. */
+static int shaped(char *buf, size_t cap, const char *pad, const char *text,
+		  const char *value, const char *wsp)
+{
+	return snprintf(buf, cap,
+			"<Event xmlns=\"urn:e\">\r\n\t<System>%s\r\n"
+			"\t\t<Provider Name=\"%s\" Guid='{9580}'%s/>\r\n"
+			"\t\t<EventID>%s</EventID>\r\n\t</System>\r\n"
+			"\t<Data a=\"1\" b=\"%s\"></Data>\r\n</Event>",
+			pad, value, wsp, text, value);
+}
+
+static void byte_classes(void)
+{
+	char buf[1024], pad[160], txt[200], val[200];
+	/* every byte in text, in a value, in blank text and in a tag, at
+	 * every offset of two blocks */
+	for (int b = 1; b < 256; b++) {
+		for (size_t at = 0; at < 130; at++) {
+			memset(pad, ' ', at);
+			pad[at] = '\0';
+			snprintf(txt, sizeof(txt), "%s%c5", pad, b);
+			snprintf(val, sizeof(val), "x%s%cy", pad, b);
+			char one[2] = { (char)b, 0 };
+			int n = shaped(buf, sizeof(buf), "", txt, "v", "");
+			same_structure(buf, (size_t)n, true, "a byte in text");
+			n = shaped(buf, sizeof(buf), "", "5", val, "");
+			same_structure(buf, (size_t)n, true, "a byte in a value");
+			n = shaped(buf, sizeof(buf), pad, "5", "v", one);
+			same_structure(buf, (size_t)n, true, "a byte in a tag");
+			snprintf(val, sizeof(val), "%s%s", pad, one);
+			n = shaped(buf, sizeof(buf), val, "5", "v", "");
+			same_structure(buf, (size_t)n, true, "a byte in blank text");
+		}
+	}
+}
+
+/* Tags, names, quotes and entities across the block edges: a run of
+ * k bytes before them moves each over every offset. */
+static void block_edges(void)
+{
+	static const char *const tails[] = {
+		"<A b=\"c\" d='e&amp;f' g = \"h\"/>", "<Long.Name-1_x>t</Long.Name-1_x >",
+		"<A b=\"c>d\"/>", "<A b='c\"d'/>", "<A b=\"c'd\"/>", "<A\r\nb=\"1\"\t/>",
+		"<A b=\"1\" b=\"2\"/>", "<A b=\"1\"c=\"2\"/>", "<A></B>", "<A b=\"<\"/>",
+		"<x:A/>", "<A b:c=\"1\"/>", "&lt;&gt;&quot;&apos;&amp;", "&am;", "]]>",
+		"]]", "Unknown(", "Unknown", "<Event/>", "<BinaryEventData/>",
+		"<ProcessingErrorData/>", "<A/ >", "<A b=1/>", "</A>", "<!-- -->",
+	};
+	char buf[1024];
+	for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+		for (int k = 0; k < 140; k++) {
+			for (int where = 0; where < 2; where++) {
+				int n = where == 0
+					? snprintf(buf, sizeof(buf), "<Event><S>%*s%s</S></Event>", k, "", tails[t])
+					: snprintf(buf, sizeof(buf), "<Event a=\"%*s\"><S>x</S>%s</Event>", k, "", tails[t]);
+				same_structure(buf, (size_t)n, true, "across a block edge");
+				/* cut anywhere: the walk asks for more */
+				same_structure(buf, (size_t)(k + 12) % ((size_t)n + 1), false, "a cut event");
+			}
+		}
+	}
+}
+
+/* Longer than a kept shape holds, and deeper than the walk allows. */
+static void long_events(void)
+{
+	size_t cap = 64 * 1024;
+	char *buf = malloc(cap);
+	for (int tags = 1; tags < 400; tags += 37) {
+		size_t len = (size_t)snprintf(buf, cap, "<Event>");
+		for (int k = 0; k < tags; k++)
+			len += (size_t)snprintf(buf + len, cap - len,
+						"\r\n\t<Data Name=\"n%d\" Type=\"t\">%d</Data>", k, k);
+		len += (size_t)snprintf(buf + len, cap - len, "\r\n</Event>");
+		same_structure(buf, len, true, "a long event");
+		same_structure(buf, len, true, "a long event again");
+	}
+	for (int depth = 30; depth < 35; depth++) {
+		size_t len = 0;
+		for (int k = 0; k < depth; k++)
+			len += (size_t)snprintf(buf + len, cap - len, "<Event%s>", k ? "X" : "");
+		for (int k = depth - 1; k >= 0; k--)
+			len += (size_t)snprintf(buf + len, cap - len, "</Event%s>", k ? "X" : "");
+		same_structure(buf, len, true, "a deep event");
+		same_structure(buf, len, true, "a deep event again");
+	}
+	free(buf);
+}
+
+/* Mutated events in a row: each is held to the shapes the ones before it
+ * left, the broken ones too. */
+static void mutated_shapes(void)
+{
+	char *buf = malloc(1 << 16);
+	for (int round = 0; round < 20000; round++) {
+		const char *src = base_events[rnd(3)];
+		size_t len;
+		if (rnd(3) == 0) {
+			len = strlen(src);
+			memcpy(buf, src, len);
+		} else {
+			len = mutate(src, buf, 1 << 16);
+		}
+		same_structure(buf, len, false, "a mutated event");
+	}
+	free(buf);
+}
+
+/* A shape watched over its first matches: the runs that never changed
+ * join their pieces, and an event that changes one of them, or puts a
+ * byte outside the subset in a run still looked at, gets the walk's
+ * answer. */
+static void settled_shapes(void)
+{
+	char buf[512], txt[16];
+	for (size_t l = 0; l < NLEVELS; l++) {
+		struct wdl_xml_shapes *sh = &shapes[l];
+		memset(sh, 0, sizeof(*sh));
+		unsigned pieces = 0;
+		for (int k = 0; k < WDL_XML_SK_WATCH + 4; k++) {
+			snprintf(txt, sizeof(txt), "%d", k * 7);
+			int n = shaped(buf, sizeof(buf), "", txt, "v", "");
+			size_t walk = wdl_xml_subset_length(buf, (size_t)n, WDL_XML_INDEX_OFF);
+			CHECK(walk == (size_t)n);
+			CHECK(wdl_xml_shape_length(sh, buf, (size_t)n, levels[l]) == walk);
+			if (k == 0)
+				pieces = sh->s[sh->last].nseg;
+		}
+		/* one run (the EventID text) is still looked at */
+		const struct wdl_xml_skeleton *sk = &sh->s[sh->last];
+		CHECK(sk->seen == WDL_XML_SK_WATCH && sk->nseg == 2 && pieces > 2);
+		CHECK(sh->hits == WDL_XML_SK_WATCH + 3);
+		static const struct {
+			const char *text, *value;
+		} odd[] = { { "5", "w" }, { "5\x01", "v" }, { "&amp;", "v" },
+			    { "]]>", "v" }, { "<", "v" }, { "5", "v&quot;" } };
+		for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+			int n = shaped(buf, sizeof(buf), "", odd[o].text, odd[o].value, "");
+			same_structure(buf, (size_t)n, true, "a settled shape");
+		}
+	}
+}
+
+/* Key words looked for in the runs only, once a shape matched: the same
+ * answer as the whole event's, with words in runs, at a run's edge, and
+ * keys that are names in the pieces (attribute and element names). */
+static void words_in_runs(void)
+{
+	size_t lines_counted = 0;
+	static const char *const words[] = {
+		"AssocStatus", "assocstatus=4", "xAssocStatus", "WDI_ASSOC_STATUS_X",
+		"RoamReason", "Roam", "Processor", "sso", "oam", "Unknown", "&lt;",
+		"Status", "x", "", "a\nb", "\n\n\n",
+	};
+	static const char *const keys[] = { NULL, "Name", "Tag", "EventID" };
+	char buf[512];
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		wdilog_options o;
+		wdilog_options_init(&o);
+		const char *const extra[1] = { keys[k] };
+		if (keys[k]) {
+			o.keys = extra;
+			o.nkeys = 1;
+		}
+		struct wdl_keyset ks;
+		if (wdl_keyset_init(&ks, &o, NULL) < 0) {
+			CHECK(!"keyset");
+			continue;
+		}
+		struct wdl_prefilter pf;
+		wdl_prefilter_init(&pf, &ks);
+		static struct wdl_xml_shapes sh;
+		memset(&sh, 0, sizeof(sh));
+		for (int round = 0; round < 3; round++) {
+			for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+				for (int where = 0; where < 3; where++) {
+					int n = shaped(buf, sizeof(buf), "",
+						       where == 0 ? words[w] : "5",
+						       where == 1 ? words[w] : "v",
+						       where == 2 && round == 2 ? " Tag=\"1\"" : "");
+					size_t want = wdl_xml_plain_event_length(&ks, &pf, NULL, buf, (size_t)n);
+					size_t got = wdl_xml_plain_event_length(&ks, &pf, &sh, buf, (size_t)n);
+					if (want != got)
+						fprintf(stderr, "key words: '%s' (%d, key %s): %zu, shapes %zu\n",
+							words[w], where, keys[k] ? keys[k] : "-", want, got);
+					CHECK(want == got);
+					/* the newlines, when the shape counted them */
+					size_t nl = 0;
+					for (int b = 0; b < n; b++)
+						nl += buf[b] == '\n';
+					CHECK(sh.lines == WDL_XML_NO_LINES || (got == (size_t)n && sh.lines == nl));
+					lines_counted += sh.lines != WDL_XML_NO_LINES;
+				}
+			}
+		}
+		CHECK(sh.hits > 10);
+		wdl_keyset_dispose(&ks);
+	}
+	CHECK(lines_counted > 50);
+}
+
+/* More shapes in turn than are kept: the shapes pause, then come back,
+ * and the answers stay the walk's. */
+static void many_shapes(void)
+{
+	char buf[512], attr[32];
+	memset(shapes, 0, sizeof(shapes));
+	bool paused = false;
+	for (int k = 0; k < 600; k++) {
+		int shape = k % (WDL_XML_SHAPES + 2);
+		snprintf(attr, sizeof(attr), shape ? " A%d='1'" : "", shape);
+		int n = shaped(buf, sizeof(buf), "", "5", "v", attr);
+		same_structure(buf, (size_t)n, true, "one of many shapes");
+		paused = paused || shapes[0].pause > 0;
+	}
+	CHECK(paused);
+	/* one shape again: matched after the pause */
+	for (int k = 0; k < WDL_XML_SK_PAUSE + 20; k++) {
+		int n = shaped(buf, sizeof(buf), "", "5", "v", "");
+		same_structure(buf, (size_t)n, true, "one shape after many");
+	}
+	CHECK(shapes[0].pause == 0 && shapes[0].misses == 0);
+}
+
+static void index_and_shapes(void)
+{
+	memset(shapes, 0, sizeof(shapes));
+	index_answers = walk_plain = 0;
+	settled_shapes();
+	words_in_runs();
+	many_shapes();
+	memset(shapes, 0, sizeof(shapes));
+	byte_classes();
+	block_edges();
+	long_events();
+	mutated_shapes();
+	/* every way was taken: the index answered, shapes were kept and
+	 * matched */
+	CHECK(index_answers > walk_plain);
+	for (size_t l = 0; l < NLEVELS; l++)
+		CHECK(shapes[l].hits > 1000 && shapes[l].kept > 1000);
+}
+
 static void plain_proof(void)
 {
 	/* the proof accepts the usual shape and nothing with a key word */
@@ -203,7 +483,7 @@ static void plain_proof(void)
 	const char bad[] = "<Event><X>AssocStatus=31</X></Event>";
 	CHECK(!wdl_xml_event_is_plain(&ks, &pf, bad, sizeof(bad) - 1));
 	const char more[] = "<Event><X>partial";
-	CHECK(wdl_xml_plain_event_length(&ks, &pf, more, sizeof(more) - 1) == WDL_XML_MORE);
+	CHECK(wdl_xml_plain_event_length(&ks, &pf, NULL, more, sizeof(more) - 1) == WDL_XML_MORE);
 	/* what makes text or a value not plain, at every offset across the
 	 * 64-byte blocks the search marks */
 	static const struct {
@@ -236,7 +516,9 @@ static void plain_proof(void)
 
 int main(void)
 {
-	/* both searches of the proof: SSE2 (where built) and bytewise */
+	index_and_shapes();
+	/* the proof as it runs (shapes, index, walk) and the walk alone
+	 * (bytewise): all of it through libxml2 */
 	for (int portable = 0; portable < 2; portable++) {
 		wdl_prefilter_xml_portable(portable);
 		seed = 7;
@@ -244,6 +526,12 @@ int main(void)
 		samples();
 		long_markup();
 		mutations();
+	}
+	/* the narrower classifiers on the samples and the proof's cases */
+	for (size_t l = 0; l < NLEVELS; l++) {
+		wdl_prefilter_xml_index(levels[l]);
+		plain_proof();
+		samples();
 	}
 	wdl_prefilter_xml_portable(false);
 	return check_report("xml_fastpath");
