@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -90,11 +91,25 @@ static int fail_write(const char *path, const char *what)
 	return EXIT_TROUBLE;
 }
 
+/* Render @p render to @p f with stdio's per-call locking off. A report is
+ * written after the reading threads have ended, by this thread alone, one
+ * character at a time in places (the escaper, the JSON writer): with the
+ * lock taken per call that was a tenth of the time of a report that lists
+ * 10,000 inputs. */
+static int render_unlocked(FILE *f, bool is_file, const struct cli_output *o,
+			   cli_render_fn render, void *ctx, wdilog_error *err)
+{
+	__fsetlocking(f, FSETLOCKING_BYCALLER);
+	int rc = render(f, is_file, o, ctx, err);
+	__fsetlocking(f, FSETLOCKING_INTERNAL);
+	return rc;
+}
+
 static int write_stdout(const struct cli_output *o, cli_render_fn render,
 			void *ctx)
 {
 	wdilog_error err = { 0 };
-	int rc = render(stdout, false, o, ctx, &err);
+	int rc = render_unlocked(stdout, false, o, render, ctx, &err);
 	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout))
 		return fail_write("standard output",
 				  errno ? strerror(errno) : "write failed");
@@ -243,7 +258,7 @@ static int write_file(const struct cli_output *o, cli_render_fn render,
 		return EXIT_TROUBLE;
 	wdilog_error err = { 0 };
 	errno = 0;
-	int rc = render(s.f, true, o, ctx, &err);
+	int rc = render_unlocked(s.f, true, o, render, ctx, &err);
 	return close_target(o->path, &s, rc >= 0);
 }
 
