@@ -91,7 +91,7 @@ bench() {  # bench CORPUS FILE LABEL=CMD...
 		done
 	done
 	local bytes
-	bytes=$(du -sb "$file" | cut -f1)
+	bytes=$(du -sbL "$file" | cut -f1)
 	local base
 	base=$(echo "${times[$corpus/${labels[0]}]}" | best)
 	for l in "${labels[@]}"; do
