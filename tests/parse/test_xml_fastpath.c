@@ -436,7 +436,9 @@ static void many_shapes(void)
 	bool paused = false;
 	for (int k = 0; k < 600; k++) {
 		int shape = k % (WDL_XML_SHAPES + 2);
-		snprintf(attr, sizeof(attr), shape ? " A%d='1'" : "", shape);
+		attr[0] = '\0';
+		if (shape)
+			snprintf(attr, sizeof(attr), " A%d='1'", shape);
 		int n = shaped(buf, sizeof(buf), "", "5", "v", attr);
 		same_structure(buf, (size_t)n, true, "one of many shapes");
 		paused = paused || shapes[0].pause > 0;
