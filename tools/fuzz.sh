@@ -32,7 +32,12 @@ if [ ! -f "$build/build.ninja" ]; then
 		-Db_sanitize=address,undefined -Db_lundef=false \
 		--buildtype=debugoptimized >/dev/null
 fi
-ninja -C "$build" >/dev/null
+# a build that fails says why (CI's log showed only "fuzzing failed")
+if ! ninja -C "$build" >"$build/fuzz-build.log" 2>&1; then
+	echo "fuzz.sh: the fuzzing build (clang) failed:" >&2
+	grep -E 'error|FAILED' "$build/fuzz-build.log" | head -n 20 >&2
+	exit 1
+fi
 
 # halt on the first UBSan report so libFuzzer records it as a crash
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}"
