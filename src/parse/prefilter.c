@@ -4,6 +4,7 @@
  * mark lines holding one as damaged without a second pass. */
 #include "parse/prefilter.h"
 #include "status/names.h"
+#include "util/cpu.h"
 
 #include <string.h>
 
@@ -140,18 +141,6 @@ static size_t find_avx2(const struct wdl_prefilter *pf, const unsigned char *p,
 	return len;
 }
 
-static bool have_avx2(void)
-{
-	/* 0 unknown, 1 no, 2 yes; threads may race to the same answer */
-	static int known;
-	int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
-	if (!k) {
-		__builtin_cpu_init();
-		k = __builtin_cpu_supports("avx2") ? 2 : 1;
-		__atomic_store_n(&known, k, __ATOMIC_RELAXED);
-	}
-	return k == 2;
-}
 #endif
 
 #if defined(__SSE2__)
@@ -216,7 +205,7 @@ size_t wdl_prefilter_find(const struct wdl_prefilter *pf, const char *s,
 	if (level() >= 2)
 		return find_scalar(pf, p, 0, len);
 #if defined(WDL_HAVE_AVX2_PATH)
-	if (len >= 64 && !level() && have_avx2()) {
+	if (len >= 64 && !level() && wdl_cpu_has_avx2()) {
 		size_t at = find_avx2(pf, p, len, &i);
 		if (at < len)
 			return at;
@@ -358,7 +347,7 @@ void wdl_prefilter_masks(const struct wdl_prefilter *pf, const char *s,
 		return;
 	}
 #if defined(WDL_HAVE_AVX2_PATH)
-	if (!lv && have_avx2()) {
+	if (!lv && wdl_cpu_has_avx2()) {
 		masks_avx2(pf, p, nblocks, nl, hit);
 		return;
 	}

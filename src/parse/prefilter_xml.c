@@ -18,6 +18,7 @@
 #endif
 
 #include "util/span.h"
+#include "util/cpu.h"
 #include "status/names.h"
 
 /* Deeper nesting or more attributes than real events have: parse it. */
@@ -104,6 +105,31 @@ static bool predefined_entity(const char *p, size_t len, size_t *i)
 		}
 	}
 	return false;
+}
+
+/* A marked byte p[*i] of a text run other than '<', for the index and the
+ * kept shapes: true with *i past it when plain text may hold it (one of
+ * the five references, a ']' not opening "]]>", a 'U' not opening
+ * "Unknown("). False when the event is not plain, and also when too few
+ * bytes are left to tell: those two ask the walk, which is the reference
+ * there (text_ok). */
+static bool text_mark_passes(const char *p, size_t len, size_t *i)
+{
+	size_t k = *i;
+	unsigned char c = (unsigned char)p[k];
+	if (c == '&')
+		return predefined_entity(p, len, i);
+	if (c == ']') {
+		if (len - k < 3 || (p[k + 1] == ']' && p[k + 2] == '>'))
+			return false;
+	} else if (c == 'U') {
+		if (len - k < 8 || memcmp(p + k, "Unknown(", 8) == 0)
+			return false;
+	} else {
+		return false;
+	}
+	*i = k + 1;
+	return true;
 }
 
 /* The bytes plain text must be looked at for: '<', '&', ']' (of "]]>"),
@@ -513,18 +539,6 @@ static void classify_avx2(const unsigned char *b, struct xidx *x)
 	x->value = value;
 }
 
-static bool have_avx2(void)
-{
-	/* 0 unknown, 1 no, 2 yes; threads may race to the same answer */
-	static int known;
-	int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
-	if (!k) {
-		__builtin_cpu_init();
-		k = __builtin_cpu_supports("avx2") ? 2 : 1;
-		__atomic_store_n(&known, k, __ATOMIC_RELAXED);
-	}
-	return k == 2;
-}
 #endif
 
 /* The level a proof runs at: WDL_XML_INDEX_BEST resolved, levels the build or the
@@ -532,7 +546,7 @@ static bool have_avx2(void)
 static int ix_resolve(int want)
 {
 #if defined(WDL_XML_AVX2)
-	if (want >= WDL_XML_INDEX_AVX2 && have_avx2())
+	if (want >= WDL_XML_INDEX_AVX2 && wdl_cpu_has_avx2())
 		return WDL_XML_INDEX_AVX2;
 #endif
 #if defined(__SSE2__)
@@ -773,24 +787,10 @@ static size_t indexed_subset(const char *p, size_t len, int level)
 			i = ix_seek(&x, i, TO_TEXT_MARK, level);
 			if (i >= len)
 				return 0;
-			unsigned char c = (unsigned char)p[i];
-			if (c == '<')
+			if (p[i] == '<')
 				break;
-			if (c == '&') {
-				if (!predefined_entity(p, len, &i))
-					return 0;
-				continue;
-			}
-			if (c == ']') {
-				if (len - i < 3 || (p[i + 1] == ']' && p[i + 2] == '>'))
-					return 0;
-			} else if (c == 'U') {
-				if (len - i < 8 || memcmp(p + i, "Unknown(", 8) == 0)
-					return 0;
-			} else {
+			if (!text_mark_passes(p, len, &i))
 				return 0;
-			}
-			i++;
 		}
 	}
 }
@@ -850,24 +850,10 @@ static size_t text_run(const char *p, size_t len, size_t i, int level)
 		i = run_mark(p, len, i, 0, level);
 		if (i >= len)
 			return 0;
-		unsigned char c = (unsigned char)p[i];
-		if (c == '<')
+		if (p[i] == '<')
 			return i;
-		if (c == '&') {
-			if (!predefined_entity(p, len, &i))
-				return 0;
-			continue;
-		}
-		if (c == ']') {
-			if (len - i < 3 || (p[i + 1] == ']' && p[i + 2] == '>'))
-				return 0;
-		} else if (c == 'U') {
-			if (len - i < 8 || memcmp(p + i, "Unknown(", 8) == 0)
-				return 0;
-		} else {
+		if (!text_mark_passes(p, len, &i))
 			return 0;
-		}
-		i++;
 	}
 }
 
