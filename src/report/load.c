@@ -804,6 +804,12 @@ static int load_peer(struct loader *ld, const json_t *o, const char *where,
 	if ((rc = get_time(ld, o, "first", where, &first)) < 0 ||
 	    (rc = get_time(ld, o, "last", where, &last)) < 0)
 		return rc;
+	/* merging would swap them (wdl_widen), as for the phases */
+	if (first.valid && last.valid &&
+	    wdl_time_key(&first) > wdl_time_key(&last)) {
+		snprintf(w, sizeof(w), "%sfirst", where);
+		return bad(ld, w, "is later than its 'last'");
+	}
 	struct wdl_peer_stat x = { .mac = s->mac };
 	if ((rc = load_code_list(ld, o, "failure_codes", where, x.codes,
 				 &x.ncodes, WDL_PEER_CODES, &sum)) < 0)
