@@ -64,11 +64,11 @@ struct job {
 	bool first_part;
 	struct wdl_range range;
 	wdilog_report *rep;         /* the result, merged then freed */
-	int status;
-	wdilog_error err;
+	int status;                 /* why, if below 0: job_err() */
 	bool skipped;               /* a wdilog report found in a directory */
 	bool passed_over;           /* a binary file found in a directory
-				       (skipped too; err holds the warning) */
+				       (skipped too; job_err() holds the
+				       warning) */
 	bool done;
 	size_t nbatch;              /* jobs read into this one's report, it
 				       included (set when it is done) */
@@ -79,9 +79,9 @@ struct job {
 	bool direct;                /* feeding the main detector itself */
 	bool unlisted;              /* read in a batch, failed, and no memory
 				       to list it there: listed at the merge */
-	bool repair_held;           /* an XML part's repair warning, told at
-				       its merge if no earlier part told one */
-	wdilog_error repair;
+	bool repair_held;           /* an XML part's repair warning (in its
+				       slot), told at its merge if no earlier
+				       part told one */
 	/* A text part past the file's start numbers its lines from 1; the
 	 * lines of the parts before it are added at its merge, so planning
 	 * the parts never counts lines. */
@@ -93,8 +93,21 @@ struct job {
 	bool diag_direct;           /* telling them itself (line_base known) */
 };
 
+/* The errors of a job, from its start until its input is told. Jobs
+ * started but not merged lie in [merged, merged + WINDOW), and a merge
+ * looks back at most JOBS_MAX - 1 parts of its input, so SLOTS
+ * consecutive jobs cover every error still wanted: a ring indexed by job
+ * index. (Held in each job, they made the job table ~800 bytes an input:
+ * zeroing and faulting it in was a tenth of reading 10,000 small files.) */
+#define SLOTS (WINDOW + JOBS_MAX)
+struct job_slot {
+	wdilog_error err;           /* its failure, or a skipped file's warning */
+	wdilog_error repair;        /* an XML part's held repair warning */
+};
+
 struct run {
 	wdilog_report *main;        /* the report everything is merged into */
+	struct job_slot *slots;     /* owned, SLOTS */
 	const wdilog_path *paths;
 	const wdilog_options *opts; /* with the serialized diagnostic hook */
 	struct job *jobs;
@@ -131,6 +144,11 @@ static void locked_diag(const wdilog_error *d, void *payload)
 	pthread_mutex_lock(&run->diag_lock);
 	run->user_diag(d, run->user_payload);
 	pthread_mutex_unlock(&run->diag_lock);
+}
+
+static wdilog_error *job_err(const struct job *j)
+{
+	return &j->run->slots[j->index % SLOTS].err;
 }
 
 /* The main report's index of input entry for job @p j: its own entry is
@@ -222,7 +240,7 @@ static void xml_part_diag(const wdilog_error *d, void *payload)
 	if (d->code == WDILOG_DIAG_WARNING &&
 	    strstr(d->message, WDL_XML_REPAIR_ONCE)) {
 		if (!j->repair_held) {
-			j->repair = *d;
+			j->run->slots[j->index % SLOTS].repair = *d;
 			j->repair_held = true;
 		}
 		return;
@@ -240,7 +258,7 @@ static void tell_repair(struct run *run, struct job *j)
 	run->repair_told = j->input + 1;
 	if (run->threaded)
 		pthread_mutex_lock(&run->diag_lock);
-	run->user_diag(&j->repair, run->user_payload);
+	run->user_diag(&run->slots[j->index % SLOTS].repair, run->user_payload);
 	if (run->threaded)
 		pthread_mutex_unlock(&run->diag_lock);
 }
@@ -338,7 +356,7 @@ static void shift_lines(wdilog_report *rep, uint64_t base)
 }
 
 /* Open the job's input (its part, for a part) and read it into @p rep.
- * Returns the open's status: below 0 nothing was read and j->err says
+ * Returns the open's status: below 0 nothing was read and job_err() says
  * why; the read's own status is left in j->status. */
 static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 {
@@ -353,12 +371,14 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 		part_opts.diag_payload = j;
 	}
 	bool listed = !j->part && run->paths[j->input].from_directory;
-	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, &j->err)
-		 : listed ? wdl_reader_open_listed(&r, path, run->opts, &j->err)
-			  : wdilog_reader_open_path(&r, path, run->opts, &j->err);
+	wdilog_error *err = job_err(j);
+	*err = (wdilog_error){ 0 };     /* the slot's last job is told */
+	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, err)
+		 : listed ? wdl_reader_open_listed(&r, path, run->opts, err)
+			  : wdilog_reader_open_path(&r, path, run->opts, err);
 	if (rc < 0) {
 		j->status = rc;
-		j->err.input = path;
+		err->input = path;
 		part_lines(j, NULL, path);
 		return rc;
 	}
@@ -366,14 +386,14 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 	if (listed && wdl_reader_passed_over(r, why, sizeof(why))) {
 		/* what wdilog_walk says of it unless WDILOG_WALK_UNOPENED */
 		j->skipped = j->passed_over = true;
-		j->err = (wdilog_error){ .code = WDILOG_DIAG_WARNING, .input = path };
-		snprintf(j->err.message, sizeof(j->err.message), "skipped: %s", why);
+		*err = (wdilog_error){ .code = WDILOG_DIAG_WARNING, .input = path };
+		snprintf(err->message, sizeof(err->message), "skipped: %s", why);
 	} else if (listed && wdilog_reader_is_report(r)) {
 		j->skipped = true;
 	} else {
-		j->status = wdilog_report_read(rep, r, &j->err);
+		j->status = wdilog_report_read(rep, r, err);
 		if (j->status < 0)
-			j->err.input = path;
+			err->input = path;
 	}
 	part_lines(j, r, path);
 	wdilog_reader_free(r);
@@ -386,7 +406,7 @@ static void read_listed(struct run *run, struct job *j, wdilog_report *rep)
 {
 	if (read_job(run, j, rep) < 0 &&
 	    wdilog_report_add_unreadable(rep, run->paths[j->input].path,
-					 &j->err, NULL) < 0)
+					 job_err(j), NULL) < 0)
 		j->unlisted = true;
 }
 
@@ -399,7 +419,8 @@ static void run_job(struct run *run, struct job *j, wdilog_report *spare)
 		wdl_report_reset(spare, run->opts);
 		j->rep = spare;
 	} else {
-		int rc = wdilog_report_new(&j->rep, run->opts, &j->err);
+		*job_err(j) = (wdilog_error){ 0 };
+		int rc = wdilog_report_new(&j->rep, run->opts, job_err(j));
 		if (rc < 0) {
 			j->status = rc;
 			return;
@@ -440,7 +461,7 @@ static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
 {
 	if (read_job(run, j, rep) < 0)
 		return wdilog_report_add_unreadable(rep, run->paths[j->input].path,
-						    &j->err, err);
+						    job_err(j), err);
 	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
 }
 
@@ -861,13 +882,13 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 		/* the input's own error: it was read but is not in the report */
 		if (rc < 0 && m->status >= 0) {
 			m->status = rc;
-			m->err = why_merge;
-			m->err.input = run->paths[m->input].path;
+			*job_err(m) = why_merge;
+			job_err(m)->input = run->paths[m->input].path;
 		}
 		/* no memory to list it in the batch, or the merge failed */
 		if (m->status < 0 && (m->unlisted || rep->ninputs == listed))
 			wdilog_report_add_unreadable(rep, run->paths[m->input].path,
-						     &m->err, NULL);
+						     job_err(m), NULL);
 	}
 	keep_spare(run, lead->rep);
 	lead->rep = NULL;
@@ -875,10 +896,10 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 	lead->log = NULL;
 	for (struct job *m = lead; m < end; m++) {
 		int status = m->skipped ? WDILOG_DONE : WDILOG_OK;
-		const wdilog_error *why = m->passed_over ? &m->err : NULL;
+		const wdilog_error *why = m->passed_over ? job_err(m) : NULL;
 		if (m->status < 0) {
 			status = m->status;
-			why = &m->err;
+			why = job_err(m);
 		}
 		tell_done(run, m, status, why, done, payload);
 	}
@@ -939,8 +960,8 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		 * report */
 		if (job->status >= 0) {
 			job->status = rc;
-			job->err = why_merge;
-			job->err.input = path;
+			*job_err(job) = why_merge;
+			job_err(job)->input = path;
 		}
 		if (err)
 			*err = why_merge;
@@ -949,7 +970,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	 * report) still lists its input, with its own error */
 	if (run->threaded && !job->skipped && job->status < 0 &&
 	    rep->ninputs == listed && (!job->part || job->first_part))
-		wdilog_report_add_unreadable(rep, path, &job->err, NULL);
+		wdilog_report_add_unreadable(rep, path, job_err(job), NULL);
 	keep_spare(run, job->rep);
 	job->rep = NULL;
 	wdl_free(job->log);
@@ -959,11 +980,11 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		return rc;
 	/* an input is told once, with the first failure among its parts */
 	int status = job->skipped ? WDILOG_DONE : WDILOG_OK;
-	const wdilog_error *why = job->passed_over ? &job->err : NULL;
+	const wdilog_error *why = job->passed_over ? job_err(job) : NULL;
 	for (size_t k = j + 1; k-- > 0 && run->jobs[k].input == job->input;) {
 		if (run->jobs[k].status < 0) {
 			status = run->jobs[k].status;
-			why = &run->jobs[k].err;
+			why = job_err(&run->jobs[k]);
 		}
 	}
 	if (done)
@@ -1018,14 +1039,19 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	/* at most JOBS_MAX parts per file, plus one job per other input */
 	size_t cap = n + (jobs > 1 ? JOBS_MAX : 0);
 	run.jobs = wdl_calloc(cap ? cap : 1, sizeof(*run.jobs));
-	if (!run.jobs)
+	run.slots = wdl_malloc(SLOTS * sizeof(*run.slots));
+	if (!run.jobs || !run.slots) {
+		wdl_free(run.jobs);
+		wdl_free(run.slots);
 		return none_read(rep, paths, n, done, payload, err);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (run.njobs + 65 > cap) {
 			size_t ncap = cap * 2 + 65;
 			struct job *nj = wdl_realloc(run.jobs, ncap * sizeof(*nj));
 			if (!nj) {
 				wdl_free(run.jobs);
+				wdl_free(run.slots);
 				return none_read(rep, paths, n, done, payload, err);
 			}
 			run.jobs = nj;
@@ -1061,6 +1087,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				rc = jrc < 0 ? jrc : mrc;
 		}
 		wdl_free(run.jobs);
+		wdl_free(run.slots);
 		return rc;
 	}
 	run.threaded = true;
@@ -1120,5 +1147,6 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_cond_destroy(&run.changed);
 	pthread_mutex_destroy(&run.diag_lock);
 	wdl_free(run.jobs);
+	wdl_free(run.slots);
 	return rc;
 }
