@@ -114,14 +114,20 @@ struct run {
 	size_t njobs;
 	size_t next;                /* next job to start */
 	size_t merged;              /* jobs merged so far */
+	bool merging;               /* a thread is merging (the one merger) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	/* Who sleeps on `changed`, so that a small job's hand-off wakes no
 	 * one needlessly (each wake-up is a futex call and a context switch:
 	 * with 10,000 small files they cost more than the reading) */
-	size_t main_waits;          /* job index + 1 the merger waits for */
-	bool room_waits;            /* a worker waits for the window */
+	bool room_waits;            /* a thread waits for the window */
 	size_t turn_waits;          /* jobs waiting for their turn */
+	bool end_waits;             /* the caller waits for the last merges */
+	/* the merge's outcome and where it is told (used by the merger) */
+	wdilog_input_fn done;
+	void *done_payload;
+	int rc;                     /* the first failure, kept */
+	wdilog_error *err;
 	/* the caller's diagnostic callback, one call at a time */
 	wdilog_diag_fn user_diag;
 	void *user_payload;
@@ -465,49 +471,99 @@ static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
 	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
 }
 
-static void *worker(void *arg)
+static int merge_job(wdilog_report *rep, struct run *run, size_t j,
+		     wdilog_input_fn done, void *payload, wdilog_error *err);
+
+/* Merge, in input order, every job from run->merged on that is done,
+ * unless another thread is merging; called and returns with the lock
+ * held, which it drops while it merges. Whoever finishes the job the
+ * merge waits for merges it, so no thread sleeps until another wakes it
+ * to merge (a wake-up per small file cost more than reading it). */
+static void merge_ready(struct run *run)
 {
-	struct run *run = arg;
-	size_t want = 1;            /* this worker's next batch */
-	pthread_mutex_lock(&run->lock);
-	for (;;) {
-		while (run->next < run->njobs && run->next >= run->merged + WINDOW) {
-			run->room_waits = true;
-			pthread_cond_wait(&run->changed, &run->lock);
-		}
-		if (run->next >= run->njobs)
-			break;
-		size_t k = batch_size(run, want);
-		struct job *j = &run->jobs[run->next];
-		run->next += k;
-		wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
-						   : NULL;
+	while (!run->merging && run->merged < run->njobs &&
+	       run->jobs[run->merged].done) {
+		size_t j = run->merged;
+		run->merging = true;
 		pthread_mutex_unlock(&run->lock);
-		run_job(run, j, spare);
-		/* the rest of the batch into the same report (after a
-		 * shortage of memory each job goes alone again) */
-		bool alone = false;
-		for (struct job *m = j + 1; m < j + k; m++) {
-			alone = alone || !j->rep || m[-1].status == WDILOG_ENOMEM ||
-				m[-1].unlisted;
-			if (alone) {
-				run_job(run, m, NULL);
-				continue;
-			}
-			read_listed(run, m, j->rep);
-			j->nbatch++;
-		}
-		bool small = j->rep && j->rep->totals.events < BATCH_EVENTS;
-		want = small && k == want && want < BATCH_MAX ? want * 2
-		       : small ? want : 1;
+		/* merged (or listed with its error) even after a failure,
+		 * which is kept as the one returned */
+		int mrc = merge_job(run->main, run, j, run->done, run->done_payload,
+				    run->rc >= 0 ? run->err : NULL);
+		if (run->rc >= 0)
+			run->rc = mrc;
+		/* a batch: its other jobs were merged with it */
+		size_t nbatch = run->jobs[j].nbatch > 1 ? run->jobs[j].nbatch : 1;
 		pthread_mutex_lock(&run->lock);
-		for (struct job *m = j + 1; m < j + k; m++)
-			m->done = true;
-		j->done = true;
-		if (run->main_waits > j->index && run->main_waits <= j->index + k)
+		run->merging = false;
+		run->merged = j + nbatch;
+		/* a thread held back by the window sleeps until half of it
+		 * is free, then runs that many jobs without a wake-up */
+		bool room = run->room_waits &&
+			    (run->next + WINDOW / 2 <= run->merged + WINDOW ||
+			     run->merged == run->njobs);
+		if (room)
+			run->room_waits = false;
+		bool end = run->end_waits && run->merged == run->njobs;
+		if (room || end || run->turn_waits)
 			pthread_cond_broadcast(&run->changed);
 	}
+}
+
+/* Run jobs and merge them until none is left to start (and, for the
+ * caller's thread, @p to_the_end, until all are merged): the same loop
+ * on every thread, the caller's included. */
+static void work(struct run *run, bool to_the_end)
+{
+	size_t want = 1;            /* this thread's next batch */
+	pthread_mutex_lock(&run->lock);
+	for (;;) {
+		merge_ready(run);
+		if (run->next < run->njobs && run->next < run->merged + WINDOW) {
+			size_t k = batch_size(run, want);
+			struct job *j = &run->jobs[run->next];
+			run->next += k;
+			wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
+							   : NULL;
+			pthread_mutex_unlock(&run->lock);
+			run_job(run, j, spare);
+			/* the rest of the batch into the same report (after a
+			 * shortage of memory each job goes alone again) */
+			bool alone = false;
+			for (struct job *m = j + 1; m < j + k; m++) {
+				alone = alone || !j->rep || m[-1].status == WDILOG_ENOMEM ||
+					m[-1].unlisted;
+				if (alone) {
+					run_job(run, m, NULL);
+					continue;
+				}
+				read_listed(run, m, j->rep);
+				j->nbatch++;
+			}
+			bool small = j->rep && j->rep->totals.events < BATCH_EVENTS;
+			want = small && k == want && want < BATCH_MAX ? want * 2
+			       : small ? want : 1;
+			pthread_mutex_lock(&run->lock);
+			for (struct job *m = j; m < j + k; m++)
+				m->done = true;
+			continue;
+		}
+		if (run->next >= run->njobs &&
+		    (!to_the_end || run->merged == run->njobs))
+			break;
+		/* the window is full, or the last jobs run elsewhere */
+		if (run->next < run->njobs)
+			run->room_waits = true;
+		else
+			run->end_waits = true;
+		pthread_cond_wait(&run->changed, &run->lock);
+	}
 	pthread_mutex_unlock(&run->lock);
+}
+
+static void *worker(void *arg)
+{
+	work(arg, false);
 	return NULL;
 }
 
@@ -1098,47 +1154,19 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_mutex_init(&run.lock, NULL);
 	pthread_cond_init(&run.changed, NULL);
 	pthread_mutex_init(&run.diag_lock, NULL);
+	run.done = done;
+	run.done_payload = payload;
+	run.rc = WDILOG_OK;
+	run.err = err;
+	/* the calling thread is one of the @p jobs: it reads and merges too
+	 * (if no thread starts, it does everything) */
 	pthread_t th[JOBS_MAX];
 	unsigned nth = 0;
-	for (; nth < jobs && nth < JOBS_MAX && nth < run.njobs; nth++)
+	for (; nth + 1 < jobs && nth < JOBS_MAX && nth + 1 < run.njobs; nth++)
 		if (pthread_create(&th[nth], NULL, worker, &run) != 0)
 			break;
-	for (size_t j = 0; j < run.njobs; j++) {
-		/* no thread could start: each job runs here, just before its
-		 * merge (a worker would wait for merges that never come) */
-		if (nth == 0) {
-			run.next = j + 1;
-			run_job(&run, &run.jobs[j], run.nspare ? run.spare[--run.nspare] : NULL);
-			run.jobs[j].done = true;
-		}
-		pthread_mutex_lock(&run.lock);
-		while (!run.jobs[j].done) {
-			run.main_waits = j + 1;
-			pthread_cond_wait(&run.changed, &run.lock);
-		}
-		run.main_waits = 0;
-		pthread_mutex_unlock(&run.lock);
-		/* merged (or listed with its error) even after a failure,
-		 * which is kept as the one returned */
-		int mrc = merge_job(rep, &run, j, done, payload,
-				    rc >= 0 ? err : NULL);
-		if (rc >= 0)
-			rc = mrc;
-		/* a batch: its other jobs were merged with it */
-		j += run.jobs[j].nbatch > 1 ? run.jobs[j].nbatch - 1 : 0;
-		pthread_mutex_lock(&run.lock);
-		run.merged = j + 1;
-		/* a worker held back by the window sleeps until half of it is
-		 * free, then runs that many jobs without a wake-up */
-		bool room = run.room_waits &&
-			    (run.next + WINDOW / 2 <= run.merged + WINDOW ||
-			     run.merged == run.njobs);
-		if (room)
-			run.room_waits = false;
-		if (room || run.turn_waits)
-			pthread_cond_broadcast(&run.changed);
-		pthread_mutex_unlock(&run.lock);
-	}
+	work(&run, true);
+	rc = run.rc;
 	for (unsigned t = 0; t < nth; t++)
 		pthread_join(th[t], NULL);
 	while (run.nspare)
