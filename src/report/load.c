@@ -362,9 +362,8 @@ static int load_inputs(struct loader *ld, const json_t *root)
 		in->gzip = json_is_true(gz);
 		const json_t *error = json_object_get(o, "error");
 		if (json_is_string(error)) {
-			in->unreadable = true;
-			snprintf(in->error, sizeof(in->error), "%s",
-				 json_string_value(error));
+			if (!wdl_input_set_error(in, json_string_value(error)))
+				return wdl_fail_oom(ld->err);
 		} else if (error && !json_is_null(error)) {
 			return bad(ld, where, "has an 'error' that is not a string or null");
 		}

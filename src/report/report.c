@@ -51,6 +51,7 @@ static void report_dispose(wdilog_report *rep)
 	for (size_t i = 0; i < rep->ninputs; i++) {
 		wdl_free(rep->inputs[i].path);
 		wdl_free(rep->inputs[i].codes);
+		wdl_input_clear_error(&rep->inputs[i]);
 	}
 	wdl_gate_state_free(rep->gate);
 	wdl_free(rep->codes);
@@ -540,12 +541,40 @@ static void copy_field(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
+/* The error text of an input with no memory for its own. */
+static const char unreadable_text[] = "unreadable";
+
+bool wdl_input_set_error(struct wdl_input_stat *in, const char *why)
+{
+	wdl_input_clear_error(in);
+	in->unreadable = true;
+	if (!why)
+		why = unreadable_text;
+	size_t n = strnlen(why, WDL_INPUT_ERROR_MAX);
+	char *copy = wdl_malloc(n + 1);
+	if (!copy) {
+		in->error = unreadable_text;
+		return false;
+	}
+	memcpy(copy, why, n);
+	copy[n] = '\0';
+	in->error = copy;
+	return true;
+}
+
+void wdl_input_clear_error(struct wdl_input_stat *in)
+{
+	if (in->error != unreadable_text)
+		wdl_free((char *)in->error);
+	in->error = NULL;
+}
+
 static void mark_unreadable(wdilog_report *rep, struct wdl_input_stat *in,
 			    const wdilog_error *why)
 {
-	in->unreadable = true;
-	copy_field(in->error, sizeof(in->error),
-		   why && why->message[0] ? why->message : "unreadable");
+	/* out of memory the input still says it is unreadable */
+	(void)wdl_input_set_error(in, why && why->message[0] ? why->message
+							    : NULL);
 	rep->totals.unreadable_inputs++;
 }
 
@@ -757,10 +786,8 @@ static bool add_part(struct wdl_input_stat *d, const struct wdl_input_stat *s)
 		if (wdl_counters[i].input != WDL_NOT_PER_INPUT)
 			*wdl_counter_at(d, wdl_counters[i].input) +=
 				wdl_counter_get(s, wdl_counters[i].input);
-	if (s->unreadable && !d->unreadable) {
-		d->unreadable = true;
-		memcpy(d->error, s->error, sizeof(d->error));
-	}
+	if (s->unreadable && !d->unreadable)
+		(void)wdl_input_set_error(d, s->error);
 	d->events_lost += s->events_lost;
 	d->events_lost_known |= s->events_lost_known;
 	return both;
@@ -797,6 +824,9 @@ static int merge_input(wdilog_report *dst, const struct wdl_input_stat *s,
 		in->path = path;
 		in->codes = NULL;
 		in->ncodes = in->codes_cap = 0;
+		in->error = NULL;
+		if (s->unreadable && !wdl_input_set_error(in, s->error))
+			return wdl_fail_oom(err);
 	}
 	size_t idx = dst->ninputs - 1;
 	for (size_t k = 0; k < s->ncodes; k++) {

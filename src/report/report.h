@@ -70,7 +70,9 @@ struct wdl_input_stat {
 	char encoding[16];
 	bool gzip;
 	bool unreadable;
-	char error[256];            /* why it could not be read, if unreadable */
+	const char *error;          /* why it could not be read, if unreadable
+				       (else NULL): owned, see
+				       wdl_input_set_error */
 	uint64_t events, with_status, without_status, undecoded, damaged;
 	uint64_t statuses, malformed;
 	uint64_t repaired, preamble_lines;
@@ -211,6 +213,18 @@ struct wdl_code_stat *wdl_report_code(struct wdilog_report *rep,
 /* The overflow entry, created if needed; NULL on OOM. */
 struct wdl_code_stat *wdl_report_overflow_code(struct wdilog_report *rep,
 					       wdilog_error *err);
+
+/* Longest error text an input keeps, in bytes. */
+#define WDL_INPUT_ERROR_MAX 255
+
+/* Mark input @p in unreadable because of @p why (cut to
+ * WDL_INPUT_ERROR_MAX bytes; NULL: "unreadable"). Out of memory it
+ * still is, with a shared "unreadable" text; false then. Held out of line
+ * because one input in thousands has one. */
+bool wdl_input_set_error(struct wdl_input_stat *in, const char *why);
+
+/* Release what wdl_input_set_error holds. */
+void wdl_input_clear_error(struct wdl_input_stat *in);
 
 /* Append an input named @p path with zero counts; NULL on OOM. The
  * pointer is valid until the next input is added. */
