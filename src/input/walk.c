@@ -278,13 +278,14 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 		longest = len > longest ? len : longest;
 	}
 	char *child = wdl_malloc(plen + 1 + longest + 1);
-	if (!child && n)
-		rc = wdl_fail_oom(err);
-	if (child) {
-		memcpy(child, path, plen);
-		if (!plen || path[plen - 1] != '/')
-			child[plen++] = '/';
+	if (!child) {
+		w->depth--;
+		free_names(names, n);
+		return wdl_fail_oom(err);
 	}
+	memcpy(child, path, plen + 1);
+	if (!plen || path[plen - 1] != '/')
+		child[plen++] = '/';
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		size_t len = strlen(names[i].name);
 		memcpy(child + plen, names[i].name, len + 1);

@@ -115,24 +115,24 @@ struct run {
 	size_t next;                /* next job to start */
 	size_t merged;              /* jobs merged so far */
 	bool merging;               /* a thread is merging (the one merger) */
-	pthread_mutex_t lock;
-	pthread_cond_t changed;
 	/* Who sleeps on `changed`, so that a small job's hand-off wakes no
 	 * one needlessly (each wake-up is a futex call and a context switch:
 	 * with 10,000 small files they cost more than the reading) */
 	bool room_waits;            /* a thread waits for the window */
-	size_t turn_waits;          /* jobs waiting for their turn */
 	bool end_waits;             /* the caller waits for the last merges */
-	/* the merge's outcome and where it is told (used by the merger) */
+	bool threaded;              /* jobs run on worker threads */
+	int rc;                     /* the first failure, kept (merger's) */
+	size_t turn_waits;          /* jobs waiting for their turn */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	/* the merge's outcome is told here (used by the merger) */
 	wdilog_input_fn done;
 	void *done_payload;
-	int rc;                     /* the first failure, kept */
 	wdilog_error *err;
 	/* the caller's diagnostic callback, one call at a time */
 	wdilog_diag_fn user_diag;
 	void *user_payload;
 	pthread_mutex_t diag_lock;
-	bool threaded;              /* jobs run on worker threads */
 	size_t logged;              /* failures in all logs (atomic) */
 	struct wdl_window window;   /* the main report's, copied before any
 				       thread starts (the merge updates it) */
