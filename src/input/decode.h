@@ -51,6 +51,13 @@ int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 
 const char *wdl_encoding_name(enum wdl_encoding enc);
 
+/* The encoding of an input that starts with p[0, n): a BOM (*bom is its
+ * length, else 0), then the NUL pattern of the first 4 KiB (UTF-16
+ * without a BOM), then UTF-8 unless some sequence is invalid (one cut by
+ * the end is not), Windows-1252 if one is. */
+enum wdl_encoding wdl_encoding_sniff(const unsigned char *p, size_t n,
+				     size_t *bom);
+
 /* Length of the leading part of p[0, n) that UTF-8 decoding hands out
  * unchanged: valid sequences other than U+200E/U+200F. Stops before the
  * first byte that needs fixing and before a sequence cut by n. */
