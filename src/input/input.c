@@ -24,6 +24,10 @@ static int read_fd(void *ctx, void *buf, size_t cap, size_t *got,
 		ssize_t n = read(in->fd, buf, cap);
 		if (n >= 0) {
 			*got = (size_t)n;
+			/* a regular file's short read is its end: no read of
+			 * 0 bytes to confirm it (a syscall a small file) */
+			if (in->short_read_ends && (size_t)n < cap)
+				in->src_eof = true;
 			return WDILOG_OK;
 		}
 		if (errno != EINTR)

@@ -36,6 +36,8 @@ struct wdl_input {
 	unsigned char *block;       /* owned, WDL_INPUT_BLOCK bytes */
 	size_t block_len, block_pos;
 	bool src_eof;
+	bool short_read_ends;       /* the fd source is a regular file: a read
+				       shorter than asked reached its end */
 	bool sniffed;               /* gzip and binary magic checked */
 	bool gzip;                  /* the input is gzip (at any depth) */
 	bool inflate;               /* this layer inflates its source */

@@ -129,9 +129,13 @@ static int open_path(wdilog_reader **out, const char *path,
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s",
 				strerror(errno));
 	struct stat st;
-	if (!listed && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return wdl_fail(err, WDILOG_EIO, "is a directory");
+	bool regular = listed;
+	if (!listed && fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			close(fd);
+			return wdl_fail(err, WDILOG_EIO, "is a directory");
+		}
+		regular = S_ISREG(st.st_mode);
 	}
 	wdilog_reader *r = NULL;
 	int rc = reader_new(&r, path, opts, err);
@@ -140,8 +144,9 @@ static int open_path(wdilog_reader **out, const char *path,
 		return rc;
 	}
 	/* from here on the input owns fd and closes it, also on failure */
-	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, true, err),
-			   err);
+	rc = wdl_input_open_fd(&r->in, fd, true, err);
+	r->in.short_read_ends = regular;
+	return finish_open(r, out, rc, err);
 }
 
 int wdilog_reader_open_path(wdilog_reader **out, const char *path,
