@@ -37,9 +37,17 @@ const char *wdl_encoding_name(enum wdl_encoding enc)
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
 		     wdilog_error *err)
 {
+	unsigned char *none = NULL;
+	return wdl_decoder_init_spare(d, in, &none, err);
+}
+
+int wdl_decoder_init_spare(struct wdl_decoder *d, struct wdl_input *in,
+			   unsigned char **spare, wdilog_error *err)
+{
 	memset(d, 0, sizeof(*d));
 	d->in = in;
-	d->raw = wdl_malloc(WDL_SNIFF_BYTES);
+	d->raw = *spare ? *spare : wdl_malloc(WDL_SNIFF_BYTES);
+	*spare = NULL;
 	if (!d->raw)
 		return wdl_fail_oom(err);
 	return WDILOG_OK;
@@ -49,6 +57,15 @@ void wdl_decoder_dispose(struct wdl_decoder *d)
 {
 	wdl_free(d->raw);
 	d->raw = NULL;
+}
+
+void wdl_decoder_dispose_spare(struct wdl_decoder *d, unsigned char **spare)
+{
+	if (!*spare) {
+		*spare = d->raw;
+		d->raw = NULL;
+	}
+	wdl_decoder_dispose(d);
 }
 
 static size_t put_utf8(char *dst, uint32_t cp)

@@ -44,6 +44,12 @@ struct wdl_decoder {
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
 		     wdilog_error *err);
 void wdl_decoder_dispose(struct wdl_decoder *d);
+/* The same, with *spare (WDL_SNIFF_BYTES bytes, or NULL) as the raw
+ * buffer, which the decoder then owns (*spare is set to NULL); and a
+ * dispose that keeps it in *spare when that is NULL. */
+int wdl_decoder_init_spare(struct wdl_decoder *d, struct wdl_input *in,
+			   unsigned char **spare, wdilog_error *err);
+void wdl_decoder_dispose_spare(struct wdl_decoder *d, unsigned char **spare);
 
 /* Up to @p cap bytes of UTF-8 (cap >= 8); *got is 0 only at the end. */
 int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
