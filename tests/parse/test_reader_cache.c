@@ -10,6 +10,7 @@
 #include "check.h"
 #include "input/input.h"
 #include "parse/reader_range.h"
+#include "util/alloc.h"
 
 static char dir[] = "/tmp/wdilog-reader-cache-XXXXXX";
 
@@ -87,6 +88,32 @@ static size_t text(char *b, size_t len, unsigned seed)
 	return o;
 }
 
+/* Two inputs through one cache with allocation @p fail failing (0: none):
+ * every failure ends cleanly, and what was read stands. Returns the
+ * allocations made. */
+static unsigned long two_reads(const char *a, const char *b,
+			       unsigned long fail)
+{
+	struct wdl_reader_cache cache = { 0 };
+	wdl_alloc_fail_from(fail);
+	const char *paths[] = { a, b, a };
+	for (int k = 0; k < 3; k++) {
+		wdilog_reader *r = NULL;
+		if (wdl_reader_open_cached(&r, paths[k], NULL, &cache, NULL) < 0) {
+			CHECK(r == NULL);
+			continue;
+		}
+		wdilog_event ev;
+		while (wdilog_reader_next(r, &ev, NULL) == WDILOG_OK)
+			;
+		wdl_reader_free_cached(r, &cache);
+	}
+	wdl_reader_cache_dispose(&cache);
+	unsigned long n = wdl_alloc_count();
+	wdl_alloc_fail_from(0);
+	return n;
+}
+
 int main(void)
 {
 	CHECK(mkdtemp(dir) != NULL);
@@ -146,6 +173,11 @@ int main(void)
 			}
 		}
 	}
+	/* allocation failures at every step of reuse */
+	unsigned long total = two_reads(files[0].path, files[7].path, 0);
+	CHECK(total > 5);
+	for (unsigned long i = 1; i <= total + 1; i++)
+		two_reads(files[0].path, files[7].path, i);
 	/* a small file leaves every buffer; the big one's window grew */
 	free(cached(files[0].path, &cache));
 	CHECK(cache.shell && cache.block && cache.raw && cache.window);
