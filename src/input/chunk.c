@@ -23,9 +23,18 @@
 int wdl_chunk_init(struct wdl_chunk *c, struct wdl_decoder *dec, size_t cap,
 		   size_t max, wdilog_error *err)
 {
+	char *none = NULL;
+	return wdl_chunk_init_spare(c, dec, cap, max, &none, err);
+}
+
+int wdl_chunk_init_spare(struct wdl_chunk *c, struct wdl_decoder *dec,
+			 size_t cap, size_t max, char **spare,
+			 wdilog_error *err)
+{
 	memset(c, 0, sizeof(*c));
 	c->dec = dec;
-	c->own = wdl_malloc(cap + 1);
+	c->own = *spare ? *spare : wdl_malloc(cap + 1);
+	*spare = NULL;
 	if (!c->own)
 		return wdl_fail_oom(err);
 	c->buf = c->own;
@@ -50,6 +59,15 @@ void wdl_chunk_dispose(struct wdl_chunk *c)
 	unmap(c);
 	wdl_free(c->own);
 	c->own = c->buf = NULL;
+}
+
+void wdl_chunk_dispose_spare(struct wdl_chunk *c, size_t cap, char **spare)
+{
+	if (!*spare && c->cap == cap) {
+		*spare = c->own;    /* not grown: still cap + 1 bytes */
+		c->own = NULL;
+	}
+	wdl_chunk_dispose(c);
 }
 
 /* Make the owned buffer hold at least @p need bytes (up to max). */

@@ -55,6 +55,13 @@ struct wdl_chunk {
 int wdl_chunk_init(struct wdl_chunk *c, struct wdl_decoder *dec,
 		   size_t cap, size_t max, wdilog_error *err);
 void wdl_chunk_dispose(struct wdl_chunk *c);
+/* The same, with *spare (@p cap + 1 bytes, or NULL) as the window, which
+ * the chunk then owns (*spare is set to NULL); and a dispose that keeps
+ * the window in *spare when that is NULL and it is still @p cap bytes. */
+int wdl_chunk_init_spare(struct wdl_chunk *c, struct wdl_decoder *dec,
+			 size_t cap, size_t max, char **spare,
+			 wdilog_error *err);
+void wdl_chunk_dispose_spare(struct wdl_chunk *c, size_t cap, char **spare);
 
 /* Keep bytes from @p keep on (keep <= pos), move them to the front, and
  * read more. Returns false when nothing more could be added (end of input,

@@ -37,9 +37,17 @@ const char *wdl_encoding_name(enum wdl_encoding enc)
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
 		     wdilog_error *err)
 {
+	unsigned char *none = NULL;
+	return wdl_decoder_init_spare(d, in, &none, err);
+}
+
+int wdl_decoder_init_spare(struct wdl_decoder *d, struct wdl_input *in,
+			   unsigned char **spare, wdilog_error *err)
+{
 	memset(d, 0, sizeof(*d));
 	d->in = in;
-	d->raw = wdl_malloc(WDL_SNIFF_BYTES);
+	d->raw = *spare ? *spare : wdl_malloc(WDL_SNIFF_BYTES);
+	*spare = NULL;
 	if (!d->raw)
 		return wdl_fail_oom(err);
 	return WDILOG_OK;
@@ -49,6 +57,15 @@ void wdl_decoder_dispose(struct wdl_decoder *d)
 {
 	wdl_free(d->raw);
 	d->raw = NULL;
+}
+
+void wdl_decoder_dispose_spare(struct wdl_decoder *d, unsigned char **spare)
+{
+	if (!*spare) {
+		*spare = d->raw;
+		d->raw = NULL;
+	}
+	wdl_decoder_dispose(d);
 }
 
 static size_t put_utf8(char *dst, uint32_t cp)
@@ -113,56 +130,83 @@ static int fill_raw(struct wdl_decoder *d, wdilog_error *err)
 	return WDILOG_OK;
 }
 
-static void sniff(struct wdl_decoder *d)
+static size_t ascii_prefix(const unsigned char *p, size_t n);
+
+/* NULs at even and at odd offsets of p[0, 2 * pairs). Most inputs have
+ * none, which one memchr tells; otherwise 16 bytes a step with SSE2. */
+static void count_nuls(const unsigned char *p, size_t pairs, size_t *even,
+		       size_t *odd)
 {
-	const unsigned char *p = d->raw;
-	size_t n = d->raw_len;
-	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-		d->enc = WDL_ENC_UTF8;
-		d->raw_pos = 3;
-		d->altered = true;
+	size_t n = 2 * pairs, i = 0, e = 0, o = 0;
+	*even = *odd = 0;
+	if (!memchr(p, 0, n))
 		return;
+#if defined(__SSE2__)
+	const __m128i zero = _mm_setzero_si128();
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(p + i)), zero));
+		e += (size_t)__builtin_popcount(m & 0x5555u);
+		o += (size_t)__builtin_popcount(m & 0xAAAAu);
+	}
+#endif
+	for (; i < n; i += 2) {
+		e += p[i] == 0;
+		o += p[i + 1] == 0;
+	}
+	*even = e;
+	*odd = o;
+}
+
+enum wdl_encoding wdl_encoding_sniff(const unsigned char *p, size_t n,
+				     size_t *bom)
+{
+	*bom = 0;
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		*bom = 3;
+		return WDL_ENC_UTF8;
 	}
 	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-		d->enc = WDL_ENC_UTF16LE;
-		d->raw_pos = 2;
-		return;
+		*bom = 2;
+		return WDL_ENC_UTF16LE;
 	}
 	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-		d->enc = WDL_ENC_UTF16BE;
-		d->raw_pos = 2;
-		return;
+		*bom = 2;
+		return WDL_ENC_UTF16BE;
 	}
 	/* No BOM: ASCII-heavy UTF-16 has a NUL in every other byte. */
-	size_t look = n < 4096 ? n : 4096, even = 0, odd = 0;
-	for (size_t i = 0; i + 1 < look; i += 2) {
-		even += p[i] == 0;
-		odd += p[i + 1] == 0;
-	}
+	size_t look = n < 4096 ? n : 4096, even, odd;
 	size_t pairs = look / 2;
-	if (pairs && odd * 10 >= pairs * 3 && even * 10 < pairs) {
-		d->enc = WDL_ENC_UTF16LE;
-		return;
-	}
-	if (pairs && even * 10 >= pairs * 3 && odd * 10 < pairs) {
-		d->enc = WDL_ENC_UTF16BE;
-		return;
-	}
-	for (size_t i = 0; i < n;) {
+	count_nuls(p, pairs, &even, &odd);
+	if (pairs && odd * 10 >= pairs * 3 && even * 10 < pairs)
+		return WDL_ENC_UTF16LE;
+	if (pairs && even * 10 >= pairs * 3 && odd * 10 < pairs)
+		return WDL_ENC_UTF16BE;
+	/* UTF-8 unless a sequence is invalid; one cut by the end is not */
+	for (size_t i = 0;;) {
+		i += ascii_prefix(p + i, n - i);
+		if (i == n)
+			break;
 		uint32_t cp;
 		int k = wdl_utf8_decode(p + i, n - i, &cp);
-		if (k == 0) {
-			d->enc = WDL_ENC_CP1252;
-			return;
-		}
+		if (k == 0)
+			return WDL_ENC_CP1252;
 		if (k < 0)
 			break;
 		i += (size_t)k;
 	}
-	d->enc = WDL_ENC_UTF8;
+	return WDL_ENC_UTF8;
 }
 
-static size_t ascii_prefix(const unsigned char *p, size_t n);
+static void sniff(struct wdl_decoder *d)
+{
+	size_t bom;
+	d->enc = wdl_encoding_sniff(d->raw, d->raw_len, &bom);
+	d->raw_pos = bom;
+	if (bom && d->enc == WDL_ENC_UTF8)
+		d->altered = true;      /* the BOM is dropped */
+}
+
 
 static size_t decode_utf8(struct wdl_decoder *d, char *dst, size_t cap,
 			  bool *changed)

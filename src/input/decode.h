@@ -44,12 +44,25 @@ struct wdl_decoder {
 int wdl_decoder_init(struct wdl_decoder *d, struct wdl_input *in,
 		     wdilog_error *err);
 void wdl_decoder_dispose(struct wdl_decoder *d);
+/* The same, with *spare (WDL_SNIFF_BYTES bytes, or NULL) as the raw
+ * buffer, which the decoder then owns (*spare is set to NULL); and a
+ * dispose that keeps it in *spare when that is NULL. */
+int wdl_decoder_init_spare(struct wdl_decoder *d, struct wdl_input *in,
+			   unsigned char **spare, wdilog_error *err);
+void wdl_decoder_dispose_spare(struct wdl_decoder *d, unsigned char **spare);
 
 /* Up to @p cap bytes of UTF-8 (cap >= 8); *got is 0 only at the end. */
 int wdl_decoder_read(struct wdl_decoder *d, char *dst, size_t cap,
 		     size_t *got, wdilog_error *err);
 
 const char *wdl_encoding_name(enum wdl_encoding enc);
+
+/* The encoding of an input that starts with p[0, n): a BOM (*bom is its
+ * length, else 0), then the NUL pattern of the first 4 KiB (UTF-16
+ * without a BOM), then UTF-8 unless some sequence is invalid (one cut by
+ * the end is not), Windows-1252 if one is. */
+enum wdl_encoding wdl_encoding_sniff(const unsigned char *p, size_t n,
+				     size_t *bom);
 
 /* Length of the leading part of p[0, n) that UTF-8 decoding hands out
  * unchanged: valid sequences other than U+200E/U+200F. Stops before the

@@ -24,6 +24,10 @@ static int read_fd(void *ctx, void *buf, size_t cap, size_t *got,
 		ssize_t n = read(in->fd, buf, cap);
 		if (n >= 0) {
 			*got = (size_t)n;
+			/* a regular file's short read is its end: no read of
+			 * 0 bytes to confirm it (a syscall a small file) */
+			if (in->short_read_ends && (size_t)n < cap)
+				in->src_eof = true;
 			return WDILOG_OK;
 		}
 		if (errno != EINTR)
@@ -49,6 +53,8 @@ static int read_memory(void *ctx, void *buf, size_t cap, size_t *got,
 
 static int open_common(struct wdl_input *in, wdilog_error *err)
 {
+	if (in->block)
+		return WDILOG_OK;   /* a spare one was given */
 	in->block = wdl_malloc(WDL_INPUT_BLOCK);
 	if (!in->block)
 		return wdl_fail_oom(err);
@@ -63,6 +69,19 @@ int wdl_input_open_fd(struct wdl_input *in, int fd, bool close_fd,
 	in->close_fd = close_fd;
 	in->read = read_fd;
 	in->ctx = in;
+	return open_common(in, err);
+}
+
+int wdl_input_open_fd_spare(struct wdl_input *in, int fd, bool close_fd,
+			    unsigned char **spare, wdilog_error *err)
+{
+	memset(in, 0, sizeof(*in));
+	in->fd = fd;
+	in->close_fd = close_fd;
+	in->read = read_fd;
+	in->ctx = in;
+	in->block = *spare;     /* NULL: open_common allocates one */
+	*spare = NULL;
 	return open_common(in, err);
 }
 
@@ -551,6 +570,15 @@ void wdl_input_close(struct wdl_input *in)
 		wdl_free(low);
 		low = next;
 	}
+}
+
+void wdl_input_close_spare(struct wdl_input *in, unsigned char **spare)
+{
+	if (!*spare) {
+		*spare = in->block;     /* the top layer's: WDL_INPUT_BLOCK */
+		in->block = NULL;
+	}
+	wdl_input_close(in);
 }
 
 bool wdl_input_mappable(const struct wdl_input *in, int *fd, uint64_t *pos,

@@ -36,6 +36,8 @@ struct wdl_input {
 	unsigned char *block;       /* owned, WDL_INPUT_BLOCK bytes */
 	size_t block_len, block_pos;
 	bool src_eof;
+	bool short_read_ends;       /* the fd source is a regular file: a read
+				       shorter than asked reached its end */
 	bool sniffed;               /* gzip and binary magic checked */
 	bool gzip;                  /* the input is gzip (at any depth) */
 	bool inflate;               /* this layer inflates its source */
@@ -72,6 +74,10 @@ struct wdl_input {
 
 int wdl_input_open_fd(struct wdl_input *in, int fd, bool close_fd,
 		      wdilog_error *err);
+/* wdl_input_open_fd with *spare (WDL_INPUT_BLOCK bytes, or NULL) as its
+ * block; the input owns it from here on and *spare is set to NULL. */
+int wdl_input_open_fd_spare(struct wdl_input *in, int fd, bool close_fd,
+			    unsigned char **spare, wdilog_error *err);
 int wdl_input_open_memory(struct wdl_input *in, const void *data, size_t len,
 			  wdilog_error *err);
 int wdl_input_open_callback(struct wdl_input *in, wdilog_read_fn read,
@@ -101,6 +107,9 @@ bool wdl_input_passed_over(const struct wdl_input *in, char *why, size_t cap);
 bool wdl_input_truncated(const struct wdl_input *in);
 
 void wdl_input_close(struct wdl_input *in);
+/* wdl_input_close, keeping the block in *spare when that is NULL (the
+ * caller owns it then); a reader of many small files allocates none. */
+void wdl_input_close_spare(struct wdl_input *in, unsigned char **spare);
 
 /* Can the bytes from here on be mapped instead of read: an uncompressed
  * regular file read from its descriptor, nothing buffered or held back, no

@@ -75,8 +75,9 @@ bool wdl_dates_sniff(const char *p, size_t len, char *quote, uint64_t *line)
 		int a, b;
 		size_t n;
 		wdilog_time t;
-		if (slash_date(d, len - i, &a, &b, &n) && a > 12 &&
-		    b >= 1 && b <= 12 &&
+		if (!slash_date(d, len - i, &a, &b, &n))
+			continue;
+		if (a > 12 && b >= 1 && b <= 12 &&
 		    wdl_time_parse(d, len - i, true, &t)) {
 			quote_date(quote, d, n);
 			uint64_t ln = 1;
@@ -85,6 +86,9 @@ bool wdl_dates_sniff(const char *p, size_t len, char *quote, uint64_t *line)
 			*line = ln;
 			return true;
 		}
+		/* the date's second '/' starts none: its field is followed
+		 * by a year's digits, not a '/' */
+		s = d + n;
 	}
 	return false;
 }

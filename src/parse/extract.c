@@ -4,6 +4,7 @@
  * callers own framing, and the dedup is per event via struct wdl_found. */
 #include "parse/extract.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,13 +38,41 @@ static bool valid_key(const char *k)
 	return true;
 }
 
+static void add_key(struct wdl_keyset *ks, const char *k)
+{
+	ks->keys[ks->nkeys++] = (struct wdl_span){ k, strlen(k) };
+	ks->starts[wdl_lower((unsigned char)k[0])] = true;
+	ks->starts[wdl_upper((unsigned char)k[0])] = true;
+}
+
+/* The default keys alone, built once: most runs add no key, and a
+ * directory of small files opens thousands of inputs. */
+static struct wdl_span default_spans[NDEFAULT];
+static struct wdl_keyset default_set;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void build_default_set(void)
+{
+	default_set.keys = default_spans;
+	for (size_t i = 0; i < NDEFAULT; i++)
+		add_key(&default_set, default_keys[i]);
+	default_set.starts['w'] = default_set.starts['W'] = true;
+	default_set.defaults = true;
+}
+
 int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,
 		    wdilog_error *err)
 {
 	size_t extra = opts ? opts->nkeys : 0;
+	bool wlan = opts && (opts->attempts_in_report || opts->attempt_signals);
+	if (extra == 0) {
+		pthread_once(&default_once, build_default_set);
+		*ks = default_set;
+		ks->wlan_signals = wlan;
+		return WDILOG_OK;
+	}
 	memset(ks, 0, sizeof(*ks));
-	ks->wlan_signals = opts && (opts->attempts_in_report ||
-				    opts->attempt_signals);
+	ks->wlan_signals = wlan;
 	ks->keys = wdl_calloc(NDEFAULT + extra, sizeof(*ks->keys));
 	if (!ks->keys)
 		return wdl_fail_oom(err);
@@ -56,9 +85,7 @@ int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,
 					"status key '%s' is not a word of letters, digits and _",
 					k);
 		}
-		ks->keys[ks->nkeys++] = (struct wdl_span){ k, strlen(k) };
-		ks->starts[wdl_lower((unsigned char)k[0])] = true;
-		ks->starts[wdl_upper((unsigned char)k[0])] = true;
+		add_key(ks, k);
 	}
 	ks->starts['w'] = ks->starts['W'] = true;
 	return WDILOG_OK;
@@ -66,7 +93,8 @@ int wdl_keyset_init(struct wdl_keyset *ks, const wdilog_options *opts,
 
 void wdl_keyset_dispose(struct wdl_keyset *ks)
 {
-	wdl_free(ks->keys);
+	if (!ks->defaults)
+		wdl_free(ks->keys);
 	memset(ks, 0, sizeof(*ks));
 }
 

@@ -16,6 +16,8 @@
 struct wdl_keyset {
 	struct wdl_span *keys;      /* owned array; key text is borrowed */
 	size_t nkeys;
+	bool defaults;              /* the default keys alone: keys is a
+				       shared array built once, not owned */
 	bool starts[256];           /* byte can start a key or a token */
 	bool blank_number;          /* also a key, blanks and a number (no
 				       separator): off; only the measurement

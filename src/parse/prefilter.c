@@ -6,6 +6,7 @@
 #include "status/names.h"
 #include "util/cpu.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #if defined(__SSE2__)
@@ -58,7 +59,7 @@ static void add_word(struct wdl_prefilter *pf, const char *w, size_t len)
 	pf->len[pf->nfrag++] = (unsigned char)flen;
 }
 
-void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
+static void build(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
 {
 	memset(pf, 0, sizeof(*pf));
 	add_word(pf, WDL_STATUS_PREFIX, WDL_STATUS_PREFIX_LEN);
@@ -69,6 +70,29 @@ void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
 		for (unsigned f = 0; f < pf->nfrag; f++)
 			if ((c | 0x20) == pf->frag[f][0])
 				pf->first[c] = true;
+}
+
+/* The default keys' pre-filter, built once (every input of a directory
+ * of small files would build it again). */
+static struct wdl_prefilter default_pf;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void build_default(void)
+{
+	struct wdl_keyset ks;
+	if (wdl_keyset_init(&ks, NULL, NULL) == WDILOG_OK)
+		build(&default_pf, &ks);
+	wdl_keyset_dispose(&ks);
+}
+
+void wdl_prefilter_init(struct wdl_prefilter *pf, const struct wdl_keyset *ks)
+{
+	if (!ks->defaults) {
+		build(pf, ks);
+		return;
+	}
+	pthread_once(&default_once, build_default);
+	*pf = default_pf;
 }
 
 static bool match_at(const struct wdl_prefilter *pf, const unsigned char *p,

@@ -46,14 +46,23 @@ struct wdilog_reader {
 	uint64_t preamble_lines;    /* non-blank lines passed over */
 	bool count_plain;           /* wdl_reader_next_counted was called */
 	bool text;                  /* parser is the text parser */
+	struct wdl_reader_cache *cache; /* spare buffers to set up with */
 };
 
 /* Returns WDILOG_ENOMEM itself (not wdl_fail_oom's value) so that static
  * analysis, which does not see into error.c, knows *out is set on success. */
 static int reader_new(wdilog_reader **out, const char *name,
-		      const wdilog_options *opts, wdilog_error *err)
+		      const wdilog_options *opts,
+		      struct wdl_reader_cache *cache, wdilog_error *err)
 {
-	wdilog_reader *r = wdl_calloc(1, sizeof(*r));
+	wdilog_reader *r;
+	if (cache && cache->shell) {
+		r = cache->shell;
+		cache->shell = NULL;
+		memset(r, 0, sizeof(*r));
+	} else {
+		r = wdl_calloc(1, sizeof(*r));
+	}
 	if (!r) {
 		wdl_fail_oom(err);
 		return WDILOG_ENOMEM;
@@ -69,6 +78,7 @@ static int reader_new(wdilog_reader **out, const char *name,
 		return WDILOG_ENOMEM;
 	}
 	r->in.fd = -1;
+	r->cache = cache;
 	*out = r;
 	return WDILOG_OK;
 }
@@ -82,11 +92,16 @@ static int reader_setup(wdilog_reader *r, wdilog_error *err)
 	int rc = wdl_keyset_init(&r->keys, &r->opts, err);
 	if (rc < 0)
 		return rc;
-	rc = wdl_decoder_init(&r->dec, &r->in, err);
+	unsigned char *no_raw = NULL;
+	char *no_window = NULL;
+	rc = wdl_decoder_init_spare(&r->dec, &r->in,
+				    r->cache ? &r->cache->raw : &no_raw, err);
 	if (rc < 0)
 		return rc;
 	size_t max = WDL_EVENT_MAX > WDL_LINE_MAX ? WDL_EVENT_MAX : WDL_LINE_MAX;
-	return wdl_chunk_init(&r->chunk, &r->dec, WINDOW_START, max + 64, err);
+	return wdl_chunk_init_spare(&r->chunk, &r->dec, WINDOW_START, max + 64,
+				    r->cache ? &r->cache->window : &no_window,
+				    err);
 }
 
 static int finish_open(wdilog_reader *r, wdilog_reader **out, int rc,
@@ -109,7 +124,7 @@ int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
 			  const wdilog_options *opts, wdilog_error *err)
 {
 	wdilog_reader *r = NULL;
-	int rc = reader_new(&r, name, opts, err);
+	int rc = reader_new(&r, name, opts, NULL, err);
 	if (rc < 0)
 		return rc;
 	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, false, err),
@@ -120,7 +135,7 @@ int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
  * listing, opened without a stat to tell it from a directory. */
 static int open_path(wdilog_reader **out, const char *path,
 		     const wdilog_options *opts, bool listed,
-		     wdilog_error *err)
+		     struct wdl_reader_cache *cache, wdilog_error *err)
 {
 	if (strcmp(path, "-") == 0)
 		return wdilog_reader_open_fd(out, STDIN_FILENO, "-", opts, err);
@@ -129,31 +144,45 @@ static int open_path(wdilog_reader **out, const char *path,
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s",
 				strerror(errno));
 	struct stat st;
-	if (!listed && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return wdl_fail(err, WDILOG_EIO, "is a directory");
+	bool regular = listed;
+	if (!listed && fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			close(fd);
+			return wdl_fail(err, WDILOG_EIO, "is a directory");
+		}
+		regular = S_ISREG(st.st_mode);
 	}
 	wdilog_reader *r = NULL;
-	int rc = reader_new(&r, path, opts, err);
+	int rc = reader_new(&r, path, opts, cache, err);
 	if (rc < 0) {
 		close(fd);
 		return rc;
 	}
 	/* from here on the input owns fd and closes it, also on failure */
-	return finish_open(r, out, wdl_input_open_fd(&r->in, fd, true, err),
-			   err);
+	unsigned char *no_block = NULL;
+	rc = wdl_input_open_fd_spare(&r->in, fd, true,
+				     cache ? &cache->block : &no_block, err);
+	r->in.short_read_ends = regular;
+	return finish_open(r, out, rc, err);
 }
 
 int wdilog_reader_open_path(wdilog_reader **out, const char *path,
 			    const wdilog_options *opts, wdilog_error *err)
 {
-	return open_path(out, path, opts, false, err);
+	return open_path(out, path, opts, false, NULL, err);
 }
 
 int wdl_reader_open_listed(wdilog_reader **out, const char *path,
 			   const wdilog_options *opts, wdilog_error *err)
 {
-	return open_path(out, path, opts, true, err);
+	return open_path(out, path, opts, true, NULL, err);
+}
+
+int wdl_reader_open_cached(wdilog_reader **out, const char *path,
+			   const wdilog_options *opts,
+			   struct wdl_reader_cache *cache, wdilog_error *err)
+{
+	return open_path(out, path, opts, true, cache, err);
 }
 
 int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
@@ -161,7 +190,7 @@ int wdilog_reader_open_memory(wdilog_reader **out, const void *data,
 			      const wdilog_options *opts, wdilog_error *err)
 {
 	wdilog_reader *r = NULL;
-	int rc = reader_new(&r, name, opts, err);
+	int rc = reader_new(&r, name, opts, NULL, err);
 	if (rc < 0)
 		return rc;
 	return finish_open(r, out, wdl_input_open_memory(&r->in, data, len, err),
@@ -173,7 +202,7 @@ int wdilog_reader_open_callback(wdilog_reader **out, wdilog_read_fn read,
 				const wdilog_options *opts, wdilog_error *err)
 {
 	wdilog_reader *r = NULL;
-	int rc = reader_new(&r, name, opts, err);
+	int rc = reader_new(&r, name, opts, NULL, err);
 	if (rc < 0)
 		return rc;
 	return finish_open(r, out,
@@ -530,16 +559,38 @@ const char *wdilog_reader_name(const wdilog_reader *r)
 
 void wdilog_reader_free(wdilog_reader *r)
 {
+	wdl_reader_free_cached(r, NULL);
+}
+
+void wdl_reader_free_cached(wdilog_reader *r, struct wdl_reader_cache *cache)
+{
 	if (!r)
 		return;
+	struct wdl_reader_cache none = { 0 };
+	struct wdl_reader_cache *keep = cache ? cache : &none;
 	wdl_parser_free(r->parser);
-	wdl_chunk_dispose(&r->chunk);
-	wdl_decoder_dispose(&r->dec);
+	wdl_chunk_dispose_spare(&r->chunk, WINDOW_START, &keep->window);
+	wdl_decoder_dispose_spare(&r->dec, &keep->raw);
 	if (r->in.block || r->in.close_fd)
-		wdl_input_close(&r->in);
+		wdl_input_close_spare(&r->in, &keep->block);
 	wdl_keyset_dispose(&r->keys);
 	wdl_free(r->name);
+	if (!keep->shell) {
+		keep->shell = r;
+		r = NULL;
+	}
 	wdl_free(r);
+	if (!cache)
+		wdl_reader_cache_dispose(&none);
+}
+
+void wdl_reader_cache_dispose(struct wdl_reader_cache *cache)
+{
+	wdl_free(cache->shell);
+	wdl_free(cache->block);
+	wdl_free(cache->raw);
+	wdl_free(cache->window);
+	memset(cache, 0, sizeof(*cache));
 }
 
 void wdilog_options_init(wdilog_options *opts)

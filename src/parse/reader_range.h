@@ -67,6 +67,28 @@ size_t wdl_reader_evtx_ranges(const char *path, unsigned parts,
 int wdl_reader_open_listed(wdilog_reader **out, const char *path,
 			   const wdilog_options *opts, wdilog_error *err);
 
+/* Buffers a freed reader leaves for the next one opened with it: a worker
+ * reading a directory of small files allocates them once, not per file.
+ * Owned by the caller (one per thread), emptied by
+ * wdl_reader_cache_dispose; start it zeroed. */
+struct wdl_reader_cache {
+	wdilog_reader *shell;       /* a reader's own memory */
+	unsigned char *block;       /* an input block, WDL_INPUT_BLOCK bytes */
+	unsigned char *raw;         /* a decoder buffer, WDL_SNIFF_BYTES */
+	char *window;               /* a first window, its start size + 1 */
+};
+
+/* wdl_reader_open_listed, taking what it needs from @p cache first. */
+int wdl_reader_open_cached(wdilog_reader **out, const char *path,
+			   const wdilog_options *opts,
+			   struct wdl_reader_cache *cache, wdilog_error *err);
+
+/* wdilog_reader_free, keeping in @p cache (NULL: none) what it has room
+ * for; the rest is freed. */
+void wdl_reader_free_cached(wdilog_reader *r, struct wdl_reader_cache *cache);
+
+void wdl_reader_cache_dispose(struct wdl_reader_cache *cache);
+
 /* Before the first event: is @p r a file that, found in a directory, is
  * passed over (a binary format other than an event log)? @p why then says
  * what it is (wdl_input_passed_over). */

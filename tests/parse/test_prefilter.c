@@ -155,8 +155,42 @@ static void fragments(void)
 	wdl_keyset_dispose(&ks);
 }
 
+/* The default keys' set and pre-filter are built once and shared: they
+ * must be what building them for each input gave. */
+static void shared_defaults(void)
+{
+	struct wdl_keyset ks, own;
+	CHECK(wdl_keyset_init(&ks, NULL, NULL) == WDILOG_OK);
+	CHECK(ks.defaults);
+	/* the same keys, built as an input's own */
+	own = ks;
+	own.defaults = false;
+	struct wdl_prefilter shared, built;
+	wdl_prefilter_init(&shared, &ks);
+	wdl_prefilter_init(&built, &own);
+	CHECK(memcmp(&shared, &built, sizeof(shared)) == 0);
+	CHECK(shared.nfrag == 2 && !shared.slow);
+	/* a set with an extra key owns its array and starts from the same
+	 * default keys */
+	const char *extra[] = { "Zz" };
+	wdilog_options o;
+	wdilog_options_init(&o);
+	o.keys = extra;
+	o.nkeys = 1;
+	CHECK(wdl_keyset_init(&own, &o, NULL) == WDILOG_OK);
+	CHECK(!own.defaults && own.nkeys == ks.nkeys + 1);
+	for (size_t i = 0; i < ks.nkeys; i++)
+		CHECK(own.keys[i].len == ks.keys[i].len &&
+		      strcmp(own.keys[i].ptr, ks.keys[i].ptr) == 0);
+	for (unsigned c = 0; c < 256; c++)
+		CHECK(own.starts[c] == (ks.starts[c] || c == 'z' || c == 'Z'));
+	wdl_keyset_dispose(&own);
+	wdl_keyset_dispose(&ks);
+}
+
 int main(void)
 {
+	shared_defaults();
 	const char *extra[] = { "WdiConnectStatus", "x9", "Q" };
 	wdilog_options o;
 	wdilog_options_init(&o);
