@@ -364,7 +364,8 @@ static void shift_lines(wdilog_report *rep, uint64_t base)
 /* Open the job's input (its part, for a part) and read it into @p rep.
  * Returns the open's status: below 0 nothing was read and job_err() says
  * why; the read's own status is left in j->status. */
-static int read_job(struct run *run, struct job *j, wdilog_report *rep)
+static int read_job(struct run *run, struct job *j, wdilog_report *rep,
+		    struct wdl_reader_cache *cache)
 {
 	const char *path = run->paths[j->input].path;
 	wdilog_reader *r;
@@ -380,7 +381,7 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 	wdilog_error *err = job_err(j);
 	*err = (wdilog_error){ 0 };     /* the slot's last job is told */
 	int rc = j->part ? wdl_reader_open_range(&r, path, &part_opts, &j->range, err)
-		 : listed ? wdl_reader_open_listed(&r, path, run->opts, err)
+		 : listed ? wdl_reader_open_cached(&r, path, run->opts, cache, err)
 			  : wdilog_reader_open_path(&r, path, run->opts, err);
 	if (rc < 0) {
 		j->status = rc;
@@ -402,15 +403,16 @@ static int read_job(struct run *run, struct job *j, wdilog_report *rep)
 			err->input = path;
 	}
 	part_lines(j, r, path);
-	wdilog_reader_free(r);
+	wdl_reader_free_cached(r, cache);
 	return WDILOG_OK;
 }
 
 /* Read job @p j into @p rep; one that cannot be opened is listed there
  * as unreadable. */
-static void read_listed(struct run *run, struct job *j, wdilog_report *rep)
+static void read_listed(struct run *run, struct job *j, wdilog_report *rep,
+			struct wdl_reader_cache *cache)
 {
-	if (read_job(run, j, rep) < 0 &&
+	if (read_job(run, j, rep, cache) < 0 &&
 	    wdilog_report_add_unreadable(rep, run->paths[j->input].path,
 					 job_err(j), NULL) < 0)
 		j->unlisted = true;
@@ -418,7 +420,8 @@ static void read_listed(struct run *run, struct job *j, wdilog_report *rep)
 
 /* One job read into a report of its own, merged later: @p spare, one
  * merged before, or a new one. */
-static void run_job(struct run *run, struct job *j, wdilog_report *spare)
+static void run_job(struct run *run, struct job *j, wdilog_report *spare,
+		    struct wdl_reader_cache *cache)
 {
 	j->nbatch = 1;
 	if (spare) {
@@ -441,7 +444,7 @@ static void run_job(struct run *run, struct job *j, wdilog_report *spare)
 		j->rep->attempts.keep_open = true;
 		j->rep->attempts.later_part = !j->first_part;
 	}
-	read_listed(run, j, j->rep);
+	read_listed(run, j, j->rep, cache);
 }
 
 /* How many jobs from run->next a worker that wants @p want takes as one
@@ -463,9 +466,9 @@ static size_t batch_size(const struct run *run, size_t want)
 
 /* One job read straight into the main report (no worker, no merge). */
 static int read_direct(wdilog_report *rep, struct run *run, struct job *j,
-		       wdilog_error *err)
+		       struct wdl_reader_cache *cache, wdilog_error *err)
 {
-	if (read_job(run, j, rep) < 0)
+	if (read_job(run, j, rep, cache) < 0)
 		return wdilog_report_add_unreadable(rep, run->paths[j->input].path,
 						    job_err(j), err);
 	return j->status == WDILOG_ENOMEM ? WDILOG_ENOMEM : WDILOG_OK;
@@ -516,6 +519,8 @@ static void merge_ready(struct run *run)
 static void work(struct run *run, bool to_the_end)
 {
 	size_t want = 1;            /* this thread's next batch */
+	/* the buffers of a file read, for the next (many small files) */
+	struct wdl_reader_cache cache = { 0 };
 	pthread_mutex_lock(&run->lock);
 	for (;;) {
 		merge_ready(run);
@@ -526,7 +531,7 @@ static void work(struct run *run, bool to_the_end)
 			wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
 							   : NULL;
 			pthread_mutex_unlock(&run->lock);
-			run_job(run, j, spare);
+			run_job(run, j, spare, &cache);
 			/* the rest of the batch into the same report (after a
 			 * shortage of memory each job goes alone again) */
 			bool alone = false;
@@ -534,10 +539,10 @@ static void work(struct run *run, bool to_the_end)
 				alone = alone || !j->rep || m[-1].status == WDILOG_ENOMEM ||
 					m[-1].unlisted;
 				if (alone) {
-					run_job(run, m, NULL);
+					run_job(run, m, NULL, &cache);
 					continue;
 				}
-				read_listed(run, m, j->rep);
+				read_listed(run, m, j->rep, &cache);
 				j->nbatch++;
 			}
 			bool small = j->rep && j->rep->totals.events < BATCH_EVENTS;
@@ -559,6 +564,7 @@ static void work(struct run *run, bool to_the_end)
 		pthread_cond_wait(&run->changed, &run->lock);
 	}
 	pthread_mutex_unlock(&run->lock);
+	wdl_reader_cache_dispose(&cache);
 }
 
 static void *worker(void *arg)
@@ -1134,14 +1140,17 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		/* after a failure (out of memory) the rest is still read, so
 		 * that every input is listed and told with its own result;
 		 * the first failure is the one returned */
+		struct wdl_reader_cache cache = { 0 };
 		for (size_t j = 0; j < run.njobs; j++) {
 			struct job *job = &run.jobs[j];
-			int jrc = read_direct(rep, &run, job, rc >= 0 ? err : NULL);
+			int jrc = read_direct(rep, &run, job, &cache,
+					      rc >= 0 ? err : NULL);
 			int mrc = merge_job(rep, &run, j, done, payload,
 					    rc >= 0 && jrc >= 0 ? err : NULL);
 			if (rc >= 0)
 				rc = jrc < 0 ? jrc : mrc;
 		}
+		wdl_reader_cache_dispose(&cache);
 		wdl_free(run.jobs);
 		wdl_free(run.slots);
 		return rc;
