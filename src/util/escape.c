@@ -97,72 +97,171 @@ static const struct policy policies[] = {
 			   WIDE_JS_SEPARATORS },
 };
 
-static void spell(FILE *out, enum spell how, unsigned v)
+/* @p prefix, then @p v in hex with at least @p width digits (printf's
+ * %0Nx, or %0NX when @p upper). */
+static void hex(struct wdl_sink *s, const char *prefix, size_t plen,
+		unsigned v, int width, bool upper)
+{
+	const char *digit = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[16];
+	char *end = tmp + sizeof(tmp), *q = end;
+	do {
+		*--q = digit[v & 15];
+		v >>= 4;
+	} while (v || end - q < width);
+	wdl_sink_put(s, prefix, plen);
+	wdl_sink_put(s, q, (size_t)(end - q));
+}
+
+static void spell(struct wdl_sink *s, enum spell how, unsigned v)
 {
 	switch (how) {
-	case SPELL_HEX: fprintf(out, "\\x%02x", v); break;
-	case SPELL_HEX_MD: fprintf(out, "\\\\x%02x", v); break;
-	case SPELL_U: fprintf(out, "\\u%04x", v); break;
-	case SPELL_U_MD: fprintf(out, "\\\\u%04x", v); break;
-	case SPELL_FFFD: fputs("\xEF\xBF\xBD", out); break;
-	case SPELL_U_FFFD: fputs("\\ufffd", out); break;
+	case SPELL_HEX: hex(s, "\\x", 2, v, 2, false); break;
+	case SPELL_HEX_MD: hex(s, "\\\\x", 3, v, 2, false); break;
+	case SPELL_U: hex(s, "\\u", 2, v, 4, false); break;
+	case SPELL_U_MD: hex(s, "\\\\u", 3, v, 4, false); break;
+	case SPELL_FFFD: wdl_sink_lit(s, "\xEF\xBF\xBD"); break;
+	case SPELL_U_FFFD: wdl_sink_lit(s, "\\ufffd"); break;
 	}
 }
 
 /* A valid code point the format writes as an escape instead. */
-static bool wide_escaped(FILE *out, enum wide wide, uint32_t cp)
+static bool wide_escaped(struct wdl_sink *s, enum wide wide, uint32_t cp)
 {
 	if (wide == WIDE_JS_SEPARATORS && (cp == 0x2028 || cp == 0x2029)) {
-		fprintf(out, "\\u%04x", (unsigned)cp);
+		hex(s, "\\u", 2, (unsigned)cp, 4, false);
 		return true;
 	}
 	if (wide == WIDE_XML_NONCHARS && (cp == 0xFFFE || cp == 0xFFFF)) {
-		fprintf(out, "\\u%04X", (unsigned)cp);
+		hex(s, "\\u", 2, (unsigned)cp, 4, true);
 		return true;
 	}
 	return false;
 }
 
-void wdl_escape(FILE *out, enum wdl_esc mode, const char *s, size_t n)
+void wdl_escape_to(struct wdl_sink *s, enum wdl_esc mode, const char *str, size_t n)
 {
 	const struct policy *pol = &policies[mode];
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)str;
 	for (size_t i = 0; i < n;) {
 		/* printable ASCII the format leaves alone goes out as one run */
 		size_t run = i;
 		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && !pol->quote[p[run]])
 			run++;
 		if (run > i) {
-			fwrite(p + i, 1, run - i, out);
+			wdl_sink_put(s, p + i, run - i);
 			i = run;
 			continue;
 		}
 		unsigned char c = p[i];
 		if (c < 0x80) {
-			if (pol->quote[c])
-				fputs(pol->quote[c], out);
+			const char *q = pol->quote[c];
+			if (q)
+				wdl_sink_put(s, q, strlen(q));
 			else
-				spell(out, pol->control, c);   /* C0 or DEL, ESC among them */
+				spell(s, pol->control, c);   /* C0 or DEL, ESC among them */
 			i++;
 			continue;
 		}
 		uint32_t cp;
 		int len = wdl_utf8_decode(p + i, n - i, &cp);
 		if (len <= 0) {
-			spell(out, pol->bad, c);
+			spell(s, pol->bad, c);
 			i++;
 		} else if (wdl_utf8_is_c1(cp)) {
-			spell(out, pol->c1, cp);
+			spell(s, pol->c1, cp);
 			i += (size_t)len;
 		} else {
-			if (!wide_escaped(out, pol->wide, cp))
-				fwrite(p + i, 1, (size_t)len, out);
+			if (!wide_escaped(s, pol->wide, cp))
+				wdl_sink_put(s, p + i, (size_t)len);
 			i += (size_t)len;
 		}
 	}
 }
 
+void wdl_escape(FILE *out, enum wdl_esc mode, const char *s, size_t n)
+{
+	char buf[256];
+	struct wdl_sink sink;
+	wdl_sink_init(&sink, out, buf, sizeof(buf));
+	wdl_escape_to(&sink, mode, s, n);
+	wdl_sink_flush(&sink);
+}
+
 void wdl_escape_str(FILE *out, enum wdl_esc mode, const char *s)
 {
 	wdl_escape(out, mode, s, strlen(s));
+}
+
+void wdl_sink_init(struct wdl_sink *s, FILE *out, char *buf, size_t size)
+{
+	s->out = out;
+	s->buf = s->p = buf;
+	s->end = buf + size;
+}
+
+void wdl_sink_flush(struct wdl_sink *s)
+{
+	if (s->p > s->buf)
+		fwrite(s->buf, 1, (size_t)(s->p - s->buf), s->out);
+	s->p = s->buf;
+}
+
+/* The buffer is filled to its end before it goes, so the FILE is handed
+ * pieces of one size (stdio writes those without copying them when they
+ * are whole blocks). */
+void wdl_sink_put_long(struct wdl_sink *s, const void *d, size_t n)
+{
+	const char *from = d;
+	size_t room = (size_t)(s->end - s->p), size = (size_t)(s->end - s->buf);
+	memcpy(s->p, from, room);
+	s->p += room;
+	from += room;
+	n -= room;
+	wdl_sink_flush(s);
+	if (n >= size) {
+		size_t whole = n - n % size;
+		fwrite(from, 1, whole, s->out);
+		from += whole;
+		n -= whole;
+	}
+	memcpy(s->p, from, n);
+	s->p += n;
+}
+
+/* "00" to "99", two digits a step */
+static const char pairs[] =
+	"00010203040506070809" "10111213141516171819"
+	"20212223242526272829" "30313233343536373839"
+	"40414243444546474849" "50515253545556575859"
+	"60616263646566676869" "70717273747576777879"
+	"80818283848586878889" "90919293949596979899";
+
+void wdl_sink_u64(struct wdl_sink *s, uint64_t v)
+{
+	char tmp[20];               /* 18446744073709551615 */
+	char *end = tmp + sizeof(tmp), *q = end;
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, pairs + 2 * v, 2);
+	} else {
+		*--q = (char)('0' + v);
+	}
+	wdl_sink_put(s, q, (size_t)(end - q));
+}
+
+void wdl_sink_i64(struct wdl_sink *s, int64_t v)
+{
+	if (v < 0) {
+		wdl_sink_byte(s, '-');
+		/* in unsigned arithmetic, so INT64_MIN has its magnitude */
+		wdl_sink_u64(s, 0 - (uint64_t)v);
+		return;
+	}
+	wdl_sink_u64(s, (uint64_t)v);
 }
