@@ -3,6 +3,7 @@
  * than after every value. */
 #include "render/json_writer.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "parse/timestamp.h"
@@ -69,12 +70,35 @@ void wdl_json_array(struct wdl_json *j, bool one_line) { open_container(j, '[', 
 void wdl_json_end_object(struct wdl_json *j) { close_container(j, '}'); }
 void wdl_json_end_array(struct wdl_json *j) { close_container(j, ']'); }
 
+#ifndef NDEBUG
+/* A member name of ours: printable ASCII with nothing to escape. */
+static bool plain_key(const char *key, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (key[i] < 0x20 || key[i] > 0x7e || key[i] == '"' || key[i] == '\\')
+			return false;
+	return true;
+}
+#endif
+
+/* Keys are the program's own member names, never input: written as they
+ * are (a quarter of a million of them in a report of 10,000 inputs). */
 void wdl_json_key_n(struct wdl_json *j, const char *key, size_t n)
 {
+	assert(plain_key(key, n));
 	before_item(j);
-	wdl_sink_byte(&j->sink, '"');
-	wdl_escape_to(&j->sink, WDL_ESC_JSON, key, n);
-	wdl_sink_lit(&j->sink, "\": ");
+	struct wdl_sink *s = &j->sink;
+	if ((size_t)(s->end - s->p) >= n + 4) {
+		char *p = s->p;
+		*p++ = '"';
+		memcpy(p, key, n);
+		memcpy(p + n, "\": ", 3);
+		s->p = p + n + 3;
+	} else {
+		wdl_sink_byte(s, '"');
+		wdl_sink_put(s, key, n);
+		wdl_sink_lit(s, "\": ");
+	}
 	j->after_key = true;
 }
 

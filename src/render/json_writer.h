@@ -34,6 +34,8 @@ void wdl_json_object(struct wdl_json *j, bool one_line);
 void wdl_json_array(struct wdl_json *j, bool one_line);
 void wdl_json_end_object(struct wdl_json *j);
 void wdl_json_end_array(struct wdl_json *j);
+/* A member name of the program's (not input: it is not escaped; printable
+ * ASCII without '"' or '\\', asserted). */
 void wdl_json_key_n(struct wdl_json *j, const char *key, size_t n);
 /* A key's length is known when compiled when it is a literal. */
 static inline void wdl_json_key(struct wdl_json *j, const char *key)

@@ -29,6 +29,11 @@ enum wide {
 
 struct policy {
 	const char *const *quote;   /* 128 entries: ASCII written otherwise */
+	/* the printable ones among them (' ' to '~'), each repeated over a
+	 * word, for the scan eight bytes at a time (no word when too many: a
+	 * byte at a time) */
+	uint64_t quoted[5];
+	int nquoted;                /* -1: a byte at a time */
 	enum spell control;         /* C0 controls and DEL not in quote */
 	enum spell c1;
 	enum spell bad;             /* a byte that starts no valid sequence */
@@ -82,20 +87,86 @@ static const char *const json_quote[128] = {
 
 static const char *const no_quote[128] = { 0 };
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+#define REP(c) ((uint64_t)(unsigned char)(c) * ONES)
+
 static const struct policy policies[] = {
-	[WDL_ESC_TEXT] = { no_quote, SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_NONE },
-	[WDL_ESC_MARKDOWN] = { markdown_quote, SPELL_HEX_MD, SPELL_U_MD, SPELL_HEX_MD,
-			       WIDE_NONE },
-	[WDL_ESC_GITHUB] = { github_quote, SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_NONE },
-	[WDL_ESC_GITHUB_PROPERTY] = { github_property_quote, SPELL_HEX, SPELL_U,
-				      SPELL_HEX, WIDE_NONE },
-	[WDL_ESC_XML] = { xml_quote, SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_XML_NONCHARS },
-	[WDL_ESC_XML_ATTR] = { xml_attr_quote, SPELL_HEX, SPELL_U, SPELL_HEX,
-			       WIDE_XML_NONCHARS },
-	[WDL_ESC_HTML] = { html_quote, SPELL_FFFD, SPELL_FFFD, SPELL_FFFD, WIDE_NONE },
-	[WDL_ESC_JSON] = { json_quote, SPELL_U, SPELL_U, SPELL_U_FFFD,
-			   WIDE_JS_SEPARATORS },
+	[WDL_ESC_TEXT] = { no_quote, { 0 }, 0, SPELL_HEX, SPELL_U, SPELL_HEX,
+			   WIDE_NONE },
+	[WDL_ESC_MARKDOWN] = { markdown_quote, { 0 }, -1, SPELL_HEX_MD, SPELL_U_MD,
+			       SPELL_HEX_MD, WIDE_NONE },
+	[WDL_ESC_GITHUB] = { github_quote, { REP('%') }, 1, SPELL_HEX, SPELL_U,
+			     SPELL_HEX, WIDE_NONE },
+	[WDL_ESC_GITHUB_PROPERTY] = { github_property_quote,
+				      { REP('%'), REP(':'), REP(',') }, 3,
+				      SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_NONE },
+	[WDL_ESC_XML] = { xml_quote, { REP('&'), REP('<'), REP('>') }, 3,
+			  SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_XML_NONCHARS },
+	[WDL_ESC_XML_ATTR] = { xml_attr_quote,
+			       { REP('&'), REP('<'), REP('>'), REP('"') }, 4,
+			       SPELL_HEX, SPELL_U, SPELL_HEX, WIDE_XML_NONCHARS },
+	[WDL_ESC_HTML] = { html_quote,
+			   { REP('&'), REP('<'), REP('>'), REP('"'), REP('\'') }, 5,
+			   SPELL_FFFD, SPELL_FFFD, SPELL_FFFD, WIDE_NONE },
+	[WDL_ESC_JSON] = { json_quote, { REP('"'), REP('\\') }, 2, SPELL_U, SPELL_U,
+			   SPELL_U_FFFD, WIDE_JS_SEPARATORS },
 };
+
+/* Non-zero when some byte of @p w is zero (a borrow can mark bytes above a
+ * zero byte too, never a word without one). */
+static inline uint64_t zero_byte(uint64_t w)
+{
+	return (w - ONES) & ~w & HIGHS;
+}
+
+/* Whether all eight bytes of @p w go out as they are: printable ASCII the
+ * format does not quote. */
+static inline bool plain_word(const struct policy *pol, uint64_t w)
+{
+	/* a byte below 0x20 or from 0x80 (as with zero_byte, a borrow marks
+	 * only bytes above one that is), or DEL */
+	uint64_t odd = ((w - 0x20 * ONES) | w) & HIGHS;
+	odd |= zero_byte(w ^ (0x7f * ONES));
+	for (int k = 0; k < pol->nquoted; k++)
+		odd |= zero_byte(w ^ pol->quoted[k]);
+	return !odd;
+}
+
+static inline bool plain_byte(const struct policy *pol, unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && !pol->quote[c];
+}
+
+/* How many bytes from the start of p[0, n) go out as they are. */
+static size_t plain_run(const struct policy *pol, const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	if (pol->nquoted >= 0) {
+		uint64_t w;
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, p + i, 8);
+			if (!plain_word(pol, w))
+				break;
+		}
+		if (i + 8 > n && i < n) {
+			/* the last bytes, as one word: the eight at the end,
+			 * or padded with a plain byte when there are fewer */
+			if (n >= 8) {
+				memcpy(&w, p + n - 8, 8);
+			} else {
+				unsigned char pad[8] = "        ";
+				memcpy(pad, p + i, n - i);
+				memcpy(&w, pad, 8);
+			}
+			if (plain_word(pol, w))
+				return n;
+		}
+	}
+	while (i < n && plain_byte(pol, p[i]))
+		i++;
+	return i;
+}
 
 /* @p prefix, then @p v in hex with at least @p width digits (printf's
  * %0Nx, or %0NX when @p upper). */
@@ -145,9 +216,7 @@ void wdl_escape_to(struct wdl_sink *s, enum wdl_esc mode, const char *str, size_
 	const unsigned char *p = (const unsigned char *)str;
 	for (size_t i = 0; i < n;) {
 		/* printable ASCII the format leaves alone goes out as one run */
-		size_t run = i;
-		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && !pol->quote[p[run]])
-			run++;
+		size_t run = i + plain_run(pol, p + i, n - i);
 		if (run > i) {
 			wdl_sink_put(s, p + i, run - i);
 			i = run;

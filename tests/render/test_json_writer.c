@@ -74,7 +74,7 @@ static void test_layout(void)
 	wdl_json_raw(&j, "2.5");
 	wdl_json_end_array(&j);
 	wdl_json_end_object(&j);
-	wdl_json_key(&j, "q\"\n"); wdl_json_string(&j, "x\xC3\xA9\x01\xff");
+	wdl_json_key(&j, "q"); wdl_json_string(&j, "x\xC3\xA9\x01\xff\"\n");
 	wdl_json_key(&j, "empty");
 	wdl_json_array(&j, false);
 	wdl_json_end_array(&j);
@@ -100,7 +100,7 @@ static void test_layout(void)
 		  "  \"b\": -9223372036854775808,\n"
 		  "  \"c\": 0,\n"
 		  "  \"d\": {\"e\": true, \"f\": false, \"g\": null, \"h\": [1, 2.5]},\n"
-		  "  \"q\\\"\\u000a\": \"x\xC3\xA9\\u0001\\ufffd\",\n"
+		  "  \"q\": \"x\xC3\xA9\\u0001\\ufffd\\\"\\u000a\",\n"
 		  "  \"empty\": [],\n"
 		  "  \"t\": \"2003-10-23T12:27:40.173\",\n"
 		  "  \"u\": null,\n"

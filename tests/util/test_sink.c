@@ -256,12 +256,80 @@ static void test_failed_write_is_seen(void)
 	fclose(f);
 }
 
+/* @p n bytes of @p in escaped for @p mode into @p out (NUL-ended). */
+static void esc_into(enum wdl_esc mode, const char *in, size_t n, char *out,
+		     size_t cap)
+{
+	FILE *f = fmemopen(out, cap, "w");
+	if (!f)
+		abort();
+	wdl_escape(f, mode, in, n);
+	fputc('\0', f);
+	fclose(f);
+}
+
+/* The scan that passes plain text eight bytes at a time agrees with the
+ * rules on every byte value, wherever it stands: in the first word, the
+ * last (overlapping) word, a string shorter than a word. The printable
+ * ASCII each format quotes (formats.md and escape.h, written out here once
+ * more); every other byte below 0x20 (but XML's tab and line feed), DEL
+ * and every byte from 0x80 (alone, so not UTF-8) is never written as it
+ * is. */
+static void test_scan_agrees_for_every_byte(void)
+{
+	static const struct {
+		enum wdl_esc mode;
+		const char *quoted;
+	} modes[] = {
+		{ WDL_ESC_TEXT, "" },
+		{ WDL_ESC_MARKDOWN, "\\`*_{}[]<>()#+-.!|~&$@:" },
+		{ WDL_ESC_GITHUB, "%" },
+		{ WDL_ESC_GITHUB_PROPERTY, "%:," },
+		{ WDL_ESC_XML, "&<>" },
+		{ WDL_ESC_XML_ATTR, "&<>\"" },
+		{ WDL_ESC_HTML, "&<>\"'" },
+		{ WDL_ESC_JSON, "\"\\" },
+	};
+	static const size_t lens[] = { 1, 2, 5, 7, 8, 9, 15, 16, 17, 23 };
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+		for (unsigned c = 1; c < 256; c++) {
+			char one[64];
+			char ch = (char)c;
+			esc_into(modes[m].mode, &ch, 1, one, sizeof(one));
+			size_t olen = strlen(one);
+			bool as_is = c >= 0x20 && c < 0x7f &&
+				     !strchr(modes[m].quoted, (int)c);
+			if (modes[m].mode == WDL_ESC_XML && (c == '\t' || c == '\n'))
+				as_is = true;
+			CHECK_MSG(as_is == (olen == 1 && one[0] == ch),
+				  "mode %zu, byte 0x%02x alone: \"%s\"", m, c, one);
+			for (size_t l = 0; l < sizeof(lens) / sizeof(lens[0]); l++) {
+				size_t n = lens[l];
+				for (size_t at = 0; at < n; at++) {
+					char in[32], got[256], want[256];
+					memset(in, 'k', n);
+					in[at] = ch;
+					esc_into(modes[m].mode, in, n, got, sizeof(got));
+					memset(want, 'k', at);
+					memcpy(want + at, one, olen);
+					memset(want + at + olen, 'k', n - at - 1);
+					want[n - 1 + olen] = '\0';
+					CHECK_MSG(strcmp(got, want) == 0,
+						  "mode %zu, byte 0x%02x at %zu of %zu: \"%s\"",
+						  m, c, at, n, got);
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	test_numbers_at_their_limits();
 	test_buffer_handed_over_when_full();
 	test_escapes_across_the_buffer_end();
 	test_long_string();
+	test_scan_agrees_for_every_byte();
 	test_failed_write_is_seen();
 	return check_report("util/sink");
 }
