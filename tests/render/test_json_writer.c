@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "parse/timestamp.h"
 #include "render/json_writer.h"
 
 /* A FILE that keeps what it is handed, write by write (unbuffered, so each
@@ -227,6 +228,76 @@ static void test_report(void)
 	wdilog_report_free(rep);
 }
 
+/* A time as printf wrote it before the writer wrote times itself:
+ * %04lld-%02u-%02uT%02d:%02d:%02d, the first digits of %09u, Z or
+ * %c%02d:%02d. */
+static void time_by_printf(const wdilog_time *t, char *dst, size_t cap)
+{
+	int64_t days = t->seconds / 86400, rem = t->seconds % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	int64_t y;
+	unsigned m, d;
+	wdl_civil_from_days(days, &y, &m, &d);
+	char frac[16], zone[16] = "";
+	snprintf(frac, sizeof(frac), "%09u", t->nanos);
+	if (t->zoned && t->offset_minutes == 0)
+		snprintf(zone, sizeof(zone), "Z");
+	else if (t->zoned)
+		snprintf(zone, sizeof(zone), "%c%02d:%02d",
+			 t->offset_minutes < 0 ? '-' : '+',
+			 abs(t->offset_minutes) / 60, abs(t->offset_minutes) % 60);
+	snprintf(dst, cap, "\"%04lld-%02u-%02uT%02d:%02d:%02d%s%.*s%s\"",
+		 (long long)y, m, d, (int)(rem / 3600), (int)(rem / 60 % 60),
+		 (int)(rem % 60), t->digits ? "." : "", (int)t->digits, frac, zone);
+}
+
+/* Times over the whole range, each fraction length and zone, and those
+ * outside four-digit years, 100-hour offsets or nine digits of fraction. */
+static void test_times(void)
+{
+	static const int64_t secs[] = {
+		0, 1, 59, 86399, 86400, -1, -86400, 951782400 /* 2000-02-29 */,
+		1066912060, 4102444799, 253402300799 /* 9999-12-31T23:59:59 */,
+		253402300800 /* 10000 */, -62167219200 /* 0000-01-01 */,
+		-62167219201 /* year -1 */, INT64_C(-400000000000),
+		INT64_C(400000000000),
+	};
+	static const uint32_t nanos[] = { 0, 1, 5, 999999999, 123456789, 100000000,
+					  1000000000, 4294967295u };
+	static const int16_t offs[] = { 0, 1, -1, 59, -60, 479, -720, 5999, -5999,
+					6000, -6000, 32767, -32768 };
+	int cases = 0, bad = 0;
+	for (size_t a = 0; a < sizeof(secs) / sizeof(secs[0]); a++)
+		for (size_t b = 0; b < sizeof(nanos) / sizeof(nanos[0]); b++)
+			for (unsigned dg = 0; dg <= 9; dg++)
+				for (size_t c = 0; c <= sizeof(offs) / sizeof(offs[0]); c++) {
+					wdilog_time t = {
+						.seconds = secs[a], .nanos = nanos[b],
+						.digits = (uint8_t)dg, .valid = true,
+						.zoned = c > 0,
+						.offset_minutes = c ? offs[c - 1] : 0,
+					};
+					static struct tape tp;
+					FILE *f = tape_open(&tp, SIZE_MAX);
+					static struct wdl_json j;
+					wdl_json_init(&j, f);
+					wdl_json_time(&j, &t);
+					wdl_json_flush(&j);
+					fclose(f);
+					char want[128];
+					time_by_printf(&t, want, sizeof(want));
+					cases++;
+					if (strcmp(tp.data, want) != 0 && bad++ < 5)
+						fprintf(stderr, "time %lld.%u/%u%+d: %s, expected %s\n",
+							(long long)t.seconds, t.nanos, dg,
+							t.offset_minutes, tp.data, want);
+				}
+	CHECK_MSG(bad == 0, "%d of %d times differ", bad, cases);
+}
+
 int main(void)
 {
 	test_layout();
@@ -234,5 +305,6 @@ int main(void)
 	test_many_buffers();
 	test_failed_write();
 	test_report();
+	test_times();
 	return check_report("render/json_writer");
 }
