@@ -306,7 +306,7 @@ static const char pairs[] =
 	"60616263646566676869" "70717273747576777879"
 	"80818283848586878889" "90919293949596979899";
 
-void wdl_sink_u64(struct wdl_sink *s, uint64_t v)
+void wdl_sink_u64_width(struct wdl_sink *s, uint64_t v, int width)
 {
 	char tmp[20];               /* 18446744073709551615 */
 	char *end = tmp + sizeof(tmp), *q = end;
@@ -321,7 +321,14 @@ void wdl_sink_u64(struct wdl_sink *s, uint64_t v)
 	} else {
 		*--q = (char)('0' + v);
 	}
+	for (int pad = width - (int)(end - q); pad > 0; pad--)
+		wdl_sink_byte(s, ' ');
 	wdl_sink_put(s, q, (size_t)(end - q));
+}
+
+void wdl_sink_u64(struct wdl_sink *s, uint64_t v)
+{
+	wdl_sink_u64_width(s, v, 0);
 }
 
 void wdl_sink_i64(struct wdl_sink *s, int64_t v)

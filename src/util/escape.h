@@ -83,6 +83,8 @@ static inline void wdl_sink_byte(struct wdl_sink *s, char c)
 /* Decimal, as printf's PRIu64 and PRId64 write it. */
 void wdl_sink_u64(struct wdl_sink *s, uint64_t v);
 void wdl_sink_i64(struct wdl_sink *s, int64_t v);
+/* Right-aligned in @p width columns, as "%*" PRIu64 writes it. */
+void wdl_sink_u64_width(struct wdl_sink *s, uint64_t v, int width);
 
 /* wdl_escape into a sink. */
 void wdl_escape_to(struct wdl_sink *s, enum wdl_esc mode, const char *str, size_t n);

@@ -106,6 +106,28 @@ static void test_numbers_at_their_limits(void)
 	}
 }
 
+/* Right-aligned numbers: as "%*" PRIu64 for every width up to past the
+ * longest number. */
+static void test_numbers_in_columns(void)
+{
+	static const uint64_t v[] = { 0, 7, 42, 99999999, 100000000, UINT64_MAX };
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		for (int width = 0; width <= 24; width++) {
+			static struct tape t;
+			FILE *f = tape_open(&t, sizeof(t.data));
+			char buf[WDL_SINK_MIN];
+			struct wdl_sink s;
+			wdl_sink_init(&s, f, buf, sizeof(buf));
+			wdl_sink_u64_width(&s, v[i], width);
+			wdl_sink_flush(&s);
+			fclose(f);
+			char want[64];
+			snprintf(want, sizeof(want), "%*" PRIu64, width, v[i]);
+			CHECK_STR(tape_str(&t), want);
+		}
+	}
+}
+
 /* The buffer goes out when full and not before, filled to its end: a
  * piece that does not fit is cut there; a piece of several buffers goes
  * out in whole buffers, its tail kept. */
@@ -326,6 +348,7 @@ static void test_scan_agrees_for_every_byte(void)
 int main(void)
 {
 	test_numbers_at_their_limits();
+	test_numbers_in_columns();
 	test_buffer_handed_over_when_full();
 	test_escapes_across_the_buffer_end();
 	test_long_string();
