@@ -248,6 +248,11 @@ void wdl_escape_to(struct wdl_sink *s, enum wdl_esc mode, const char *str, size_
 	}
 }
 
+size_t wdl_escape_plain(enum wdl_esc mode, const char *s, size_t n)
+{
+	return plain_run(&policies[mode], (const unsigned char *)s, n);
+}
+
 void wdl_escape(FILE *out, enum wdl_esc mode, const char *s, size_t n)
 {
 	char buf[256];

@@ -89,6 +89,10 @@ void wdl_sink_u64_width(struct wdl_sink *s, uint64_t v, int width);
 /* wdl_escape into a sink. */
 void wdl_escape_to(struct wdl_sink *s, enum wdl_esc mode, const char *str, size_t n);
 
+/* How many bytes from the start of s[0, n) @p mode writes as they are
+ * (printable ASCII it does not quote). */
+size_t wdl_escape_plain(enum wdl_esc mode, const char *s, size_t n);
+
 /* The same for a NUL-terminated string. */
 void wdl_escape_str(FILE *out, enum wdl_esc mode, const char *s);
 

@@ -319,8 +319,9 @@ static void test_scan_agrees_for_every_byte(void)
 			char ch = (char)c;
 			esc_into(modes[m].mode, &ch, 1, one, sizeof(one));
 			size_t olen = strlen(one);
-			bool as_is = c >= 0x20 && c < 0x7f &&
+			bool plain = c >= 0x20 && c < 0x7f &&
 				     !strchr(modes[m].quoted, (int)c);
+			bool as_is = plain;
 			if (modes[m].mode == WDL_ESC_XML && (c == '\t' || c == '\n'))
 				as_is = true;
 			CHECK_MSG(as_is == (olen == 1 && one[0] == ch),
@@ -332,6 +333,10 @@ static void test_scan_agrees_for_every_byte(void)
 					memset(in, 'k', n);
 					in[at] = ch;
 					esc_into(modes[m].mode, in, n, got, sizeof(got));
+					CHECK_MSG(wdl_escape_plain(modes[m].mode, in, n) ==
+						  (plain ? n : at),
+						  "mode %zu, byte 0x%02x at %zu of %zu: plain %zu",
+						  m, c, at, n, wdl_escape_plain(modes[m].mode, in, n));
 					memset(want, 'k', at);
 					memcpy(want + at, one, olen);
 					memset(want + at + olen, 'k', n - at - 1);
