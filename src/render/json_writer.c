@@ -92,8 +92,11 @@ void wdl_json_key_n(struct wdl_json *j, const char *key, size_t n)
 		char *p = s->p;
 		*p++ = '"';
 		memcpy(p, key, n);
-		memcpy(p + n, "\": ", 3);
-		s->p = p + n + 3;
+		p += n;
+		*p++ = '"';
+		*p++ = ':';
+		*p++ = ' ';
+		s->p = p;
 	} else {
 		wdl_sink_byte(s, '"');
 		wdl_sink_put(s, key, n);
