@@ -604,8 +604,10 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 		wdl_json_end_object(&j);
 	}
 	wdl_json_end_array(&j);
-	if (inputs(&j, rep) < 0)
+	if (inputs(&j, rep) < 0) {
+		wdl_json_flush(&j);    /* what was written goes out, as before */
 		return wdl_fail_oom(err);
+	}
 	timeline(&j, &rep->timeline);
 	if (!wdl_view_known(rep, WDL_MEMBER_PEERS) ||
 	    !wdl_view_known(rep, WDL_MEMBER_BURSTS)) {
@@ -616,8 +618,10 @@ int wdilog_report_render_json(const wdilog_report *rep, FILE *out,
 			wdl_json_key(&j, unknown[k]);
 			wdl_json_null(&j);
 		}
-	} else if (!peers(&j, rep) || !bursts(&j, rep))
+	} else if (!peers(&j, rep) || !bursts(&j, rep)) {
+		wdl_json_flush(&j);
 		return wdl_fail_oom(err);
+	}
 	dot11_and_ssids(&j, rep);
 	window(&j, &rep->window);
 	wdl_render_attempts_json(&j, rep);

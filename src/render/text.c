@@ -39,20 +39,36 @@ static const struct style ansi = { "\033[1m", "\033[31m", "\033[33m",
 				   "\033[32m", "\033[35m", "\033[2m",
 				   "\033[0m" };
 
-/* Text from an input, laid out as printf's "%-*.*s" would lay it out
- * and then escaped (util/escape.h): a log or a crafted report cannot
- * drive the terminal. @p prec < 0 means no cut. */
-static void put_cell(FILE *out, const char *s, int width, int prec)
+/* Text from an input, laid out as printf's "%-*.*s" would lay it out in a
+ * buffer of 256 and then escaped (util/escape.h): a log or a crafted
+ * report cannot drive the terminal. @p prec < 0 means no cut. */
+static void put_cell_to(struct wdl_sink *k, const char *s, int width, int prec)
 {
-	char buf[256];
-	if (prec < 0 && strlen(s) >= sizeof(buf)) {
-		wdl_escape_str(out, WDL_ESC_TEXT, s);   /* too long to pad anyway */
+	enum { CAP = 256 };
+	if (prec < 0 && strnlen(s, CAP) >= CAP) {
+		wdl_escape_to(k, WDL_ESC_TEXT, s, strlen(s));   /* too long to pad anyway */
 		return;
 	}
-	if (prec < 0 || prec >= (int)sizeof(buf))
-		prec = (int)sizeof(buf) - 1;
-	snprintf(buf, sizeof(buf), "%-*.*s", width, prec, s);
-	wdl_escape_str(out, WDL_ESC_TEXT, buf);
+	if (prec < 0 || prec >= CAP)
+		prec = CAP - 1;
+	size_t n = strnlen(s, (size_t)prec);
+	/* the padding is plain spaces: escaping the text alone and padding
+	 * after it writes the same bytes */
+	wdl_escape_to(k, WDL_ESC_TEXT, s, n);
+	size_t end = width > 0 && (size_t)width > n ? (size_t)width : n;
+	if (end > CAP - 1)
+		end = CAP - 1;
+	for (size_t i = n; i < end; i++)
+		wdl_sink_byte(k, ' ');
+}
+
+static void put_cell(FILE *out, const char *s, int width, int prec)
+{
+	char buf[512];
+	struct wdl_sink k;
+	wdl_sink_init(&k, out, buf, sizeof(buf));
+	put_cell_to(&k, s, width, prec);
+	wdl_sink_flush(&k);
 }
 
 static const char *kind_color(const struct style *st, wdilog_kind k)
@@ -798,12 +814,25 @@ static void inputs(FILE *out, const wdilog_report *rep, const struct style *st,
 			 in->gzip ? "+gzip" : "");
 		fputs("  ", out);
 		wdl_text_fit(out, in->path, w - 2, 0, WDL_CUT_MIDDLE, unicode);
-		fputs("\n       ", out);
-		put_cell(out, in->format, 14, -1);
-		fputc(' ', out);
-		put_cell(out, enc, 13, -1);
-		fprintf(out, " %8" PRIu64 " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 "\n",
-			in->events, in->statuses, in->damaged, in->undecoded);
+		/* the figures line gathered and written at once: one line an
+		 * input, ten thousand of them in a large run */
+		char line[1024];
+		struct wdl_sink k;
+		wdl_sink_init(&k, out, line, sizeof(line));
+		wdl_sink_lit(&k, "\n       ");
+		put_cell_to(&k, in->format, 14, -1);
+		wdl_sink_byte(&k, ' ');
+		put_cell_to(&k, enc, 13, -1);
+		wdl_sink_byte(&k, ' ');
+		wdl_sink_u64_width(&k, in->events, 8);
+		wdl_sink_byte(&k, ' ');
+		wdl_sink_u64_width(&k, in->statuses, 8);
+		wdl_sink_byte(&k, ' ');
+		wdl_sink_u64_width(&k, in->damaged, 8);
+		wdl_sink_byte(&k, ' ');
+		wdl_sink_u64_width(&k, in->undecoded, 9);
+		wdl_sink_byte(&k, '\n');
+		wdl_sink_flush(&k);
 		char loss[512];
 		if (wdl_view_input_loss(in, loss, sizeof(loss)))
 			put_clauses(out, "       ", loss,

@@ -60,6 +60,12 @@ size_t wdl_text_cols(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t cols = 0;
 	for (size_t i = 0; i < n;) {
+		/* what the escaper passes as it is takes a column a byte */
+		size_t plain = wdl_escape_plain(WDL_ESC_TEXT, s + i, n - i);
+		cols += plain;
+		i += plain;
+		if (i == n)
+			break;
 		size_t c;
 		i += unit(p + i, n - i, &c);
 		cols += c;
