@@ -157,6 +157,11 @@ struct entry {
 	char *name;                 /* owned */
 	unsigned char type;         /* DT_* (DT_UNKNOWN: ask stat) */
 	ino_t ino;
+	/* For the sort: the name past the prefix all names of the directory
+	 * share, and its first 8 bytes as a big-endian number (0 past its
+	 * end), so that most comparisons are one of numbers. */
+	const char *rest;
+	uint64_t key;
 };
 
 static int visit(struct walker *w, const char *path, const struct entry *e,
@@ -202,8 +207,34 @@ static void free_names(struct entry *names, size_t n)
 
 static int cmp_entries(const void *a, const void *b)
 {
-	return strcmp(((const struct entry *)a)->name,
-		      ((const struct entry *)b)->name);
+	const struct entry *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return strcmp(x->rest, y->rest);
+}
+
+/* Byte order of names, as strcmp: a shared prefix is passed over and the
+ * next 8 bytes compared as one number (10,000 names "part-aaaa"... sorted
+ * by strcmp alone were a fifth of the walk). */
+static void sort_names(struct entry *names, size_t n)
+{
+	size_t shared = n ? strlen(names[0].name) : 0;
+	for (size_t i = 1; i < n && shared; i++) {
+		size_t k = 0;
+		while (k < shared && names[i].name[k] == names[0].name[k])
+			k++;
+		shared = k;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *r =
+			(const unsigned char *)names[i].name + shared;
+		uint64_t key = 0;
+		for (int b = 0; b < 8 && r[b]; b++)
+			key |= (uint64_t)r[b] << (56 - 8 * b);
+		names[i].rest = (const char *)r;
+		names[i].key = key;
+	}
+	qsort(names, n, sizeof(*names), cmp_entries);
 }
 
 /* Names in @p path, sorted; *out is NULL when the directory is empty. */
@@ -231,7 +262,7 @@ static int list_dir(DIR *d, struct entry **out, size_t *count,
 		n++;
 	}
 	if (n)
-		qsort(names, n, sizeof(*names), cmp_entries);
+		sort_names(names, n);
 	*out = names;
 	*count = n;
 	return WDILOG_OK;

@@ -1123,15 +1123,16 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				       ? plan_parts(paths[i].path, i, jobs, &local,
 						    run.jobs + run.njobs)
 				       : 0;
-		if (parts == 0)
-			run.jobs[run.njobs++] = (struct job){ .input = i };
-		else
-			run.njobs += parts;
-	}
-
-	for (size_t j = 0; j < run.njobs; j++) {
-		run.jobs[j].index = j;
-		run.jobs[j].run = &run;
+		if (parts == 0) {
+			run.jobs[run.njobs] = (struct job){ .input = i };
+			parts = 1;
+		}
+		/* while they are in the cache (a second pass over a table of
+		 * 10,000 jobs cost as much as the first) */
+		for (size_t k = 0; k < parts; k++, run.njobs++) {
+			run.jobs[run.njobs].index = run.njobs;
+			run.jobs[run.njobs].run = &run;
+		}
 	}
 	int rc = WDILOG_OK;
 	if (jobs == 1 || run.njobs == 1) {
