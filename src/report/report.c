@@ -891,6 +891,21 @@ static int merge_detail(wdilog_report *dst, const wdilog_report *src,
 	 * detector is empty and they were replayed into dst already */
 	size_t offset = same_input && ninputs_before ? ninputs_before - 1
 						      : ninputs_before;
+	/* bursts found with another window or threshold: a report that has
+	 * read nothing yet takes the source's (`wdilog merge` of one report
+	 * gives that report back); else the list no longer says what one
+	 * window would find, and says it is not exact */
+	struct wdl_bursts *db = &dst->bursts;
+	if (db->window != src->bursts.window ||
+	    db->min_failures != src->bursts.min_failures) {
+		if (ninputs_before == 0 && !db->ring && !db->any && db->n == 0 &&
+		    !db->not_listed) {
+			db->window = src->bursts.window;
+			db->min_failures = src->bursts.min_failures;
+		} else {
+			dst->bursts_inexact = true;
+		}
+	}
 	int brc = wdl_bursts_merge(&dst->bursts, &src->bursts, map, offset);
 	if (brc < 0)
 		return wdl_fail_oom(err);
