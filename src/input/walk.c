@@ -61,25 +61,41 @@ static struct visited *seen_slot(struct seen_set *s, dev_t dev, ino_t ino)
 	return &s->slots[i];
 }
 
+/* Room for @p more entries at most half full: a directory's listing says
+ * how many may come, so the set grows once for it, not once per doubling
+ * (10,000 files cost seven rehashes). */
+static int seen_reserve(struct seen_set *s, size_t more, wdilog_error *err)
+{
+	if (s->cap && 2 * (s->n + more) <= s->cap)
+		return WDILOG_OK;
+	size_t ncap = s->cap ? s->cap : 256;
+	while (ncap < 2 * (s->n + more))
+		ncap *= 2;
+	struct visited *ns = wdl_calloc(ncap, sizeof(*ns));
+	if (!ns) {
+		/* the value itself, so that static analysis sees it is < 0 */
+		wdl_fail_oom(err);
+		return WDILOG_ENOMEM;
+	}
+	struct seen_set grown = { ns, ncap, 0 };
+	for (size_t i = 0; i < s->cap; i++)
+		if (s->slots[i].ino != 0)
+			*seen_slot(&grown, s->slots[i].dev, s->slots[i].ino) =
+				s->slots[i];
+	grown.n = s->n;
+	wdl_free(s->slots);
+	*s = grown;
+	return WDILOG_OK;
+}
+
 /* Record (dev, ino); *first is false if it was there already. */
 static int seen_add(struct seen_set *s, const struct stat *st, bool *first,
 		    wdilog_error *err)
 {
 	*first = false;
-	if (2 * (s->n + 1) > s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 256;
-		struct visited *ns = wdl_calloc(ncap, sizeof(*ns));
-		if (!ns)
-			return wdl_fail_oom(err);
-		struct seen_set grown = { ns, ncap, 0 };
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->slots[i].ino != 0)
-				*seen_slot(&grown, s->slots[i].dev,
-					   s->slots[i].ino) = s->slots[i];
-		grown.n = s->n;
-		wdl_free(s->slots);
-		*s = grown;
-	}
+	int rc = seen_reserve(s, 1, err);
+	if (rc < 0)
+		return rc;
 	struct visited *v = seen_slot(s, st->st_dev, st->st_ino);
 	*first = v->ino == 0;
 	if (*first) {
@@ -298,8 +314,12 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 	size_t n = 0;
 	rc = list_dir(d, &names, &n, err);
 	closedir(d);
-	if (rc < 0)
+	if (rc == 0)
+		rc = seen_reserve(&w->seen, n, err);
+	if (rc < 0) {
+		free_names(names, n);
 		return rc;
+	}
 	w->stack[w->depth++] = (struct visited){ st->st_dev, st->st_ino };
 	/* every child's path is built in one buffer: "path/" then its name
 	 * (a formatted, allocated string per file was a third of the walk) */

@@ -60,28 +60,14 @@ struct failure {
 
 struct job {
 	size_t input;               /* index into the paths */
-	bool part;                  /* one part of a file (range below) */
-	bool first_part;
-	struct wdl_range range;
+	struct wdl_range range;     /* a part's (part below) */
 	wdilog_report *rep;         /* the result, merged then freed */
-	int status;                 /* why, if below 0: job_err() */
-	bool skipped;               /* a wdilog report found in a directory */
-	bool passed_over;           /* a binary file found in a directory
-				       (skipped too; job_err() holds the
-				       warning) */
-	bool done;
 	size_t nbatch;              /* jobs read into this one's report, it
 				       included (set when it is done) */
 	size_t index;               /* its place in run->jobs */
 	struct run *run;
 	struct failure *log;        /* owned; grows as needed */
 	size_t nlog, log_cap;
-	bool direct;                /* feeding the main detector itself */
-	bool unlisted;              /* read in a batch, failed, and no memory
-				       to list it there: listed at the merge */
-	bool repair_held;           /* an XML part's repair warning (in its
-				       slot), told at its merge if no earlier
-				       part told one */
 	/* A text part past the file's start numbers its lines from 1; the
 	 * lines of the parts before it are added at its merge, so planning
 	 * the parts never counts lines. */
@@ -90,6 +76,22 @@ struct job {
 				       part before it is merged) */
 	wdilog_error *diags;        /* owned: its diagnostics, lines relative */
 	size_t ndiags, diags_cap;
+	int status;                 /* why, if below 0: job_err() */
+	/* its flags together (a table of 10,000 jobs is cleared and
+	 * faulted in before the first file is read) */
+	bool part;                  /* one part of a file (range above) */
+	bool first_part;
+	bool skipped;               /* a wdilog report found in a directory */
+	bool passed_over;           /* a binary file found in a directory
+				       (skipped too; job_err() holds the
+				       warning) */
+	bool done;
+	bool direct;                /* feeding the main detector itself */
+	bool unlisted;              /* read in a batch, failed, and no memory
+				       to list it there: listed at the merge */
+	bool repair_held;           /* an XML part's repair warning (in its
+				       slot), told at its merge if no earlier
+				       part told one */
 	bool diag_direct;           /* telling them itself (line_base known) */
 };
 
