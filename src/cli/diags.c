@@ -10,12 +10,10 @@ void cli_diags_init(struct cli_diags *d, size_t cap)
 	d->cap = cap;
 }
 
-static const char *const *sort_names;
-
-static int by_name(const void *a, const void *b)
+static int by_name(const void *a, const void *b, void *names)
 {
-	return strcmp(sort_names[*(const size_t *)a],
-		      sort_names[*(const size_t *)b]);
+	const char *const *n = names;
+	return strcmp(n[*(const size_t *)a], n[*(const size_t *)b]);
 }
 
 bool cli_diags_set_inputs(struct cli_diags *d, const char *const *names,
@@ -35,20 +33,24 @@ bool cli_diags_set_inputs(struct cli_diags *d, const char *const *names,
 	memcpy(d->names, names, n * sizeof(*names));
 	for (size_t i = 0; i < n; i++)
 		d->order[i] = i;
-	/* called once, before any thread runs */
-	sort_names = (const char *const *)names;
-	qsort(d->order, n, sizeof(*d->order), by_name);
 	d->nnames = n;
+	d->sorted = false;
 	return true;
 }
 
 /* The first position of input @p name; past every input if unknown (a
  * file passed over inside a directory). */
-static size_t input_index(const struct cli_diags *d, const char *name)
+static size_t input_index(struct cli_diags *d, const char *name)
 {
 	size_t lo = 0, hi = d->nnames;
 	if (!name)
 		return 0;
+	/* diagnostics come one at a time (the library's promise) */
+	if (!d->sorted) {
+		qsort_r(d->order, d->nnames, sizeof(*d->order), by_name,
+			d->names);
+		d->sorted = true;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (strcmp(d->names[d->order[mid]], name) < 0)

@@ -37,6 +37,9 @@ struct cli_diags {
 	const char **names;
 	size_t *order;
 	size_t nnames;
+	bool sorted;                /* order is sorted (at the first lookup:
+				       most runs have no diagnostic, and
+				       10,000 paths took a millisecond) */
 	bool oom;
 };
 

@@ -71,7 +71,7 @@ static int seen_reserve(struct seen_set *s, size_t more, wdilog_error *err)
 	size_t ncap = s->cap ? s->cap : 256;
 	while (ncap < 2 * (s->n + more))
 		ncap *= 2;
-	struct visited *ns = wdl_calloc(ncap, sizeof(*ns));
+	struct visited *ns = wdl_table_resize(NULL, 0, ncap * sizeof(*ns));
 	if (!ns) {
 		/* the value itself, so that static analysis sees it is < 0 */
 		wdl_fail_oom(err);
@@ -83,7 +83,7 @@ static int seen_reserve(struct seen_set *s, size_t more, wdilog_error *err)
 			*seen_slot(&grown, s->slots[i].dev, s->slots[i].ino) =
 				s->slots[i];
 	grown.n = s->n;
-	wdl_free(s->slots);
+	wdl_table_free(s->slots, s->cap * sizeof(*s->slots));
 	*s = grown;
 	return WDILOG_OK;
 }
@@ -170,7 +170,8 @@ static int binary_or_visit(struct walker *w, const char *path,
 
 /* One name in a directory, with what the listing says of it. */
 struct entry {
-	char *name;                 /* owned */
+	size_t at, len;             /* its offset in the listing's text, and
+				       its length */
 	unsigned char type;         /* DT_* (DT_UNKNOWN: ask stat) */
 	ino_t ino;
 	/* For the sort: the name past the prefix all names of the directory
@@ -214,11 +215,20 @@ static int visit(struct walker *w, const char *path, const struct entry *e,
 	return binary_or_visit(w, path, err);
 }
 
-static void free_names(struct entry *names, size_t n)
+/* A directory's names: the entries and the text they point into, each
+ * one table (a string allocated per name was a fifth of the walk's page
+ * faults, and each fault costs more than the name). */
+struct listing {
+	struct entry *names;
+	size_t n, cap;
+	char *text;
+	size_t len, text_cap;
+};
+
+static void listing_free(struct listing *l)
 {
-	for (size_t i = 0; i < n; i++)
-		wdl_free(names[i].name);
-	wdl_free(names);
+	wdl_table_free(l->names, l->cap * sizeof(*l->names));
+	wdl_table_free(l->text, l->text_cap);
 }
 
 static int cmp_entries(const void *a, const void *b)
@@ -232,18 +242,18 @@ static int cmp_entries(const void *a, const void *b)
 /* Byte order of names, as strcmp: a shared prefix is passed over and the
  * next 8 bytes compared as one number (10,000 names "part-aaaa"... sorted
  * by strcmp alone were a fifth of the walk). */
-static void sort_names(struct entry *names, size_t n)
+static void sort_names(struct entry *names, size_t n, const char *text)
 {
-	size_t shared = n ? strlen(names[0].name) : 0;
+	size_t shared = n ? names[0].len : 0;
 	for (size_t i = 1; i < n && shared; i++) {
 		size_t k = 0;
-		while (k < shared && names[i].name[k] == names[0].name[k])
+		while (k < shared && text[names[i].at + k] == text[names[0].at + k])
 			k++;
 		shared = k;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const unsigned char *r =
-			(const unsigned char *)names[i].name + shared;
+			(const unsigned char *)text + names[i].at + shared;
 		uint64_t key = 0;
 		for (int b = 0; b < 8 && r[b]; b++)
 			key |= (uint64_t)r[b] << (56 - 8 * b);
@@ -253,38 +263,49 @@ static void sort_names(struct entry *names, size_t n)
 	qsort(names, n, sizeof(*names), cmp_entries);
 }
 
-/* Names in @p path, sorted; *out is NULL when the directory is empty. */
-static int list_dir(DIR *d, struct entry **out, size_t *count,
-		    wdilog_error *err)
+/* Add @p name to the listing; false when out of memory. */
+static bool listing_add(struct listing *l, const struct dirent *de)
 {
-	struct entry *names = NULL;
-	size_t n = 0, cap = 0;
+	size_t len = strlen(de->d_name) + 1;
+	if (!l->names || l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 64;
+		struct entry *nn = wdl_table_resize(l->names, l->cap * sizeof(*nn),
+						    ncap * sizeof(*nn));
+		if (!nn)
+			return false;
+		l->names = nn;
+		l->cap = ncap;
+	}
+	if (!l->text || l->text_cap - l->len < len) {
+		size_t ncap = l->text_cap ? l->text_cap * 2 : 4096;
+		while (ncap - l->len < len)
+			ncap *= 2;
+		char *nt = wdl_table_resize(l->text, l->text_cap, ncap);
+		if (!nt)
+			return false;
+		l->text = nt;
+		l->text_cap = ncap;
+	}
+	memcpy(l->text + l->len, de->d_name, len);
+	l->names[l->n++] = (struct entry){ .at = l->len, .len = len - 1,
+					   .type = de->d_type, .ino = de->d_ino };
+	l->len += len;
+	return true;
+}
+
+/* The names in @p d, sorted. */
+static int list_dir(DIR *d, struct listing *l, wdilog_error *err)
+{
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct entry *nn = wdl_realloc(names, ncap * sizeof(*nn));
-			if (!nn)
-				goto oom;
-			names = nn;
-			cap = ncap;
-		}
-		if (!(names[n].name = wdl_strdup(de->d_name)))
-			goto oom;
-		names[n].type = de->d_type;
-		names[n].ino = de->d_ino;
-		n++;
+		if (!listing_add(l, de))
+			return wdl_fail_oom(err);
 	}
-	if (n)
-		sort_names(names, n);
-	*out = names;
-	*count = n;
+	if (l->n)
+		sort_names(l->names, l->n, l->text);
 	return WDILOG_OK;
-oom:
-	free_names(names, n);
-	return wdl_fail_oom(err);
 }
 
 static int walk_dir(struct walker *w, const char *path, const struct stat *st,
@@ -310,41 +331,39 @@ static int walk_dir(struct walker *w, const char *path, const struct stat *st,
 	DIR *d = opendir(path);
 	if (!d)
 		return problem(w, path, strerror(errno));
-	struct entry *names = NULL;
-	size_t n = 0;
-	rc = list_dir(d, &names, &n, err);
+	struct listing l = { 0 };
+	rc = list_dir(d, &l, err);
 	closedir(d);
 	if (rc == 0)
-		rc = seen_reserve(&w->seen, n, err);
+		rc = seen_reserve(&w->seen, l.n, err);
 	if (rc < 0) {
-		free_names(names, n);
+		listing_free(&l);
 		return rc;
 	}
+	struct entry *names = l.names;
+	size_t n = l.n;
 	w->stack[w->depth++] = (struct visited){ st->st_dev, st->st_ino };
 	/* every child's path is built in one buffer: "path/" then its name
 	 * (a formatted, allocated string per file was a third of the walk) */
 	size_t plen = strlen(path), longest = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(names[i].name);
-		longest = len > longest ? len : longest;
-	}
+	for (size_t i = 0; i < n; i++)
+		longest = names[i].len > longest ? names[i].len : longest;
 	char *child = wdl_malloc(plen + 1 + longest + 1);
 	if (!child) {
 		w->depth--;
-		free_names(names, n);
+		listing_free(&l);
 		return wdl_fail_oom(err);
 	}
 	memcpy(child, path, plen + 1);
 	if (!plen || path[plen - 1] != '/')
 		child[plen++] = '/';
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		size_t len = strlen(names[i].name);
-		memcpy(child + plen, names[i].name, len + 1);
+		memcpy(child + plen, l.text + names[i].at, names[i].len + 1);
 		rc = visit(w, child, &names[i], st->st_dev, err);
 	}
 	wdl_free(child);
 	w->depth--;
-	free_names(names, n);
+	listing_free(&l);
 	return rc;
 }
 
@@ -365,7 +384,7 @@ int wdilog_walk_flags(const char *path, unsigned flags, wdilog_walk_fn fn,
 	if (!w.root_real)
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s", strerror(errno));
 	int rc = walk_dir(&w, path, &st, err);
-	wdl_free(w.seen.slots);
+	wdl_table_free(w.seen.slots, w.seen.cap * sizeof(*w.seen.slots));
 	free(w.root_real);
 	return rc;
 }

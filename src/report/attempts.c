@@ -125,6 +125,20 @@ void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts)
 	a->figs.show = opts && opts->attempts_in_report;
 }
 
+void wdl_attempts_reuse(struct wdl_attempts *a, struct wdl_attempts *old)
+{
+	a->ifaces = old->ifaces;
+	a->figs.peers = old->figs.peers;
+	old->ifaces = NULL;
+	old->figs.peers = NULL;
+	/* rows below the counts are cleared as they are taken; the shared
+	 * rows past the caps are not */
+	if (a->ifaces)
+		memset(&a->ifaces[WDL_ATT_IFACES], 0, sizeof(a->ifaces[0]));
+	if (a->figs.peers)
+		memset(&a->figs.peers[WDL_ATT_PEERS], 0, sizeof(a->figs.peers[0]));
+}
+
 void wdl_attempts_dispose(struct wdl_attempts *a)
 {
 	wdl_free(a->sync.ifaces);

@@ -135,6 +135,9 @@ struct wdl_attempts {
 
 void wdl_attempts_init(struct wdl_attempts *a, const wdilog_options *opts);
 void wdl_attempts_dispose(struct wdl_attempts *a);
+/* Give @p a, just initialised, the tables of @p old (which keeps none):
+ * a reset report reuses them (wdl_peers_reuse says why). */
+void wdl_attempts_reuse(struct wdl_attempts *a, struct wdl_attempts *old);
 
 /* Feed one event of input @p input (named @p name, borrowed until the
  * input ends): its statuses and its WLAN signal. Returns false when out

@@ -14,9 +14,32 @@
 /* Power of two, at least twice WDL_PEERS_MAX: probes stay short. */
 #define SLOTS (2 * WDL_PEERS_MAX)
 
+static size_t hash(uint64_t mac)
+{
+	/* Fibonacci hashing: vendor prefixes repeat, the low bits vary */
+	return (size_t)((mac * 0x9E3779B97F4A7C15u) >> 40) & (SLOTS - 1);
+}
+
 void wdl_peers_init(struct wdl_peers *p)
 {
 	memset(p, 0, sizeof(*p));
+}
+
+void wdl_peers_reuse(struct wdl_peers *p, struct wdl_peers *old)
+{
+	wdl_peers_init(p);
+	p->v = old->v;
+	p->cap = old->cap;
+	p->slots = old->slots;
+	p->nslots = old->nslots;
+	/* only the slots in use are cleared (few, in a small file's table) */
+	for (size_t i = 0; p->slots && i < old->n; i++) {
+		size_t h = hash(p->v[i].mac);
+		while (p->slots[h] != i + 1)
+			h = (h + 1) & (SLOTS - 1);
+		p->slots[h] = 0;
+	}
+	memset(old, 0, sizeof(*old));
 }
 
 void wdl_peers_dispose(struct wdl_peers *p)
@@ -77,11 +100,6 @@ static void count(struct wdl_peer_stat *s, wdilog_phase phase,
 	}
 }
 
-static size_t hash(uint64_t mac)
-{
-	/* Fibonacci hashing: vendor prefixes repeat, the low bits vary */
-	return (size_t)((mac * 0x9E3779B97F4A7C15u) >> 40) & (SLOTS - 1);
-}
 
 /* The entry for @p mac, made if new; NULL past the cap or out of memory. */
 static struct wdl_peer_stat *find(struct wdl_peers *p, uint64_t mac)

@@ -1102,19 +1102,22 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	}
 	/* at most JOBS_MAX parts per file, plus one job per other input */
 	size_t cap = n + (jobs > 1 ? JOBS_MAX : 0);
-	run.jobs = wdl_calloc(cap ? cap : 1, sizeof(*run.jobs));
+	cap = cap ? cap : 1;
+	/* a table of 10,000 jobs is 2 MiB: mapped with its pages in place */
+	run.jobs = wdl_table_resize(NULL, 0, cap * sizeof(*run.jobs));
 	run.slots = wdl_malloc(SLOTS * sizeof(*run.slots));
 	if (!run.jobs || !run.slots) {
-		wdl_free(run.jobs);
+		wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
 		wdl_free(run.slots);
 		return none_read(rep, paths, n, done, payload, err);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (run.njobs + 65 > cap) {
 			size_t ncap = cap * 2 + 65;
-			struct job *nj = wdl_realloc(run.jobs, ncap * sizeof(*nj));
+			struct job *nj = wdl_table_resize(run.jobs, cap * sizeof(*nj),
+							  ncap * sizeof(*nj));
 			if (!nj) {
-				wdl_free(run.jobs);
+				wdl_table_free(run.jobs, cap * sizeof(*nj));
 				wdl_free(run.slots);
 				return none_read(rep, paths, n, done, payload, err);
 			}
@@ -1136,6 +1139,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 			run.jobs[run.njobs].run = &run;
 		}
 	}
+	/* every input is listed: their rows made at once (a row fewer
+	 * only means it grows as before) */
+	wdl_report_reserve_inputs(rep, rep->ninputs + n);
 	int rc = WDILOG_OK;
 	if (jobs == 1 || run.njobs == 1) {
 		/* one job at a time: read straight into the report, with its
@@ -1154,7 +1160,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				rc = jrc < 0 ? jrc : mrc;
 		}
 		wdl_reader_cache_dispose(&cache);
-		wdl_free(run.jobs);
+		wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
 		wdl_free(run.slots);
 		return rc;
 	}
@@ -1186,7 +1192,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
 	pthread_mutex_destroy(&run.diag_lock);
-	wdl_free(run.jobs);
+	wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
 	wdl_free(run.slots);
 	return rc;
 }

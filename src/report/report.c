@@ -55,7 +55,7 @@ static void report_dispose(wdilog_report *rep)
 	}
 	wdl_gate_state_free(rep->gate);
 	wdl_free(rep->codes);
-	wdl_free(rep->inputs);
+	wdl_table_free(rep->inputs, rep->inputs_cap * sizeof(*rep->inputs));
 	wdl_free(rep->guids);
 	wdl_peers_dispose(&rep->peers);
 	wdl_bursts_dispose(&rep->bursts);
@@ -73,9 +73,18 @@ void wdilog_report_free(wdilog_report *rep)
 
 void wdl_report_reset(wdilog_report *rep, const wdilog_options *opts)
 {
+	/* the tables of peers and attempts are kept, emptied */
+	struct wdl_peers peers = rep->peers;
+	struct wdl_attempts attempts = { .ifaces = rep->attempts.ifaces,
+					 .figs.peers = rep->attempts.figs.peers };
+	memset(&rep->peers, 0, sizeof(rep->peers));
+	rep->attempts.ifaces = NULL;
+	rep->attempts.figs.peers = NULL;
 	report_dispose(rep);
 	memset(rep, 0, sizeof(*rep));
 	report_init(rep, opts);
+	wdl_peers_reuse(&rep->peers, &peers);
+	wdl_attempts_reuse(&rep->attempts, &attempts);
 }
 
 void wdilog_report_totals(const wdilog_report *rep, wdilog_totals *out)
@@ -83,18 +92,25 @@ void wdilog_report_totals(const wdilog_report *rep, wdilog_totals *out)
 	*out = rep->totals;
 }
 
-/* Grow an array of @p size-byte items to hold one more. */
-static bool reserve(void **arr, size_t *cap, size_t n, size_t size)
+/* Grow an array of @p size-byte items to hold one more: @p first, then
+ * twice as many each time. */
+static bool reserve_from(void **arr, size_t *cap, size_t n, size_t size,
+			 size_t first)
 {
 	if (n < *cap)
 		return true;
-	size_t ncap = *cap ? *cap * 2 : 16;
+	size_t ncap = *cap ? *cap * 2 : first;
 	void *p = wdl_realloc(*arr, ncap * size);
 	if (!p)
 		return false;
 	*arr = p;
 	*cap = ncap;
 	return true;
+}
+
+static bool reserve(void **arr, size_t *cap, size_t n, size_t size)
+{
+	return reserve_from(arr, cap, n, size, 16);
 }
 
 void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
@@ -287,8 +303,10 @@ struct wdl_input_code *wdl_report_input_code(wdilog_report *rep, size_t input,
 		if (in->codes[i].code == code)
 			slot = i;
 	if (slot == in->ncodes) {
-		if (!reserve((void **)&in->codes, &in->codes_cap, in->ncodes,
-			     sizeof(*in->codes))) {
+		/* most inputs hold one or two codes, and a report may list
+		 * 10,000 inputs: 16 rows each were 17 MB */
+		if (!reserve_from((void **)&in->codes, &in->codes_cap, in->ncodes,
+				  sizeof(*in->codes), 2)) {
 			wdl_fail_oom(err);
 			return NULL;
 		}
@@ -513,11 +531,27 @@ int wdilog_report_set_window(wdilog_report *rep, const char *since,
 	return WDILOG_OK;
 }
 
+bool wdl_report_reserve_inputs(wdilog_report *rep, size_t n)
+{
+	if (n <= rep->inputs_cap)
+		return true;
+	/* a table: 10,000 inputs fill 2 MiB, mapped with its pages in place */
+	void *p = wdl_table_resize(rep->inputs,
+				   rep->inputs_cap * sizeof(*rep->inputs),
+				   n * sizeof(*rep->inputs));
+	if (!p)
+		return false;
+	rep->inputs = p;
+	rep->inputs_cap = n;
+	return true;
+}
+
 struct wdl_input_stat *wdl_report_new_input(wdilog_report *rep,
 					    const char *path, wdilog_error *err)
 {
-	if (!reserve((void **)&rep->inputs, &rep->inputs_cap, rep->ninputs,
-		     sizeof(*rep->inputs))) {
+	if (rep->ninputs == rep->inputs_cap &&
+	    !wdl_report_reserve_inputs(rep, rep->inputs_cap ? rep->inputs_cap * 2
+							   : 16)) {
 		wdl_fail_oom(err);
 		return NULL;
 	}

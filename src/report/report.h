@@ -226,6 +226,10 @@ bool wdl_input_set_error(struct wdl_input_stat *in, const char *why);
 /* Release what wdl_input_set_error holds. */
 void wdl_input_clear_error(struct wdl_input_stat *in);
 
+/* Room for @p n inputs in all, made at once (a run that knows how many
+ * it reads); false when out of memory, the report unchanged. */
+bool wdl_report_reserve_inputs(struct wdilog_report *rep, size_t n);
+
 /* Append an input named @p path with zero counts; NULL on OOM. The
  * pointer is valid until the next input is added. */
 struct wdl_input_stat *wdl_report_new_input(struct wdilog_report *rep,

@@ -3,14 +3,22 @@
  * because parallel reading allocates from several threads. */
 #include "util/alloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static unsigned long fail_from;   /* 0: never fail */
 static unsigned long count;
+/* Counting starts at the first wdl_alloc_fail_from: until a test asks,
+ * no allocation pays for an atomic add on a line every thread shares. */
+static bool counting;
 
 static int should_fail(void)
 {
+	if (!__atomic_load_n(&counting, __ATOMIC_RELAXED))
+		return 0;
 	/* parallel reading allocates from several threads */
 	unsigned long n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
 	unsigned long from = __atomic_load_n(&fail_from, __ATOMIC_RELAXED);
@@ -21,6 +29,7 @@ void wdl_alloc_fail_from(unsigned long n)
 {
 	__atomic_store_n(&fail_from, n, __ATOMIC_RELAXED);
 	__atomic_store_n(&count, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&counting, true, __ATOMIC_RELAXED);
 }
 
 unsigned long wdl_alloc_count(void)
@@ -67,4 +76,94 @@ char *wdl_strndup(const char *s, size_t n)
 char *wdl_strdup(const char *s)
 {
 	return wdl_strndup(s, strlen(s));
+}
+
+/* ---- tables (alloc.h) ---- */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TABLES_MAPPED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TABLES_MAPPED 0
+#endif
+#endif
+#ifndef TABLES_MAPPED
+#define TABLES_MAPPED 1
+#endif
+
+/* Linux 5.14; older kernels refuse it and the pages fault in as used */
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+static bool mapped(size_t size)
+{
+	return TABLES_MAPPED && size >= WDL_TABLE_MAPPED;
+}
+
+static size_t page_round(size_t size)
+{
+	static size_t page;
+	size_t pg = __atomic_load_n(&page, __ATOMIC_RELAXED);
+	if (!pg) {
+		long n = sysconf(_SC_PAGESIZE);
+		pg = n > 0 ? (size_t)n : 4096;
+		__atomic_store_n(&page, pg, __ATOMIC_RELAXED);
+	}
+	return (size + pg - 1) & ~(pg - 1);
+}
+
+static void *map_table(size_t size)
+{
+	void *p = mmap(NULL, page_round(size), PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void *wdl_table_resize(void *p, size_t old, size_t size)
+{
+	if (!p)
+		old = 0;
+	if (should_fail())
+		return NULL;
+	if (!mapped(size)) {
+		void *n = mapped(old) ? malloc(size ? size : 1)
+				      : realloc(p, size ? size : 1);
+		if (!n)
+			return NULL;
+		if (mapped(old)) {
+			memcpy(n, p, size);
+			munmap(p, page_round(old));
+		} else if (size > old) {
+			memset((char *)n + old, 0, size - old);
+		}
+		return n;
+	}
+	if (!mapped(old)) {
+		void *n = map_table(size);
+		if (n && old)
+			memcpy(n, p, old < size ? old : size);
+		if (n)
+			free(p);
+		return n;
+	}
+	size_t from = page_round(old), to = page_round(size);
+	if (from == to)
+		return p;
+	void *n = mremap(p, from, to, MREMAP_MAYMOVE);
+	if (n == MAP_FAILED)
+		return NULL;
+	if (to > from)
+		madvise((char *)n + from, to - from, MADV_POPULATE_WRITE);
+	return n;
+}
+
+void wdl_table_free(void *p, size_t size)
+{
+	if (!p)
+		return;
+	if (mapped(size))
+		munmap(p, page_round(size));
+	else
+		free(p);
 }

@@ -1,0 +1,105 @@
+/* util/alloc's tables: grown and shrunk across WDL_TABLE_MAPPED (malloc
+ * below it, a mapping from it on), contents kept, the new bytes zero,
+ * and a refused resize that leaves the table as it was. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "util/alloc.h"
+
+/* Byte @p i of a table filled by fill(). */
+static unsigned char pattern(size_t i)
+{
+	return (unsigned char)(i * 131u + 7u);
+}
+
+static void fill(unsigned char *t, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		t[i] = pattern(i);
+}
+
+/* The first @p kept bytes hold the pattern and the rest up to @p size
+ * are zero: returns the first byte that is not so, or @p size. */
+static size_t first_wrong(const unsigned char *t, size_t kept, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (t[i] != (i < kept ? pattern(i) : 0))
+			return i;
+	return size;
+}
+
+static void grows_across_the_mapping(void)
+{
+	/* 1 KiB, just under, at, past, far past, and back down */
+	const size_t sizes[] = { 1024, WDL_TABLE_MAPPED - 1, WDL_TABLE_MAPPED,
+				 WDL_TABLE_MAPPED + 4097, 3 * WDL_TABLE_MAPPED + 5,
+				 8 * WDL_TABLE_MAPPED, WDL_TABLE_MAPPED + 1,
+				 WDL_TABLE_MAPPED - 100, 64, 0 };
+	unsigned char *t = NULL;
+	size_t size = 0, filled = 0;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		size_t next = sizes[k];
+		unsigned char *n = wdl_table_resize(t, size, next);
+		CHECK(n != NULL);
+		if (!n)
+			break;
+		t = n;
+		size_t kept = filled < next ? filled : next;
+		size_t wrong = first_wrong(t, kept, next);
+		CHECK_MSG(wrong == next, "resize %zu -> %zu: byte %zu is wrong",
+			  size, next, wrong);
+		/* fill the whole table for the next step */
+		fill(t, kept, next);
+		filled = next;
+		size = next;
+	}
+	wdl_table_free(t, size);
+}
+
+static void a_new_table_is_zero(void)
+{
+	const size_t sizes[] = { 1, 4096, WDL_TABLE_MAPPED, 2 * WDL_TABLE_MAPPED + 3 };
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		unsigned char *t = wdl_table_resize(NULL, 0, sizes[k]);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		CHECK_EQ_U(first_wrong(t, 0, sizes[k]), sizes[k]);
+		wdl_table_free(t, sizes[k]);
+	}
+	/* a NULL table's old size is not read */
+	unsigned char *t = wdl_table_resize(NULL, 12345, 100);
+	CHECK(t != NULL);
+	if (t)
+		CHECK_EQ_U(first_wrong(t, 0, 100), 100);
+	wdl_table_free(t, 100);
+	wdl_table_free(NULL, 5);
+}
+
+static void a_refused_resize_keeps_the_table(void)
+{
+	const size_t from[] = { 100, WDL_TABLE_MAPPED + 10 };
+	for (size_t k = 0; k < 2; k++) {
+		unsigned char *t = wdl_table_resize(NULL, 0, from[k]);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		fill(t, 0, from[k]);
+		wdl_alloc_fail_from(1);
+		unsigned char *n = wdl_table_resize(t, from[k], 4 * WDL_TABLE_MAPPED);
+		wdl_alloc_fail_from(0);
+		CHECK(n == NULL);
+		CHECK_EQ_U(first_wrong(t, from[k], from[k]), from[k]);
+		wdl_table_free(t, from[k]);
+	}
+}
+
+int main(void)
+{
+	grows_across_the_mapping();
+	a_new_table_is_zero();
+	a_refused_resize_keeps_the_table();
+	return check_report("table");
+}
