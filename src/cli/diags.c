@@ -10,57 +10,51 @@ void cli_diags_init(struct cli_diags *d, size_t cap)
 	d->cap = cap;
 }
 
-static int by_name(const void *a, const void *b, void *names)
+static int by_name(const void *a, const void *b, void *inputs)
 {
-	const char *const *n = names;
-	return strcmp(n[*(const size_t *)a], n[*(const size_t *)b]);
+	const wdilog_path *in = inputs;
+	return strcmp(in[*(const size_t *)a].path, in[*(const size_t *)b].path);
 }
 
-bool cli_diags_set_inputs(struct cli_diags *d, const char *const *names,
+void cli_diags_set_inputs(struct cli_diags *d, const wdilog_path *inputs,
 			  size_t n)
 {
 	free(d->order);
-	free(d->names);
 	d->order = NULL;
-	d->names = NULL;
-	d->nnames = 0;
-	if (!n)
-		return true;
-	d->order = malloc(n * sizeof(*d->order));
-	d->names = malloc(n * sizeof(*d->names));
-	if (!d->order || !d->names)
-		return false;
-	memcpy(d->names, names, n * sizeof(*names));
-	for (size_t i = 0; i < n; i++)
-		d->order[i] = i;
-	d->nnames = n;
-	d->sorted = false;
-	return true;
+	d->inputs = inputs;
+	d->ninputs = n;
 }
 
 /* The first position of input @p name; past every input if unknown (a
- * file passed over inside a directory). */
+ * file passed over inside a directory, or no memory for the index). */
 static size_t input_index(struct cli_diags *d, const char *name)
 {
-	size_t lo = 0, hi = d->nnames;
 	if (!name)
 		return 0;
 	/* diagnostics come one at a time (the library's promise) */
-	if (!d->sorted) {
-		qsort_r(d->order, d->nnames, sizeof(*d->order), by_name,
-			d->names);
-		d->sorted = true;
+	if (!d->order && d->ninputs) {
+		d->order = malloc(d->ninputs * sizeof(*d->order));
+		if (!d->order) {
+			d->oom = true;
+			return (size_t)-1;
+		}
+		for (size_t i = 0; i < d->ninputs; i++)
+			d->order[i] = i;
+		qsort_r(d->order, d->ninputs, sizeof(*d->order), by_name,
+			(void *)d->inputs);
 	}
+	size_t lo = 0, hi = d->ninputs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(d->names[d->order[mid]], name) < 0)
+		if (strcmp(d->inputs[d->order[mid]].path, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t best = (size_t)-1;
 	/* the same path given twice: its first place */
-	for (; lo < d->nnames && strcmp(d->names[d->order[lo]], name) == 0; lo++)
+	for (; lo < d->ninputs && strcmp(d->inputs[d->order[lo]].path, name) == 0;
+	     lo++)
 		if (d->order[lo] < best)
 			best = d->order[lo];
 	return best;
@@ -185,6 +179,5 @@ void cli_diags_dispose(struct cli_diags *d)
 		free(d->kept[i].name);
 	free(d->kept);
 	free(d->order);
-	free(d->names);
 	memset(d, 0, sizeof(*d));
 }

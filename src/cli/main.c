@@ -264,19 +264,6 @@ static void suggest_command(const char *operand)
 			"'wdilog %s'?)\n", near);
 }
 
-/* Diagnostics are placed by their input's position in @p l. */
-static bool inputs_for_diags(struct run *run, const struct path_list *l)
-{
-	const char **names = malloc((l->n ? l->n : 1) * sizeof(*names));
-	if (!names)
-		return false;
-	for (size_t i = 0; i < l->n; i++)
-		names[i] = l->items[i].path;
-	bool ok = cli_diags_set_inputs(&run->diags, names, l->n);
-	free(names);
-	return ok;
-}
-
 static int run_inputs(struct run *run)
 {
 	static char *const stdin_only[] = { "-" };
@@ -301,8 +288,8 @@ static int run_inputs(struct run *run)
 				suggest_command(inputs[i]);
 		}
 	}
-	if (!list.oom && !inputs_for_diags(run, &list))
-		list.oom = true;
+	/* diagnostics are placed by their input's position in the list */
+	cli_diags_set_inputs(&run->diags, list.items, list.n);
 	if (!list.oom) {
 		wdilog_error err = { 0 };
 		if (!run->args.quiet)

@@ -26,7 +26,7 @@ struct visited {
 };
 
 /* Every directory and file met so far, by device and inode: open
- * addressing, grown at half full. */
+ * addressing, grown at three quarters full. */
 struct seen_set {
 	struct visited *slots;
 	size_t cap, n;
@@ -61,15 +61,16 @@ static struct visited *seen_slot(struct seen_set *s, dev_t dev, ino_t ino)
 	return &s->slots[i];
 }
 
-/* Room for @p more entries at most half full: a directory's listing says
+/* Room for @p more entries at most three quarters full (a set of 10,000
+ * files is 256 KiB, each page of it touched once): a directory's listing says
  * how many may come, so the set grows once for it, not once per doubling
  * (10,000 files cost seven rehashes). */
 static int seen_reserve(struct seen_set *s, size_t more, wdilog_error *err)
 {
-	if (s->cap && 2 * (s->n + more) <= s->cap)
+	if (s->cap && 4 * (s->n + more) <= 3 * s->cap)
 		return WDILOG_OK;
 	size_t ncap = s->cap ? s->cap : 256;
-	while (ncap < 2 * (s->n + more))
+	while (3 * ncap < 4 * (s->n + more))
 		ncap *= 2;
 	struct visited *ns = wdl_table_resize(NULL, 0, ncap * sizeof(*ns));
 	if (!ns) {
@@ -170,15 +171,20 @@ static int binary_or_visit(struct walker *w, const char *path,
 
 /* One name in a directory, with what the listing says of it. */
 struct entry {
-	size_t at, len;             /* its offset in the listing's text, and
-				       its length */
-	unsigned char type;         /* DT_* (DT_UNKNOWN: ask stat) */
-	ino_t ino;
-	/* For the sort: the name past the prefix all names of the directory
-	 * share, and its first 8 bytes as a big-endian number (0 past its
+	/* For the sort: the first 8 bytes of the name past the prefix all
+	 * names of the directory share, as a big-endian number (0 past its
 	 * end), so that most comparisons are one of numbers. */
-	const char *rest;
 	uint64_t key;
+	ino_t ino;
+	uint32_t at;                /* its offset in the listing's text */
+	uint16_t len;               /* its length (NAME_MAX is 255) */
+	unsigned char type;         /* DT_* (DT_UNKNOWN: ask stat) */
+};
+
+/* What the sort compares past the keys. */
+struct sort_text {
+	const char *text;
+	size_t shared;              /* the prefix every name shares */
 };
 
 static int visit(struct walker *w, const char *path, const struct entry *e,
@@ -231,12 +237,18 @@ static void listing_free(struct listing *l)
 	wdl_table_free(l->text, l->text_cap);
 }
 
-static int cmp_entries(const void *a, const void *b)
+static int cmp_entries(const void *a, const void *b, void *ctx)
 {
 	const struct entry *x = a, *y = b;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
-	return strcmp(x->rest, y->rest);
+	/* equal keys: both names go on past them (distinct names cannot
+	 * both end inside the 8 bytes and still be equal there) */
+	if ((x->key & 0xff) == 0)
+		return 0;           /* it ended inside them: the same name */
+	const struct sort_text *t = ctx;
+	size_t past = t->shared + 8;
+	return strcmp(t->text + x->at + past, t->text + y->at + past);
 }
 
 /* Byte order of names, as strcmp: a shared prefix is passed over and the
@@ -257,16 +269,20 @@ static void sort_names(struct entry *names, size_t n, const char *text)
 		uint64_t key = 0;
 		for (int b = 0; b < 8 && r[b]; b++)
 			key |= (uint64_t)r[b] << (56 - 8 * b);
-		names[i].rest = (const char *)r;
 		names[i].key = key;
 	}
-	qsort(names, n, sizeof(*names), cmp_entries);
+	struct sort_text t = { text, shared };
+	qsort_r(names, n, sizeof(*names), cmp_entries, &t);
 }
 
 /* Add @p name to the listing; false when out of memory. */
 static bool listing_add(struct listing *l, const struct dirent *de)
 {
 	size_t len = strlen(de->d_name) + 1;
+	/* offsets are 32 bits: 4 GiB of names in one directory is beyond
+	 * any file system's limit */
+	if (l->len > UINT32_MAX - len || len - 1 > UINT16_MAX)
+		return false;
 	if (!l->names || l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 64;
 		struct entry *nn = wdl_table_resize(l->names, l->cap * sizeof(*nn),
@@ -287,7 +303,8 @@ static bool listing_add(struct listing *l, const struct dirent *de)
 		l->text_cap = ncap;
 	}
 	memcpy(l->text + l->len, de->d_name, len);
-	l->names[l->n++] = (struct entry){ .at = l->len, .len = len - 1,
+	l->names[l->n++] = (struct entry){ .at = (uint32_t)l->len,
+					   .len = (uint16_t)(len - 1),
 					   .type = de->d_type, .ino = de->d_ino };
 	l->len += len;
 	return true;

@@ -131,6 +131,39 @@ int wdilog_reader_open_fd(wdilog_reader **out, int fd, const char *name,
 			   err);
 }
 
+/* Open @p path by its name in its directory, held open in @p cache from
+ * the last file opened there (a directory renamed meanwhile is still
+ * read where it was when its first file was opened; the walk's listing
+ * was taken there too). Any step that fails falls back to the path. */
+static int open_in_dir(struct wdl_reader_cache *cache, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!cache || !slash || slash == path || !slash[1])
+		return open(path, O_RDONLY | O_CLOEXEC);
+	size_t len = (size_t)(slash - path);
+	if (!cache->dir_open || cache->dir_len != len ||
+	    memcmp(cache->dir, path, len) != 0) {
+		if (cache->dir_open)
+			close(cache->dir_fd);
+		cache->dir_open = false;
+		if (len + 1 > cache->dir_cap) {
+			char *d = wdl_realloc(cache->dir, len + 1);
+			if (!d)
+				return open(path, O_RDONLY | O_CLOEXEC);
+			cache->dir = d;
+			cache->dir_cap = len + 1;
+		}
+		memcpy(cache->dir, path, len);
+		cache->dir[len] = '\0';
+		cache->dir_len = len;
+		cache->dir_fd = open(cache->dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (cache->dir_fd < 0)
+			return open(path, O_RDONLY | O_CLOEXEC);
+		cache->dir_open = true;
+	}
+	return openat(cache->dir_fd, slash + 1, O_RDONLY | O_CLOEXEC);
+}
+
 /* wdilog_reader_open_path; @p listed: a regular file by its directory's
  * listing, opened without a stat to tell it from a directory. */
 static int open_path(wdilog_reader **out, const char *path,
@@ -139,7 +172,7 @@ static int open_path(wdilog_reader **out, const char *path,
 {
 	if (strcmp(path, "-") == 0)
 		return wdilog_reader_open_fd(out, STDIN_FILENO, "-", opts, err);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open_in_dir(cache, path);
 	if (fd < 0)
 		return wdl_fail(err, WDILOG_EIO, "cannot open: %s",
 				strerror(errno));
@@ -590,6 +623,9 @@ void wdl_reader_cache_dispose(struct wdl_reader_cache *cache)
 	wdl_free(cache->block);
 	wdl_free(cache->raw);
 	wdl_free(cache->window);
+	wdl_free(cache->dir);
+	if (cache->dir_open)
+		close(cache->dir_fd);
 	memset(cache, 0, sizeof(*cache));
 }
 

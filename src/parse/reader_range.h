@@ -76,6 +76,13 @@ struct wdl_reader_cache {
 	unsigned char *block;       /* an input block, WDL_INPUT_BLOCK bytes */
 	unsigned char *raw;         /* a decoder buffer, WDL_SNIFF_BYTES */
 	char *window;               /* a first window, its start size + 1 */
+	/* The directory of the last file opened, held open: the next file
+	 * of it is opened by its name there (a whole path looked up again
+	 * was a sixteenth of reading 10,000 small files) */
+	char *dir;                  /* its path, without the last slash */
+	size_t dir_len, dir_cap;
+	int dir_fd;
+	bool dir_open;              /* dir_fd is open */
 };
 
 /* wdl_reader_open_listed, taking what it needs from @p cache first. */

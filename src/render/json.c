@@ -127,10 +127,16 @@ static void code_entry(struct wdl_json *j, const struct wdl_code_stat *c)
 static int input_codes(struct wdl_json *j, const wdilog_report *rep,
 		       const struct wdl_input_stat *in)
 {
+	wdl_json_key(j, "codes");
+	if (!in->ncodes) {
+		/* most inputs of a large run (no array to sort) */
+		wdl_json_array(j, false);
+		wdl_json_end_array(j);
+		return WDILOG_OK;
+	}
 	struct wdl_input_entry *v = wdl_input_sorted(rep, in);
 	if (!v)
 		return WDILOG_ENOMEM;
-	wdl_json_key(j, "codes");
 	wdl_json_array(j, false);
 	for (size_t k = 0; k < in->ncodes; k++) {
 		const struct wdl_input_code *slot = v[k].slot;

@@ -64,7 +64,7 @@ struct job {
 	wdilog_report *rep;         /* the result, merged then freed */
 	size_t nbatch;              /* jobs read into this one's report, it
 				       included (set when it is done) */
-	size_t index;               /* its place in run->jobs */
+	size_t index;               /* its place among the run's jobs */
 	struct run *run;
 	struct failure *log;        /* owned; grows as needed */
 	size_t nlog, log_cap;
@@ -102,6 +102,12 @@ struct job {
  * index. (Held in each job, they made the job table ~800 bytes an input:
  * zeroing and faulting it in was a tenth of reading 10,000 small files.) */
 #define SLOTS (WINDOW + JOBS_MAX)
+/* Jobs in use lie in [merged - JOBS_MAX, merged + WINDOW] (a merge looks
+ * at the next job, and back over the parts of its input), so the jobs are
+ * a ring too, made from the plan as the merge goes on: a table of every
+ * job was 2 MiB for 10,000 small files, and each page first touched costs
+ * a fault (a tenth of a millisecond per 10 pages on a virtual machine). */
+#define RING (2 * (WINDOW + JOBS_MAX))
 struct job_slot {
 	wdilog_error err;           /* its failure, or a skipped file's warning */
 	wdilog_error repair;        /* an XML part's held repair warning */
@@ -111,9 +117,20 @@ struct run {
 	wdilog_report *main;        /* the report everything is merged into */
 	struct job_slot *slots;     /* owned, SLOTS */
 	const wdilog_path *paths;
+	size_t npaths;
 	const wdilog_options *opts; /* with the serialized diagnostic hook */
-	struct job *jobs;
-	size_t njobs;
+	struct job *ring;           /* owned, RING: job j at j % RING */
+	size_t njobs;               /* jobs in all (planned) */
+	/* The plan: a path is one job, but a file cut in parts (split) is
+	 * one job a part, planned beforehand into part_jobs */
+	struct split {
+		size_t path, first, n;  /* its path, first part, parts */
+	} *splits;                  /* owned, in path order */
+	size_t nsplits, splits_cap;
+	struct job *part_jobs;      /* owned */
+	size_t nparts, parts_cap;
+	/* jobs made in the ring so far, and where the plan is at */
+	size_t made, at_path, at_part, at_split;
 	size_t next;                /* next job to start */
 	size_t merged;              /* jobs merged so far */
 	bool merging;               /* a thread is merging (the one merger) */
@@ -145,6 +162,35 @@ struct run {
 	wdilog_report *spare[WINDOW + JOBS_MAX];
 	size_t nspare;
 };
+
+static struct job *job_at(const struct run *run, size_t j)
+{
+	return &run->ring[j % RING];
+}
+
+/* Make the jobs before @p upto in the ring, from the plan, in order
+ * (under the lock once threads run). */
+static void make_jobs(struct run *run, size_t upto)
+{
+	while (run->made < upto && run->made < run->njobs) {
+		struct job *j = job_at(run, run->made);
+		const struct split *s = run->at_split < run->nsplits
+						? &run->splits[run->at_split]
+						: NULL;
+		if (s && s->path == run->at_path) {
+			*j = run->part_jobs[s->first + run->at_part];
+			if (++run->at_part == s->n) {
+				run->at_part = 0;
+				run->at_split++;
+				run->at_path++;
+			}
+		} else {
+			*j = (struct job){ .input = run->at_path++ };
+		}
+		j->index = run->made++;
+		j->run = run;
+	}
+}
 
 static void locked_diag(const wdilog_error *d, void *payload)
 {
@@ -457,7 +503,7 @@ static size_t batch_size(const struct run *run, size_t want)
 	size_t k = 1, first = run->next;
 	while (k < want && first + k < run->njobs &&
 	       first + k < run->merged + WINDOW) {
-		const struct job *a = &run->jobs[first], *b = &run->jobs[first + k];
+		const struct job *a = job_at(run, first), *b = job_at(run, first + k);
 		if (a->part || b->part || !run->paths[a->input].from_directory ||
 		    !run->paths[b->input].from_directory)
 			break;
@@ -487,7 +533,7 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 static void merge_ready(struct run *run)
 {
 	while (!run->merging && run->merged < run->njobs &&
-	       run->jobs[run->merged].done) {
+	       job_at(run, run->merged)->done) {
 		size_t j = run->merged;
 		run->merging = true;
 		pthread_mutex_unlock(&run->lock);
@@ -498,10 +544,11 @@ static void merge_ready(struct run *run)
 		if (run->rc >= 0)
 			run->rc = mrc;
 		/* a batch: its other jobs were merged with it */
-		size_t nbatch = run->jobs[j].nbatch > 1 ? run->jobs[j].nbatch : 1;
+		size_t nbatch = job_at(run, j)->nbatch > 1 ? job_at(run, j)->nbatch : 1;
 		pthread_mutex_lock(&run->lock);
 		run->merging = false;
 		run->merged = j + nbatch;
+		make_jobs(run, run->merged + WINDOW + 1);
 		/* a thread held back by the window sleeps until half of it
 		 * is free, then runs that many jobs without a wake-up */
 		bool room = run->room_waits &&
@@ -528,7 +575,7 @@ static void work(struct run *run, bool to_the_end)
 		merge_ready(run);
 		if (run->next < run->njobs && run->next < run->merged + WINDOW) {
 			size_t k = batch_size(run, want);
-			struct job *j = &run->jobs[run->next];
+			struct job *j = job_at(run, run->next);
 			run->next += k;
 			wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
 							   : NULL;
@@ -537,9 +584,11 @@ static void work(struct run *run, bool to_the_end)
 			/* the rest of the batch into the same report (after a
 			 * shortage of memory each job goes alone again) */
 			bool alone = false;
-			for (struct job *m = j + 1; m < j + k; m++) {
-				alone = alone || !j->rep || m[-1].status == WDILOG_ENOMEM ||
-					m[-1].unlisted;
+			for (size_t x = 1; x < k; x++) {
+				struct job *m = job_at(run, j->index + x);
+				const struct job *prev = job_at(run, j->index + x - 1);
+				alone = alone || !j->rep || prev->status == WDILOG_ENOMEM ||
+					prev->unlisted;
 				if (alone) {
 					run_job(run, m, NULL, &cache);
 					continue;
@@ -551,8 +600,8 @@ static void work(struct run *run, bool to_the_end)
 			want = small && k == want && want < BATCH_MAX ? want * 2
 			       : small ? want : 1;
 			pthread_mutex_lock(&run->lock);
-			for (struct job *m = j; m < j + k; m++)
-				m->done = true;
+			for (size_t x = 0; x < k; x++)
+				job_at(run, j->index + x)->done = true;
 			continue;
 		}
 		if (run->next >= run->njobs &&
@@ -887,12 +936,12 @@ static int replay_part(wdilog_report *rep, struct run *run, struct job *j,
 static int carry_on(wdilog_report *rep, struct run *run, size_t j, bool adopt,
 		    wdilog_error *err)
 {
-	struct job *job = &run->jobs[j];
+	struct job *job = job_at(run, j);
 	size_t idx = rep->ninputs - 1;
 	if (adopt)
 		wdl_attempts_adopt(&rep->attempts, &job->rep->attempts, idx,
 				   rep->inputs[idx].path);
-	bool last = j + 1 == run->njobs || run->jobs[j + 1].input != job->input;
+	bool last = j + 1 == run->njobs || job_at(run, j + 1)->input != job->input;
 	if (last && !wdl_attempts_end_input(&rep->attempts))
 		return wdl_fail_oom(err);
 	return WDILOG_OK;
@@ -927,11 +976,11 @@ static void tell_done(struct run *run, const struct job *job, int status,
 static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 		       wdilog_input_fn done, void *payload, wdilog_error *err)
 {
-	struct job *lead = &run->jobs[j], *end = lead + lead->nbatch;
-	size_t listed = rep->ninputs;
+	struct job *lead = job_at(run, j);
+	size_t nbatch = lead->nbatch, listed = rep->ninputs;
 	bool any = false;
-	for (struct job *m = lead; m < end; m++)
-		any |= !m->skipped;
+	for (size_t x = 0; x < nbatch; x++)
+		any |= !job_at(run, j + x)->skipped;
 	wdilog_error why_merge = { 0 };
 	int rc = WDILOG_OK;
 	if (any && !flush_log(lead))
@@ -940,7 +989,8 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 		rc = wdl_report_merge(rep, lead->rep, false, &why_merge);
 	if (rc < 0 && err)
 		*err = why_merge;
-	for (struct job *m = lead; m < end; m++) {
+	for (size_t x = 0; x < nbatch; x++) {
+		struct job *m = job_at(run, j + x);
 		if (m->skipped)
 			continue;
 		/* the input's own error: it was read but is not in the report */
@@ -958,7 +1008,8 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 	lead->rep = NULL;
 	wdl_free(lead->log);
 	lead->log = NULL;
-	for (struct job *m = lead; m < end; m++) {
+	for (size_t x = 0; x < nbatch; x++) {
+		struct job *m = job_at(run, j + x);
 		int status = m->skipped ? WDILOG_DONE : WDILOG_OK;
 		const wdilog_error *why = m->passed_over ? job_err(m) : NULL;
 		if (m->status < 0) {
@@ -974,7 +1025,7 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
 {
-	struct job *job = &run->jobs[j];
+	struct job *job = job_at(run, j);
 	if (job->nbatch > 1)
 		return merge_batch(rep, run, j, done, payload, err);
 	const char *path = run->paths[job->input].path;
@@ -991,10 +1042,10 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	job->diags = NULL;
 	if (job->rep && relative_part(job))
 		shift_lines(job->rep, job->line_base);
-	if (job->part && j + 1 < run->njobs && run->jobs[j + 1].part &&
-	    run->jobs[j + 1].input == job->input)
-		run->jobs[j + 1].line_base = (job->first_part ? 0 : job->line_base) +
-					     job->lines;
+	struct job *after = j + 1 < run->njobs ? job_at(run, j + 1) : NULL;
+	if (job->part && after && after->part && after->input == job->input)
+		after->line_base = (job->first_part ? 0 : job->line_base) +
+				   job->lines;
 	/* attempts of a part: carried on from the part before */
 	bool carry = job->rep && job->part && job->status >= 0 &&
 		     job->rep->attempts.keep_open;
@@ -1039,21 +1090,69 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	job->rep = NULL;
 	wdl_free(job->log);
 	job->log = NULL;
-	bool last_part = j + 1 == run->njobs || run->jobs[j + 1].input != job->input;
+	bool last_part = !after || after->input != job->input;
 	if (!last_part)
 		return rc;
 	/* an input is told once, with the first failure among its parts */
 	int status = job->skipped ? WDILOG_DONE : WDILOG_OK;
 	const wdilog_error *why = job->passed_over ? job_err(job) : NULL;
-	for (size_t k = j + 1; k-- > 0 && run->jobs[k].input == job->input;) {
-		if (run->jobs[k].status < 0) {
-			status = run->jobs[k].status;
-			why = job_err(&run->jobs[k]);
+	for (size_t k = j + 1; k-- > 0 && job_at(run, k)->input == job->input;) {
+		if (job_at(run, k)->status < 0) {
+			status = job_at(run, k)->status;
+			why = job_err(job_at(run, k));
 		}
 	}
 	if (done)
 		done(run->paths[job->input].path, status, why, payload);
 	return rc;
+}
+
+/* Plan the run's jobs: a job a path, and a job a part of each file cut
+ * in parts (large files named, not found in a directory, read with
+ * several @p jobs). False when out of memory. */
+static bool plan(struct run *run, unsigned jobs)
+{
+	for (size_t i = 0; i < run->npaths; i++) {
+		const wdilog_path *p = &run->paths[i];
+		if (jobs < 2 || p->from_directory) {
+			run->njobs++;
+			continue;
+		}
+		if (run->parts_cap - run->nparts < JOBS_MAX) {
+			size_t cap = run->parts_cap * 2 + JOBS_MAX;
+			struct job *n = wdl_realloc(run->part_jobs, cap * sizeof(*n));
+			if (!n)
+				return false;
+			run->part_jobs = n;
+			run->parts_cap = cap;
+		}
+		size_t parts = plan_parts(p->path, i, jobs, run->opts,
+					  run->part_jobs + run->nparts);
+		if (parts == 0) {
+			run->njobs++;
+			continue;
+		}
+		if (run->nsplits == run->splits_cap) {
+			size_t cap = run->splits_cap ? run->splits_cap * 2 : 8;
+			struct split *n = wdl_realloc(run->splits, cap * sizeof(*n));
+			if (!n)
+				return false;
+			run->splits = n;
+			run->splits_cap = cap;
+		}
+		run->splits[run->nsplits++] = (struct split){ i, run->nparts, parts };
+		run->nparts += parts;
+		run->njobs += parts;
+	}
+	return true;
+}
+
+static void dispose_plan(struct run *run)
+{
+	wdl_free(run->ring);
+	wdl_free(run->slots);
+	wdl_free(run->splits);
+	wdl_free(run->part_jobs);
 }
 
 /* No memory for the job table: nothing can be read, but every input is
@@ -1100,44 +1199,12 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		local.diag = locked_diag;
 		local.diag_payload = &run;
 	}
-	/* at most JOBS_MAX parts per file, plus one job per other input */
-	size_t cap = n + (jobs > 1 ? JOBS_MAX : 0);
-	cap = cap ? cap : 1;
-	/* a table of 10,000 jobs is 2 MiB: mapped with its pages in place */
-	run.jobs = wdl_table_resize(NULL, 0, cap * sizeof(*run.jobs));
+	run.npaths = n;
+	run.ring = wdl_malloc(RING * sizeof(*run.ring));
 	run.slots = wdl_malloc(SLOTS * sizeof(*run.slots));
-	if (!run.jobs || !run.slots) {
-		wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
-		wdl_free(run.slots);
+	if (!run.ring || !run.slots || !plan(&run, jobs)) {
+		dispose_plan(&run);
 		return none_read(rep, paths, n, done, payload, err);
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (run.njobs + 65 > cap) {
-			size_t ncap = cap * 2 + 65;
-			struct job *nj = wdl_table_resize(run.jobs, cap * sizeof(*nj),
-							  ncap * sizeof(*nj));
-			if (!nj) {
-				wdl_table_free(run.jobs, cap * sizeof(*nj));
-				wdl_free(run.slots);
-				return none_read(rep, paths, n, done, payload, err);
-			}
-			run.jobs = nj;
-			cap = ncap;
-		}
-		size_t parts = jobs > 1 && !paths[i].from_directory
-				       ? plan_parts(paths[i].path, i, jobs, &local,
-						    run.jobs + run.njobs)
-				       : 0;
-		if (parts == 0) {
-			run.jobs[run.njobs] = (struct job){ .input = i };
-			parts = 1;
-		}
-		/* while they are in the cache (a second pass over a table of
-		 * 10,000 jobs cost as much as the first) */
-		for (size_t k = 0; k < parts; k++, run.njobs++) {
-			run.jobs[run.njobs].index = run.njobs;
-			run.jobs[run.njobs].run = &run;
-		}
 	}
 	/* every input is listed: their rows made at once (a row fewer
 	 * only means it grows as before) */
@@ -1151,7 +1218,9 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		 * the first failure is the one returned */
 		struct wdl_reader_cache cache = { 0 };
 		for (size_t j = 0; j < run.njobs; j++) {
-			struct job *job = &run.jobs[j];
+			/* it and the next (merge_job looks at it) */
+			make_jobs(&run, j + 2);
+			struct job *job = job_at(&run, j);
 			int jrc = read_direct(rep, &run, job, &cache,
 					      rc >= 0 ? err : NULL);
 			int mrc = merge_job(rep, &run, j, done, payload,
@@ -1160,8 +1229,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				rc = jrc < 0 ? jrc : mrc;
 		}
 		wdl_reader_cache_dispose(&cache);
-		wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
-		wdl_free(run.slots);
+		dispose_plan(&run);
 		return rc;
 	}
 	run.threaded = true;
@@ -1176,6 +1244,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	run.done_payload = payload;
 	run.rc = WDILOG_OK;
 	run.err = err;
+	make_jobs(&run, WINDOW + 1);
 	/* the calling thread is one of the @p jobs: it reads and merges too
 	 * (if no thread starts, it does everything) */
 	pthread_t th[JOBS_MAX];
@@ -1192,7 +1261,6 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
 	pthread_mutex_destroy(&run.diag_lock);
-	wdl_table_free(run.jobs, cap * sizeof(*run.jobs));
-	wdl_free(run.slots);
+	dispose_plan(&run);
 	return rc;
 }
