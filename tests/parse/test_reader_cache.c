@@ -3,6 +3,7 @@
  * reader of its own (same events, format, encoding), whatever came
  * before it, and a window that grew is not kept. */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -114,6 +115,68 @@ static unsigned long two_reads(const char *a, const char *b,
 	return n;
 }
 
+/* The message of a failed open, through @p cache (NULL: none). */
+static char *open_error(const char *path, struct wdl_reader_cache *cache)
+{
+	wdilog_reader *r = NULL;
+	wdilog_error err = { 0 };
+	int rc = cache ? wdl_reader_open_cached(&r, path, NULL, cache, &err)
+		       : wdl_reader_open_listed(&r, path, NULL, &err);
+	if (rc >= 0) {
+		wdl_reader_free_cached(r, cache);
+		return strdup("(opened)");
+	}
+	return strdup(err.message);
+}
+
+/* Files of two directories in turn: each opened by its name in its
+ * directory, held open from the file before; a file or a directory
+ * that is not there fails as it does by its whole path. */
+static void directories(void)
+{
+	char a[128], b[128], path[160], buf[4096];
+	snprintf(a, sizeof(a), "%s/A", dir);
+	snprintf(b, sizeof(b), "%s/B", dir);
+	CHECK(mkdir(a, 0700) == 0 && mkdir(b, 0700) == 0);
+	struct file fa, fb;
+	put(&fa, "A/f", buf, text(buf, sizeof(buf), 11));
+	put(&fb, "B/f", buf, text(buf, sizeof(buf), 12));
+	char *want_a = alone(fa.path), *want_b = alone(fb.path);
+	CHECK(strcmp(want_a, want_b) != 0);
+	struct wdl_reader_cache cache = { 0 };
+	const struct file *order[] = { &fa, &fb, &fb, &fa };
+	for (int k = 0; k < 4; k++) {
+		char *got = cached(order[k]->path, &cache);
+		CHECK_MSG(strcmp(got, order[k] == &fa ? want_a : want_b) == 0,
+			  "%s (turn %d) differs", order[k]->what, k);
+		free(got);
+		/* its directory is the one held */
+		CHECK(cache.dir_open);
+		CHECK_STR(cache.dir, order[k] == &fa ? a : b);
+	}
+	const char *missing[] = { "A/none", "gone/f" };
+	for (int k = 0; k < 2; k++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, missing[k]);
+		char *want = open_error(path, NULL), *got = open_error(path, &cache);
+		CHECK_STR(got, want);
+		CHECK(strstr(want, "No such file") != NULL);
+		free(want);
+		free(got);
+	}
+	/* the directory held still serves its next file */
+	char *again = cached(fa.path, &cache);
+	CHECK_STR(again, want_a);
+	free(again);
+	wdl_reader_cache_dispose(&cache);
+	CHECK(!cache.dir_open && !cache.dir);
+	free(want_a);
+	free(want_b);
+	unlink(fa.path);
+	unlink(fb.path);
+	rmdir(a);
+	rmdir(b);
+}
+
 int main(void)
 {
 	CHECK(mkdtemp(dir) != NULL);
@@ -189,6 +252,7 @@ int main(void)
 		free(want[i]);
 		unlink(files[i].path);
 	}
+	directories();
 	rmdir(dir);
 	return check_report("parse/reader_cache");
 }
