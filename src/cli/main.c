@@ -552,6 +552,8 @@ static int diff(struct run *run)
 int main(int argc, char **argv)
 {
 	struct run run = { .status = EXIT_DONE };
+	static char stdout_buffer[CLI_OUTPUT_BUFFER];
+	cli_output_buffered(stdout, stdout_buffer);
 	int rc = cli_parse_args(&run.args, argc, argv);
 	if (rc) {
 		cli_args_dispose(&run.args);

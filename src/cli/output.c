@@ -116,6 +116,20 @@ static int write_stdout(const struct cli_output *o, cli_render_fn render,
 	return 0;
 }
 
+char *cli_output_buffered(FILE *f, char *buf)
+{
+	if (isatty(fileno(f)))
+		return NULL;
+	/* glibc takes the size only with a buffer given */
+	char *own = buf ? NULL : malloc(CLI_OUTPUT_BUFFER);
+	if ((buf || own) &&
+	    setvbuf(f, buf ? buf : own, _IOFBF, CLI_OUTPUT_BUFFER) != 0) {
+		free(own);
+		own = NULL;
+	}
+	return own;
+}
+
 static mode_t current_umask(void)
 {
 	mode_t m = umask(0);
@@ -151,6 +165,8 @@ static int open_tmp(const char *path, const char *final,
 		e = errno;
 	if (!e && !(s->f = fdopen(fd, "w")))
 		e = errno;
+	if (!e)
+		s->buf = cli_output_buffered(s->f, NULL);
 	if (e) {
 		close(fd);
 		unlink(s->tmp);
@@ -181,6 +197,7 @@ static int open_through(const char *path, const struct stat *st,
 		close(fd);
 		return fail_write(path, strerror(e));
 	}
+	s->buf = cli_output_buffered(s->f, NULL);
 	s->sync = st && S_ISREG(st->st_mode);
 	return 0;
 }
@@ -196,6 +213,7 @@ static int open_target(const char *path, struct cli_stream *s)
 	s->tmp = NULL;
 	s->final = NULL;
 	s->resolved = NULL;
+	s->buf = NULL;
 	s->sync = false;
 	if (lstat(path, &lst) != 0) {
 		if (errno != ENOENT)
@@ -233,6 +251,8 @@ static int close_target(const char *path, struct cli_stream *s, bool ok)
 		ok = false;
 	}
 	s->f = NULL;
+	free(s->buf);
+	s->buf = NULL;
 	if (ok && s->tmp && rename(s->tmp, s->final) != 0) {
 		e = errno;
 		ok = false;
@@ -327,6 +347,7 @@ int cli_stream_open(struct cli_stream *s, const struct cli_output *o)
 	s->o = o;
 	s->tmp = NULL;
 	s->resolved = NULL;
+	s->buf = NULL;
 	s->failed = false;
 	if (!o->path || strcmp(o->path, "-") == 0) {
 		s->f = stdout;
