@@ -33,7 +33,7 @@ static void totals(struct wdl_json *j, const wdilog_totals *t)
 	wdl_json_key(j, "totals");
 	wdl_json_object(j, false);
 	for (size_t i = 0; i < wdl_ncounters; i++) {
-		wdl_json_key(j, wdl_counters[i].key);
+		wdl_json_key_n(j, wdl_counters[i].key, wdl_counters[i].key_len);
 		wdl_json_uint(j, wdl_counter_get(t, wdl_counters[i].total));
 	}
 	events_lost(j, t->events_lost_known, t->events_lost);
@@ -181,7 +181,7 @@ static int inputs(struct wdl_json *j, const wdilog_report *rep)
 		for (size_t k = 0; k < wdl_ncounters; k++) {
 			if (wdl_counters[k].input == WDL_NOT_PER_INPUT)
 				continue;
-			wdl_json_key(j, wdl_counters[k].key);
+			wdl_json_key_n(j, wdl_counters[k].key, wdl_counters[k].key_len);
 			wdl_json_uint(j, wdl_counter_get(in, wdl_counters[k].input));
 		}
 		events_lost(j, in->events_lost_known, in->events_lost);

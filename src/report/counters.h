@@ -55,6 +55,7 @@ enum wdl_counter_group {
 /* The list as a table. */
 struct wdl_counter {
 	const char *key;            /* the JSON member and diff row */
+	size_t key_len;             /* strlen(key), known when compiled */
 	const char *label;          /* for people */
 	enum wdl_counter_group group;
 	bool total_optional;        /* may be missing from "totals" */

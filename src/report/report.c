@@ -777,11 +777,11 @@ const char *wdl_code_name(const struct wdl_code_stat *c)
 }
 
 #define EACH(f, label, group, opt) \
-	{ #f, label, group, (opt) == WDL_ADDED_LATER, (opt) != false, \
+	{ #f, sizeof(#f) - 1, label, group, (opt) == WDL_ADDED_LATER, (opt) != false, \
 	  offsetof(wdilog_totals, f), \
 	  offsetof(struct wdl_input_stat, f) },
 #define TOTAL(f, label, group, opt) \
-	{ #f, label, group, opt, false, offsetof(wdilog_totals, f), \
+	{ #f, sizeof(#f) - 1, label, group, opt, false, offsetof(wdilog_totals, f), \
 	  WDL_NOT_PER_INPUT },
 const struct wdl_counter wdl_counters[] = { WDL_COUNTERS(EACH, TOTAL) };
 #undef EACH
