@@ -119,14 +119,8 @@ static struct wdl_peer_stat *find(struct wdl_peers *p, uint64_t mac)
 	}
 	if (p->n >= WDL_PEERS_MAX)
 		return NULL;
-	if (p->n == p->cap) {
-		size_t ncap = p->cap ? p->cap * 2 : 16;
-		struct wdl_peer_stat *v = wdl_realloc(p->v, ncap * sizeof(*v));
-		if (!v)
-			return NULL;
-		p->v = v;
-		p->cap = ncap;
-	}
+	if (!wdl_reserve((void **)&p->v, &p->cap, p->n + 1, sizeof(*p->v), 16))
+		return NULL;
 	struct wdl_peer_stat *s = &p->v[p->n++];
 	memset(s, 0, sizeof(*s));
 	s->mac = mac;

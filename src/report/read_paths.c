@@ -243,14 +243,9 @@ static bool flush_log(struct job *j)
 static bool log_failure(struct job *j, const wdilog_time *t, uint32_t code,
 			uint64_t line, size_t input)
 {
-	if (j->nlog == j->log_cap) {
-		size_t cap = j->log_cap ? j->log_cap * 2 : 1024;
-		struct failure *log = wdl_realloc(j->log, cap * sizeof(*log));
-		if (!log)
-			return false;
-		j->log = log;
-		j->log_cap = cap;
-	}
+	if (!wdl_reserve((void **)&j->log, &j->log_cap, j->nlog + 1,
+			 sizeof(*j->log), 1024))
+		return false;
 	j->log[j->nlog++] = (struct failure){ *t, code, line, input };
 	__atomic_add_fetch(&j->run->logged, 1, __ATOMIC_RELAXED);
 	return true;
@@ -1118,28 +1113,19 @@ static bool plan(struct run *run, unsigned jobs)
 			run->njobs++;
 			continue;
 		}
-		if (run->parts_cap - run->nparts < JOBS_MAX) {
-			size_t cap = run->parts_cap * 2 + JOBS_MAX;
-			struct job *n = wdl_realloc(run->part_jobs, cap * sizeof(*n));
-			if (!n)
-				return false;
-			run->part_jobs = n;
-			run->parts_cap = cap;
-		}
+		if (!wdl_reserve((void **)&run->part_jobs, &run->parts_cap,
+				 run->nparts + JOBS_MAX, sizeof(*run->part_jobs),
+				 JOBS_MAX))
+			return false;
 		size_t parts = plan_parts(p->path, i, jobs, run->opts,
 					  run->part_jobs + run->nparts);
 		if (parts == 0) {
 			run->njobs++;
 			continue;
 		}
-		if (run->nsplits == run->splits_cap) {
-			size_t cap = run->splits_cap ? run->splits_cap * 2 : 8;
-			struct split *n = wdl_realloc(run->splits, cap * sizeof(*n));
-			if (!n)
-				return false;
-			run->splits = n;
-			run->splits_cap = cap;
-		}
+		if (!wdl_reserve((void **)&run->splits, &run->splits_cap,
+				 run->nsplits + 1, sizeof(*run->splits), 8))
+			return false;
 		run->splits[run->nsplits++] = (struct split){ i, run->nparts, parts };
 		run->nparts += parts;
 		run->njobs += parts;

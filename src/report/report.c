@@ -92,25 +92,10 @@ void wdilog_report_totals(const wdilog_report *rep, wdilog_totals *out)
 	*out = rep->totals;
 }
 
-/* Grow an array of @p size-byte items to hold one more: @p first, then
- * twice as many each time. */
-static bool reserve_from(void **arr, size_t *cap, size_t n, size_t size,
-			 size_t first)
-{
-	if (n < *cap)
-		return true;
-	size_t ncap = *cap ? *cap * 2 : first;
-	void *p = wdl_realloc(*arr, ncap * size);
-	if (!p)
-		return false;
-	*arr = p;
-	*cap = ncap;
-	return true;
-}
-
+/* Room for one more of @p n items of @p size bytes. */
 static bool reserve(void **arr, size_t *cap, size_t n, size_t size)
 {
-	return reserve_from(arr, cap, n, size, 16);
+	return wdl_reserve(arr, cap, n + 1, size, 16);
 }
 
 void wdl_widen(wdilog_time *first, wdilog_time *last, const wdilog_time *t)
@@ -305,8 +290,8 @@ struct wdl_input_code *wdl_report_input_code(wdilog_report *rep, size_t input,
 	if (slot == in->ncodes) {
 		/* most inputs hold one or two codes, and a report may list
 		 * 10,000 inputs: 16 rows each were 17 MB */
-		if (!reserve_from((void **)&in->codes, &in->codes_cap, in->ncodes,
-				  sizeof(*in->codes), 2)) {
+		if (!wdl_reserve((void **)&in->codes, &in->codes_cap,
+				 in->ncodes + 1, sizeof(*in->codes), 2)) {
 			wdl_fail_oom(err);
 			return NULL;
 		}

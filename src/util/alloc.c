@@ -78,6 +78,22 @@ char *wdl_strdup(const char *s)
 	return wdl_strndup(s, strlen(s));
 }
 
+bool wdl_reserve(void **arr, size_t *cap, size_t need, size_t size,
+		 size_t first)
+{
+	if (need <= *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : first;
+	if (ncap < need)
+		ncap = need;
+	void *p = wdl_realloc(*arr, ncap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
 /* ---- tables (alloc.h) ---- */
 
 #if defined(__SANITIZE_ADDRESS__)

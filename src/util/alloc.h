@@ -3,6 +3,7 @@
 #ifndef WDL_ALLOC_H
 #define WDL_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *wdl_malloc(size_t n);
@@ -11,6 +12,12 @@ void *wdl_realloc(void *p, size_t n);
 void wdl_free(void *p);
 char *wdl_strdup(const char *s);
 char *wdl_strndup(const char *s, size_t n);
+
+/* Grow the array *@p arr of @p size-byte items, *@p cap of them, to hold
+ * at least @p need: to twice its size, or @p first, or @p need, whichever
+ * is largest. False when out of memory, the array unchanged. */
+bool wdl_reserve(void **arr, size_t *cap, size_t need, size_t size,
+		 size_t first);
 
 /* Tables filled as soon as they are made (a job table, a report's inputs,
  * a directory's names): resized from @p old to @p size bytes, the bytes
