@@ -32,7 +32,8 @@
 
 struct wdilog_reader {
 	wdilog_options opts;        /* copy; its pointers stay borrowed */
-	char *name;
+	char *name;                 /* owned, unless name_borrowed */
+	bool name_borrowed;         /* opened through a cache: the caller's */
 	struct wdl_input in;
 	struct wdl_decoder dec;
 	struct wdl_chunk chunk;
@@ -71,7 +72,10 @@ static int reader_new(wdilog_reader **out, const char *name,
 		r->opts = *opts;
 	else
 		wdilog_options_init(&r->opts);
-	r->name = wdl_strdup(name ? name : "-");
+	/* a reader opened through a cache borrows its name (a worker reads
+	 * thousands of files and keeps every path until the run ends) */
+	r->name_borrowed = cache && name;
+	r->name = r->name_borrowed ? (char *)name : wdl_strdup(name ? name : "-");
 	if (!r->name) {
 		wdl_free(r);
 		wdl_fail_oom(err);
@@ -607,7 +611,8 @@ void wdl_reader_free_cached(wdilog_reader *r, struct wdl_reader_cache *cache)
 	if (r->in.block || r->in.close_fd)
 		wdl_input_close_spare(&r->in, &keep->block);
 	wdl_keyset_dispose(&r->keys);
-	wdl_free(r->name);
+	if (!r->name_borrowed)
+		wdl_free(r->name);
 	if (!keep->shell) {
 		keep->shell = r;
 		r = NULL;

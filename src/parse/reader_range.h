@@ -85,7 +85,8 @@ struct wdl_reader_cache {
 	bool dir_open;              /* dir_fd is open */
 };
 
-/* wdl_reader_open_listed, taking what it needs from @p cache first. */
+/* wdl_reader_open_listed, taking what it needs from @p cache first; @p path
+ * is borrowed until the reader is freed (not copied). */
 int wdl_reader_open_cached(wdilog_reader **out, const char *path,
 			   const wdilog_options *opts,
 			   struct wdl_reader_cache *cache, wdilog_error *err);
