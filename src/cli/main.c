@@ -549,16 +549,31 @@ static int diff(struct run *run)
 	return rc;
 }
 
+static bool streams_to_stdout(const struct cli_args *a)
+{
+	for (size_t i = 0; i < a->noutputs; i++) {
+		const struct cli_output *o = &a->outputs[i];
+		if ((o->format == FORMAT_EVENTS || o->format == FORMAT_ATTEMPTS ||
+		     o->format == FORMAT_ATTEMPT_LINES) &&
+		    (!o->path || strcmp(o->path, "-") == 0))
+			return true;
+	}
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	struct run run = { .status = EXIT_DONE };
-	static char stdout_buffer[CLI_OUTPUT_BUFFER];
-	cli_output_buffered(stdout, stdout_buffer);
 	int rc = cli_parse_args(&run.args, argc, argv);
 	if (rc) {
 		cli_args_dispose(&run.args);
 		return rc;
 	}
+	/* before anything is written to it; a stream read while it is
+	 * written (--events -) keeps stdio's blocks */
+	static char stdout_buffer[CLI_OUTPUT_BUFFER];
+	if (!streams_to_stdout(&run.args))
+		cli_output_buffered(stdout, stdout_buffer);
 	if (run.args.help || run.args.version) {
 		rc = run.args.help ? cli_help(stdout) : cli_version(stdout);
 		cli_args_dispose(&run.args);

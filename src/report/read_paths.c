@@ -1135,6 +1135,7 @@ static bool plan(struct run *run, unsigned jobs)
 
 static void dispose_plan(struct run *run)
 {
+	pthread_mutex_destroy(&run->diag_lock);
 	wdl_free(run->ring);
 	wdl_free(run->slots);
 	wdl_free(run->splits);
@@ -1185,6 +1186,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		local.diag = locked_diag;
 		local.diag_payload = &run;
 	}
+	/* before the plan: planning parts may tell diagnostics */
+	pthread_mutex_init(&run.diag_lock, NULL);
 	run.npaths = n;
 	run.ring = wdl_malloc(RING * sizeof(*run.ring));
 	run.slots = wdl_malloc(SLOTS * sizeof(*run.slots));
@@ -1225,7 +1228,6 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	xmlInitParser();
 	pthread_mutex_init(&run.lock, NULL);
 	pthread_cond_init(&run.changed, NULL);
-	pthread_mutex_init(&run.diag_lock, NULL);
 	run.done = done;
 	run.done_payload = payload;
 	run.rc = WDILOG_OK;
@@ -1246,7 +1248,6 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		wdilog_report_free(run.spare[--run.nspare]);
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
-	pthread_mutex_destroy(&run.diag_lock);
 	dispose_plan(&run);
 	return rc;
 }

@@ -520,6 +520,10 @@ bool wdl_report_reserve_inputs(wdilog_report *rep, size_t n)
 {
 	if (n <= rep->inputs_cap)
 		return true;
+	/* twice as many at least: a caller that reads one path a call must
+	 * not grow the table by one row a time */
+	if (n < 2 * rep->inputs_cap)
+		n = 2 * rep->inputs_cap;
 	/* a table: 10,000 inputs fill 2 MiB, mapped with its pages in place */
 	void *p = wdl_table_resize(rep->inputs,
 				   rep->inputs_cap * sizeof(*rep->inputs),
@@ -535,7 +539,7 @@ struct wdl_input_stat *wdl_report_new_input(wdilog_report *rep,
 					    const char *path, wdilog_error *err)
 {
 	if (rep->ninputs == rep->inputs_cap &&
-	    !wdl_report_reserve_inputs(rep, rep->inputs_cap ? rep->inputs_cap * 2
+	    !wdl_report_reserve_inputs(rep, rep->inputs_cap ? rep->inputs_cap + 1
 							   : 16)) {
 		wdl_fail_oom(err);
 		return NULL;

@@ -226,8 +226,9 @@ bool wdl_input_set_error(struct wdl_input_stat *in, const char *why);
 /* Release what wdl_input_set_error holds. */
 void wdl_input_clear_error(struct wdl_input_stat *in);
 
-/* Room for @p n inputs in all, made at once (a run that knows how many
- * it reads); false when out of memory, the report unchanged. */
+/* Room for @p n inputs in all (at least twice the room there was), made
+ * at once (a run that knows how many it reads); false when out of memory,
+ * the report unchanged. */
 bool wdl_report_reserve_inputs(struct wdilog_report *rep, size_t n);
 
 /* Append an input named @p path with zero counts; NULL on OOM. The

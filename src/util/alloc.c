@@ -164,6 +164,10 @@ void *wdl_table_resize(void *p, size_t old, size_t size)
 		return n;
 	}
 	size_t from = page_round(old), to = page_round(size);
+	/* bytes past an old size within its last page may hold what a
+	 * table that shrank left there */
+	if (size > old)
+		memset((char *)p + old, 0, (size < from ? size : from) - old);
 	if (from == to)
 		return p;
 	void *n = mremap(p, from, to, MREMAP_MAYMOVE);

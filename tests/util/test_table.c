@@ -32,9 +32,12 @@ static size_t first_wrong(const unsigned char *t, size_t kept, size_t size)
 
 static void grows_across_the_mapping(void)
 {
-	/* 1 KiB, just under, at, past, far past, and back down */
+	/* 1 KiB, just under, at, past, far past, down and up again inside
+	 * one page (what the shrink left there must read as zero), and back
+	 * down */
 	const size_t sizes[] = { 1024, WDL_TABLE_MAPPED - 1, WDL_TABLE_MAPPED,
 				 WDL_TABLE_MAPPED + 4097, 3 * WDL_TABLE_MAPPED + 5,
+				 2 * WDL_TABLE_MAPPED + 10, 2 * WDL_TABLE_MAPPED + 100,
 				 8 * WDL_TABLE_MAPPED, WDL_TABLE_MAPPED + 1,
 				 WDL_TABLE_MAPPED - 100, 64, 0 };
 	unsigned char *t = NULL;
