@@ -152,7 +152,7 @@ static int load_phases(struct loader *ld, const json_t *root)
 			return rc;
 		/* merging would swap them (wdl_widen): no writer makes this */
 		if (st->first.valid && st->last.valid &&
-		    wdl_time_key(&st->first) > wdl_time_key(&st->last)) {
+		    wdl_time_cmp(&st->first, &st->last) > 0) {
 			char member[64];
 			snprintf(member, sizeof(member), "%sfirst", where);
 			return bad(ld, member, "is later than its 'last'");
@@ -804,8 +804,7 @@ static int load_peer(struct loader *ld, const json_t *o, const char *where,
 	    (rc = get_time(ld, o, "last", where, &last)) < 0)
 		return rc;
 	/* merging would swap them (wdl_widen), as for the phases */
-	if (first.valid && last.valid &&
-	    wdl_time_key(&first) > wdl_time_key(&last)) {
+	if (first.valid && last.valid && wdl_time_cmp(&first, &last) > 0) {
 		snprintf(w, sizeof(w), "%sfirst", where);
 		return bad(ld, w, "is later than its 'last'");
 	}
