@@ -1133,7 +1133,9 @@ static bool plan(struct run *run, unsigned jobs)
 	return true;
 }
 
-static void dispose_plan(struct run *run)
+/* What the run holds besides its threads: its lock for diagnostics, the
+ * ring, the slots and the plan. */
+static void run_dispose(struct run *run)
 {
 	pthread_mutex_destroy(&run->diag_lock);
 	wdl_free(run->ring);
@@ -1142,8 +1144,9 @@ static void dispose_plan(struct run *run)
 	wdl_free(run->part_jobs);
 }
 
-/* No memory for the job table: nothing can be read, but every input is
- * still listed (if memory allows) and told, each with the error. */
+/* No memory for the ring, the slots or the plan: nothing can be read,
+ * but every input is still listed (if memory allows) and told, each with
+ * the error. */
 static int none_read(wdilog_report *rep, const wdilog_path *paths, size_t n,
 		     wdilog_input_fn done, void *payload, wdilog_error *err)
 {
@@ -1192,7 +1195,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	run.ring = wdl_malloc(RING * sizeof(*run.ring));
 	run.slots = wdl_malloc(SLOTS * sizeof(*run.slots));
 	if (!run.ring || !run.slots || !plan(&run, jobs)) {
-		dispose_plan(&run);
+		run_dispose(&run);
 		return none_read(rep, paths, n, done, payload, err);
 	}
 	/* every input is listed: their rows made at once (a row fewer
@@ -1218,7 +1221,7 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 				rc = jrc < 0 ? jrc : mrc;
 		}
 		wdl_reader_cache_dispose(&cache);
-		dispose_plan(&run);
+		run_dispose(&run);
 		return rc;
 	}
 	run.threaded = true;
@@ -1248,6 +1251,6 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 		wdilog_report_free(run.spare[--run.nspare]);
 	pthread_mutex_destroy(&run.lock);
 	pthread_cond_destroy(&run.changed);
-	dispose_plan(&run);
+	run_dispose(&run);
 	return rc;
 }
