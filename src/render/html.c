@@ -328,11 +328,13 @@ static double x_of_key(const struct wdl_timeline *t,
 		       const struct wdl_timeline_layout *l, double key)
 {
 	double b = key / t->width - (double)t->first;
-	if (b < 0)
+	if (!(b >= 0))
 		b = 0;
-	uint32_t i = (uint32_t)b;
-	if (i >= t->n)
+	/* Compared as a double first: a burst of a loaded report may end
+	 * far past the timeline, beyond what a bucket index can hold. */
+	if (b >= (double)t->n)
 		return PLOT_L + l->nslots * slot_width(l);
+	uint32_t i = (uint32_t)b;
 	double frac = b - i;
 	if (l->slot[i] >= 0)
 		return PLOT_L + (l->slot[i] + frac) * slot_width(l);

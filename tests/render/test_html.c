@@ -280,6 +280,60 @@ static void test_size_bound(void)
 	wdilog_report_free(rep);
 }
 
+/* A loaded report may hold a burst that ends far past its timeline: its
+ * band ends at the chart's right edge instead of at a bucket index no
+ * 32-bit integer holds (CI's fuzzing found the cast). The end chosen is
+ * 2^32 + 4 one-second buckets past the first, so a cast that wraps lands
+ * on bucket 4, inside the chart. */
+static void test_burst_past_timeline(void)
+{
+	char path[512];
+	size_t len;
+	snprintf(path, sizeof(path), "%s/expected/tracerpt.xml.json", SAMPLES_DIR);
+	char *json = read_file(path, &len);
+	CHECK(json != NULL);
+	if (!json)
+		return;
+	const char *end = "\"end\": \"2022-08-22T17:27:03.125000000+07:59\"";
+	char *at = strstr(json, end);
+	CHECK(at != NULL);
+	if (at)
+		memcpy(at + 8, "2158-09-28T23:55:18", 19);
+	wdilog_report *rep = NULL;
+	CHECK(wdilog_report_load_json_memory(&rep, json, len, "far.json", NULL,
+					     NULL) == WDILOG_OK);
+	free(json);
+	if (!rep)
+		return;
+	char *html = html_of(rep, &len);
+	htmlDocPtr doc = parse(html, len);
+	if (doc) {
+		CHECK_EQ_U(count(doc, "//svg//rect[@class='burst']"), 1);
+		char *x = NULL, *w = NULL;
+		xmlXPathContextPtr c = xmlXPathNewContext(doc);
+		xmlXPathObjectPtr r = xmlXPathEvalExpression(
+			BAD_CAST "//svg//rect[@class='burst']", c);
+		if (r && r->nodesetval && r->nodesetval->nodeNr == 1) {
+			xmlNodePtr n = r->nodesetval->nodeTab[0];
+			x = (char *)xmlGetProp(n, BAD_CAST "x");
+			w = (char *)xmlGetProp(n, BAD_CAST "width");
+		}
+		CHECK(x && w);
+		if (x && w) {
+			double right = strtod(x, NULL) + strtod(w, NULL);
+			CHECK(strtod(x, NULL) >= 0 && right <= 1000.0);
+			CHECK(right > 900.0);
+		}
+		xmlFree(x);
+		xmlFree(w);
+		xmlXPathFreeObject(r);
+		xmlXPathFreeContext(c);
+		xmlFreeDoc(doc);
+	}
+	free(html);
+	wdilog_report_free(rep);
+}
+
 static void test_golden(void)
 {
 	wdilog_report *rep = sample_report("tracefmt-default.txt", false);
@@ -311,6 +365,7 @@ int main(void)
 	test_samples();
 	test_escaping();
 	test_size_bound();
+	test_burst_past_timeline();
 	test_golden();
 	xmlCleanupParser();
 	return check_report("html");
