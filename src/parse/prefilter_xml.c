@@ -876,9 +876,12 @@ static size_t value_run(const char *p, size_t len, size_t i, char q, int level)
 }
 
 /* The runs of an event matched to a shape, '<' after each: where its
- * key words can be when the shape's pieces hold none. */
+ * key words can be when the shape's pieces hold none. The kept event's
+ * runs fit, but another event of the same shape may have longer ones:
+ * then @c full is set and the whole event is searched instead. */
 struct runs {
 	size_t len;
+	bool full;
 	char bytes[WDL_XML_SK_BYTES + WDL_XML_SK_PIECES];
 };
 
@@ -889,8 +892,10 @@ static size_t skeleton_match(struct wdl_xml_skeleton *sk, const char *p,
 			     size_t len, int level, struct runs *g)
 {
 	bool watch = sk->seen < WDL_XML_SK_WATCH;
-	if (g)
+	if (g) {
 		g->len = 0;
+		g->full = false;
+	}
 	size_t i = 0;
 	for (unsigned k = 0; k < sk->nseg; k++) {
 		size_t from = sk->from[k], n = sk->end[k] - from;
@@ -905,11 +910,15 @@ static size_t skeleton_match(struct wdl_xml_skeleton *sk, const char *p,
 			     : value_run(p, len, i, f, level);
 		if (i == 0)
 			return 0;
-		if (g) {
+		if (g && !g->full) {
 			/* '<' between runs: no fragment holds one */
-			memcpy(g->bytes + g->len, p + r, i - r);
-			g->len += i - r;
-			g->bytes[g->len++] = '<';
+			if (i - r >= sizeof(g->bytes) - g->len) {
+				g->full = true;
+			} else {
+				memcpy(g->bytes + g->len, p + r, i - r);
+				g->len += i - r;
+				g->bytes[g->len++] = '<';
+			}
 		}
 		if (watch) {
 			size_t kn = sk->from[k + 1] - sk->end[k];
@@ -1152,7 +1161,7 @@ size_t wdl_xml_plain_event_length(const struct wdl_keyset *ks,
 	     memmem(buf, n, "9580d7dd", 8) || memmem(buf, n, "9580D7DD", 8)) &&
 	    memmem(buf, n, "EventID", 7))
 		return 0;
-	if (sk && shape_words_clean(ks, pf, sk)) {
+	if (sk && !g.full && shape_words_clean(ks, pf, sk)) {
 		if (has_key_words(ks, pf, g.bytes, g.len))
 			return 0;
 		/* the pieces' newlines are counted once */

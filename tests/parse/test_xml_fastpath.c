@@ -427,6 +427,63 @@ static void words_in_runs(void)
 	CHECK(lines_counted > 50);
 }
 
+/* Runs longer than the buffer they are gathered in: a shape kept from a
+ * short event matches a later one whose text and values run to many
+ * kilobytes (fuzz_reader found the copy past the buffer). The answer stays
+ * the whole event's, with a key word before, inside and past the size the
+ * buffer has. */
+static void long_runs(void)
+{
+	wdilog_options o;
+	wdilog_options_init(&o);
+	struct wdl_keyset ks;
+	if (wdl_keyset_init(&ks, &o, NULL) < 0) {
+		CHECK(!"keyset");
+		return;
+	}
+	struct wdl_prefilter pf;
+	wdl_prefilter_init(&pf, &ks);
+	static struct wdl_xml_shapes sh;
+	memset(&sh, 0, sizeof(sh));
+	static char buf[40000], text[12000], value[12000];
+	static const size_t sizes[] = { 10, 3000, WDL_XML_SK_BYTES,
+					WDL_XML_SK_BYTES + WDL_XML_SK_PIECES + 1,
+					11000 };
+	static const size_t at[] = { 0, 2000, 4300, 10900 };
+	size_t plain = 0, matched = 0;
+	for (int round = 0; round < 2 * WDL_XML_SK_WATCH; round++) {
+		for (size_t t = 0; t < sizeof(sizes) / sizeof(sizes[0]); t++) {
+			for (size_t w = 0; w <= sizeof(at) / sizeof(at[0]); w++) {
+				memset(text, 'x', sizes[t]);
+				text[sizes[t]] = '\0';
+				memset(value, 'v', sizes[t]);
+				value[sizes[t]] = '\0';
+				/* w == 4: no key word */
+				if (w < 4 && at[w] + 15 <= sizes[t])
+					memcpy(round % 2 ? value + at[w] : text + at[w],
+					       " AssocStatus=4 ", 15);
+				int n = shaped(buf, sizeof(buf), "", t ? text : "5",
+					       t ? value : "v", "");
+				CHECK(n > 0 && (size_t)n < sizeof(buf));
+				uint64_t hits = sh.hits;
+				size_t want = wdl_xml_plain_event_length(&ks, &pf, NULL, buf, (size_t)n);
+				size_t got = wdl_xml_plain_event_length(&ks, &pf, &sh, buf, (size_t)n);
+				if (want != got)
+					fprintf(stderr, "long runs: %zu bytes, word at %zu: %zu, shapes %zu\n",
+						sizes[t], w < 4 ? at[w] : 0, want, got);
+				CHECK(want == got);
+				plain += want == (size_t)n;
+				matched += sh.hits > hits;
+			}
+		}
+	}
+	/* per round, 15 of the 25 events hold no key word (none, or it
+	 * would not fit in the run) */
+	CHECK_EQ_U(plain, 2 * WDL_XML_SK_WATCH * 15);
+	CHECK(matched > 2 * WDL_XML_SK_WATCH * 10);
+	wdl_keyset_dispose(&ks);
+}
+
 /* More shapes in turn than are kept: the shapes pause, then come back,
  * and the answers stay the walk's. */
 static void many_shapes(void)
@@ -458,6 +515,7 @@ static void index_and_shapes(void)
 	index_answers = walk_plain = 0;
 	settled_shapes();
 	words_in_runs();
+	long_runs();
 	many_shapes();
 	memset(shapes, 0, sizeof(shapes));
 	byte_classes();
