@@ -487,6 +487,18 @@ static void break_notes(FILE *out, const struct wdl_timeline *t,
 /* One character per column, scaled to the phase's busiest column; each
  * phase its own row, so successes stay apart from failures and a storm
  * is not flattened by another phase's count. */
+/* floor(7 x / max) for x <= max, exactly, without the product 7 x that a
+ * loaded report's counts (near 2^63) would wrap: with max = 7a + b,
+ * 7x >= k max exactly when x >= k a + ceil(k b / 7). */
+static unsigned sevenths(uint64_t x, uint64_t max)
+{
+	uint64_t a = max / 7, b = max % 7;
+	unsigned k = 0;
+	while (k < 7 && x >= (k + 1) * a + ((k + 1) * b + 6) / 7)
+		k++;
+	return k;
+}
+
 static void sparklines(FILE *out, const struct wdl_timeline *t,
 		       const struct style *st, bool unicode, size_t w)
 {
@@ -543,7 +555,7 @@ static void sparklines(FILE *out, const struct wdl_timeline *t,
 				fputs(mark, out);
 			for (uint32_t k0 = sp.from[s]; k0 < sp.to[s]; k0 += sp.per) {
 				uint64_t x = v[c++];
-				unsigned level = x ? (unsigned)(1 + (x * 7) / max) : 0;
+				unsigned level = x ? 1 + sevenths(x, max) : 0;
 				if (level > 8)
 					level = 8;
 				if (unicode)

@@ -37,8 +37,9 @@ bool wdl_att_percentile(const struct wdl_att_hist *h, unsigned pct,
 {
 	if (!h->count)
 		return false;
-	/* the smallest rank r with r >= pct% of count */
-	uint64_t want = (h->count * pct + 99) / 100;
+	/* the smallest rank r with r >= pct% of count, without the product
+	 * count * pct (a loaded report's count may be near 2^63) */
+	uint64_t want = h->count / 100 * pct + (h->count % 100 * pct + 99) / 100;
 	if (want == 0)
 		want = 1;
 	uint64_t sum = 0;

@@ -4,6 +4,7 @@
 #include "util/alloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -83,9 +84,12 @@ bool wdl_reserve(void **arr, size_t *cap, size_t need, size_t size,
 {
 	if (need <= *cap)
 		return true;
-	size_t ncap = *cap ? *cap * 2 : first;
+	size_t ncap = *cap && *cap <= SIZE_MAX / 2 ? *cap * 2 : first;
 	if (ncap < need)
 		ncap = need;
+	/* a count no allocation can hold fails like an allocation */
+	if (size && ncap > SIZE_MAX / size)
+		return false;
 	void *p = wdl_realloc(*arr, ncap * size);
 	if (!p)
 		return false;

@@ -320,9 +320,43 @@ static void figures(void)
 	CHECK_EQ_U(f.ttc_lower.n[8], 1);
 }
 
+/* Percentiles: the smallest rank at or above pct% of the count, for
+ * small counts and for a loaded report's counts near 2^63, where
+ * count * pct does not fit in 64 bits. */
+static void percentiles(void)
+{
+	struct wdl_att_hist h;
+	uint64_t ms;
+	bool all = true;
+	for (uint64_t count = 1; count <= 300; count++) {
+		for (unsigned pct = 0; pct <= 100; pct++) {
+			/* count - 1 in the first bucket, one in the last */
+			memset(&h, 0, sizeof(h));
+			h.n[0] = count - 1;
+			h.n[WDL_ATT_BUCKETS - 1] = 1;
+			h.count = count;
+			uint64_t rank = (count * pct + 99) / 100;
+			if (rank == 0)
+				rank = 1;   /* pct 0 is the first value */
+			uint64_t want = rank < count ? wdl_att_bucket_bound(0)
+						     : wdl_att_bucket_bound(WDL_ATT_BUCKETS - 1);
+			all = all && wdl_att_percentile(&h, pct, &ms) && ms == want;
+		}
+	}
+	CHECK(all);
+	memset(&h, 0, sizeof(h));
+	h.n[0] = (UINT64_C(1) << 62) - 1;
+	h.n[WDL_ATT_BUCKETS - 1] = UINT64_C(1) << 62;
+	h.count = (UINT64_C(1) << 63) - 1;
+	CHECK(wdl_att_percentile(&h, 50, &ms) && ms == wdl_att_bucket_bound(WDL_ATT_BUCKETS - 1));
+	CHECK(wdl_att_percentile(&h, 49, &ms) && ms == wdl_att_bucket_bound(0));
+	CHECK(wdl_att_percentile(&h, 99, &ms) && ms == wdl_att_bucket_bound(WDL_ATT_BUCKETS - 1));
+}
+
 int main(void)
 {
 	rule_cases();
 	figures();
+	percentiles();
 	return check_report("attempts");
 }

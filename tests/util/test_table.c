@@ -1,6 +1,8 @@
 /* util/alloc's tables: grown and shrunk across WDL_TABLE_MAPPED (malloc
  * below it, a mapping from it on), contents kept, the new bytes zero,
- * and a refused resize that leaves the table as it was. */
+ * and a refused resize that leaves the table as it was. And its growing
+ * arrays (wdl_reserve): first size, doubling, a jump to what is needed,
+ * and a count whose bytes overflow refused without touching the array. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,10 +101,33 @@ static void a_refused_resize_keeps_the_table(void)
 	}
 }
 
+static void reserve_grows_and_refuses_overflow(void)
+{
+	uint32_t *v = NULL;
+	size_t cap = 0;
+	CHECK(wdl_reserve((void **)&v, &cap, 1, sizeof(*v), 8) && cap == 8);
+	for (uint32_t i = 0; i < 8; i++)
+		v[i] = i * 3u;
+	CHECK(wdl_reserve((void **)&v, &cap, 8, sizeof(*v), 8) && cap == 8);
+	CHECK(wdl_reserve((void **)&v, &cap, 9, sizeof(*v), 8) && cap == 16);
+	CHECK(wdl_reserve((void **)&v, &cap, 100, sizeof(*v), 8) && cap == 100);
+	uint32_t *before = v;
+	CHECK(!wdl_reserve((void **)&v, &cap, SIZE_MAX / 2, sizeof(*v), 8));
+	CHECK(!wdl_reserve((void **)&v, &cap, SIZE_MAX / sizeof(*v) + 1,
+			   sizeof(*v), 8));
+	CHECK(v == before && cap == 100);
+	bool kept = true;
+	for (uint32_t i = 0; i < 8; i++)
+		kept = kept && v[i] == i * 3u;
+	CHECK(kept);
+	free(v);
+}
+
 int main(void)
 {
 	grows_across_the_mapping();
 	a_new_table_is_zero();
 	a_refused_resize_keeps_the_table();
+	reserve_grows_and_refuses_overflow();
 	return check_report("table");
 }

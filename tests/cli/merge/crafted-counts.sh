@@ -2,7 +2,8 @@
 # Counts in a loaded report never wrap (issue 11 item 11): a report whose
 # counts do not add up, or whose sums would pass 2^63-1, is refused with
 # exit 2 and the member named; a merge whose sum passes 2^63-1 fails the
-# same way; the gate never reads a huge count as a small one.
+# same way; the gate never reads a huge count as a small one, and the text
+# timeline draws it as the same bars.
 . "$(dirname "$0")/../lib.sh"
 set +e
 
@@ -58,7 +59,7 @@ refused order phases.auth.first "a phase whose first is after its last is refuse
 
 # a consistent report scaled so that events is just under 2^63: it loads,
 # two of it merge past 2^63-1
-edit_report huge "
+scale="
 q = 9223372036854775807 // r['totals']['events']
 for o in [r['totals']] + r['inputs']:
     for k in list(o):
@@ -88,6 +89,7 @@ for t in (r['dot11']['status_codes'], r['dot11']['reason_codes'], r['ssids']['li
     for row in t:
         row['records'] *= q; row['failures'] *= q
 "
+edit_report huge "$scale"
 "$WDILOG" merge -q "$T/huge.json" > /dev/null 2> "$T/err"
 rc=$?
 if [ "$rc" -eq 1 ] || [ "$rc" -eq 0 ]; then
@@ -114,5 +116,21 @@ if [ "$rc" -eq 1 ] && ! grep -q "max-failures: 0 " "$T/err"; then
 	ok "huge failure counts fail --max-failures 0 and are not shown as 0"
 else
 	fail "huge failure counts fail --max-failures 0 (exit $rc: $(cat "$T/err"))"
+fi
+# the text timeline of counts near 2^63 has the bars of the counts it
+# was scaled from: a sample whose busiest bucket holds 40% of its events,
+# where 7 x that count wrapped and the bars came out wrong
+bars() {
+	"$WDILOG" merge -q -f text --color=never --width=400 "$1" |
+		sed -n '/^TIMELINE/,/^$/p' | grep '|' | sed 's/| [0-9]*$//'
+}
+"$WDILOG" -q -f json "$SAMPLES/real-textanalysistool.txt" > "$T/r.json"
+edit_report tall "$scale"
+bars "$T/r.json" > "$T/bars-small"
+bars "$T/tall.json" > "$T/bars-tall"
+if [ -s "$T/bars-small" ] && cmp -s "$T/bars-small" "$T/bars-tall"; then
+	ok "the text timeline of counts near 2^63 has the same bars"
+else
+	fail "the text timeline of counts near 2^63 has the same bars: $(diff "$T/bars-small" "$T/bars-tall")"
 fi
 finish
