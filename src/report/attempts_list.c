@@ -16,6 +16,22 @@ void wdl_att_list_init(struct wdl_att_list *l, const wdilog_options *opts)
 	memset(l, 0, sizeof(*l));
 	l->keep = opts && opts->attempts_in_report;
 	l->cap = WDL_ATT_LIST_MAX;
+	l->att_keep = l->sess_keep = WDL_ATT_LIST_MAX;
+}
+
+void wdl_att_list_bound(struct wdl_att_list *l, size_t att, size_t sess)
+{
+	l->att_keep = att;
+	l->sess_keep = sess;
+}
+
+void wdl_att_list_room(const struct wdl_att_list *l, size_t *att,
+		       size_t *sess)
+{
+	size_t a = l->att_keep < l->cap ? l->att_keep : l->cap;
+	size_t s = l->sess_keep < l->cap ? l->sess_keep : l->cap;
+	*att = l->natt < a ? a - l->natt : 0;
+	*sess = l->nsess < s ? s - l->nsess : 0;
 }
 
 void wdl_att_list_dispose(struct wdl_att_list *l)
@@ -23,12 +39,13 @@ void wdl_att_list_dispose(struct wdl_att_list *l)
 	for (size_t k = 0; k < l->nnames; k++)
 		wdl_free(l->names[k]);
 	wdl_free(l->names);
-	wdl_free(l->att);
-	wdl_free(l->sess);
+	wdl_table_free(l->att, l->att_alloc * sizeof(*l->att));
+	wdl_table_free(l->sess, l->sess_alloc * sizeof(*l->sess));
 	l->names = NULL;
 	l->att = NULL;
 	l->sess = NULL;
 	l->nnames = l->natt = l->nsess = 0;
+	l->att_alloc = l->sess_alloc = 0;
 }
 
 static void put(char *dst, size_t cap, const char *src)
@@ -64,7 +81,9 @@ static uint32_t name_index(struct wdl_att_list *l, const char *name)
 	return (uint32_t)(l->nnames - 1);
 }
 
-/* Room for one more item in *@p v (growing by doubling up to the cap). */
+/* Room for one more item in *@p v (growing by doubling up to the cap).
+ * A table (util/alloc): a full list is 2.5 MB, whose pages one by one
+ * cost a tenth of a run with attempts listed. */
 static bool room(void **v, size_t n, size_t *alloc, size_t cap, size_t size)
 {
 	if (n < *alloc)
@@ -72,7 +91,7 @@ static bool room(void **v, size_t n, size_t *alloc, size_t cap, size_t size)
 	size_t grow = *alloc ? *alloc * 2 : 64;
 	if (grow > cap)
 		grow = cap;
-	void *p = wdl_realloc(*v, grow * size);
+	void *p = wdl_table_resize(*v, *alloc * size, grow * size);
 	if (!p)
 		return false;
 	*v = p;
@@ -82,7 +101,7 @@ static bool room(void **v, size_t n, size_t *alloc, size_t cap, size_t size)
 
 static bool add_attempt(struct wdl_att_list *l, const wdilog_attempt *a)
 {
-	if (l->natt >= l->cap) {
+	if (l->natt >= l->cap || l->natt >= l->att_keep) {
 		l->att_unlisted++;
 		return true;
 	}
@@ -118,7 +137,7 @@ static bool add_attempt(struct wdl_att_list *l, const wdilog_attempt *a)
 
 static bool add_session(struct wdl_att_list *l, const wdilog_session *s)
 {
-	if (l->nsess >= l->cap) {
+	if (l->nsess >= l->cap || l->nsess >= l->sess_keep) {
 		l->sess_unlisted++;
 		return true;
 	}
@@ -190,8 +209,21 @@ bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,
 	return ok;
 }
 
-bool wdl_att_list_merge(struct wdl_att_list *dst, const struct wdl_att_list *src,
-			bool same_input)
+/* Swap two item arrays and their sizes (a move into an empty array). */
+static void swap_items(void **a, size_t *a_alloc, void **b, size_t *b_alloc)
+{
+	void *v = *a;
+	size_t n = *a_alloc;
+	*a = *b;
+	*a_alloc = *b_alloc;
+	*b = v;
+	*b_alloc = n;
+}
+
+/* wdl_att_list_merge; with @p movable (src itself), an item array that
+ * dst has nothing in yet is moved, not copied, and src's is left empty. */
+static bool merge_lists(struct wdl_att_list *dst, const struct wdl_att_list *src,
+			struct wdl_att_list *movable, bool same_input)
 {
 	uint32_t *map = wdl_malloc((src->nnames ? src->nnames : 1) * sizeof(*map));
 	if (!map)
@@ -222,6 +254,26 @@ bool wdl_att_list_merge(struct wdl_att_list *dst, const struct wdl_att_list *src
 		}
 		map[k] = (uint32_t)dst->nnames;
 		dst->names[dst->nnames++] = copy;
+	}
+	/* a first list (a whole file's first part) handed over: its pages
+	 * were written once, by the job, and are not written again */
+	if (ok && movable && dst->natt == 0 && movable->natt &&
+	    movable->natt <= dst->cap) {
+		swap_items((void **)&dst->att, &dst->att_alloc,
+			   (void **)&movable->att, &movable->att_alloc);
+		dst->natt = movable->natt;
+		movable->natt = 0;
+		for (size_t k = 0; k < dst->natt; k++)
+			dst->att[k].input = map[dst->att[k].input];
+	}
+	if (ok && movable && dst->nsess == 0 && movable->nsess &&
+	    movable->nsess <= dst->cap) {
+		swap_items((void **)&dst->sess, &dst->sess_alloc,
+			   (void **)&movable->sess, &movable->sess_alloc);
+		dst->nsess = movable->nsess;
+		movable->nsess = 0;
+		for (size_t k = 0; k < dst->nsess; k++)
+			dst->sess[k].input = map[dst->sess[k].input];
 	}
 	for (size_t k = 0; k < src->natt && ok; k++) {
 		if (dst->natt >= dst->cap) {
@@ -254,6 +306,18 @@ bool wdl_att_list_merge(struct wdl_att_list *dst, const struct wdl_att_list *src
 	dst->oom |= src->oom;
 	wdl_free(map);
 	return ok;
+}
+
+bool wdl_att_list_merge(struct wdl_att_list *dst, const struct wdl_att_list *src,
+			bool same_input)
+{
+	return merge_lists(dst, src, NULL, same_input);
+}
+
+bool wdl_att_list_take(struct wdl_att_list *dst, struct wdl_att_list *src,
+		       bool same_input)
+{
+	return merge_lists(dst, src, src, same_input);
 }
 
 const char *wdl_att_list_input(const struct wdl_att_list *l, uint32_t input)

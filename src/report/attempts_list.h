@@ -62,6 +62,8 @@ struct wdl_sess_item {
 struct wdl_att_list {
 	bool keep;                  /* attempts are shown: keep the list */
 	size_t cap;                 /* WDL_ATT_LIST_MAX (tests set less) */
+	/* at most this many kept, the rest counted (wdl_att_list_bound) */
+	size_t att_keep, sess_keep;
 	struct wdl_att_item *att;   /* owned */
 	size_t natt, att_alloc;
 	uint64_t att_unlisted;      /* ended past the cap */
@@ -75,6 +77,18 @@ struct wdl_att_list {
 
 void wdl_att_list_init(struct wdl_att_list *l, const wdilog_options *opts);
 void wdl_att_list_dispose(struct wdl_att_list *l);
+
+/* Keep at most @p att attempts and @p sess sessions in @p l from now on
+ * and count the rest as unlisted: a job's list, bounded by what the list
+ * it is merged into can still take (wdl_att_list_room) when the job
+ * starts. That list only fills up meanwhile, so what the bound leaves
+ * out would be counted at the merge anyway, and the merged list is the
+ * same. */
+void wdl_att_list_bound(struct wdl_att_list *l, size_t att, size_t sess);
+
+/* How many more attempts and sessions @p l can list. */
+void wdl_att_list_room(const struct wdl_att_list *l, size_t *att,
+		       size_t *sess);
 
 /* Drop the attempts and sessions kept so far (the input names stay): a
  * part of a file whose figures are counted again by the main machine
@@ -102,6 +116,12 @@ bool wdl_att_list_add(struct wdl_att_list *l, const wdilog_attempt *a,
  * memory. */
 bool wdl_att_list_merge(struct wdl_att_list *dst, const struct wdl_att_list *src,
 			bool same_input);
+
+/* wdl_att_list_merge, where @p src is not needed afterwards: an item
+ * array dst holds nothing in yet is moved from src (src's left empty),
+ * the rest copied. */
+bool wdl_att_list_take(struct wdl_att_list *dst, struct wdl_att_list *src,
+		       bool same_input);
 
 /* The input name of @p input (borrowed). */
 const char *wdl_att_list_input(const struct wdl_att_list *l, uint32_t input);

@@ -133,6 +133,9 @@ struct run {
 	size_t made, at_path, at_part, at_split;
 	size_t next;                /* next job to start */
 	size_t merged;              /* jobs merged so far */
+	/* what the main report's attempt list can still take (under lock):
+	 * a job keeps no more (wdl_att_list_bound) */
+	size_t list_att_room, list_sess_room;
 	bool merging;               /* a thread is merging (the one merger) */
 	/* Who sleeps on `changed`, so that a small job's hand-off wakes no
 	 * one needlessly (each wake-up is a futex call and a context switch:
@@ -461,10 +464,16 @@ static void read_listed(struct run *run, struct job *j, wdilog_report *rep,
 		j->unlisted = true;
 }
 
+/* What a job may keep of its attempt list, taken under the lock when it
+ * starts. */
+struct list_room {
+	size_t att, sess;
+};
+
 /* One job read into a report of its own, merged later: @p spare, one
  * merged before, or a new one. */
 static void run_job(struct run *run, struct job *j, wdilog_report *spare,
-		    struct wdl_reader_cache *cache)
+		    struct list_room room, struct wdl_reader_cache *cache)
 {
 	j->nbatch = 1;
 	if (spare) {
@@ -480,6 +489,9 @@ static void run_job(struct run *run, struct job *j, wdilog_report *spare,
 	}
 	/* same window as the main report; bursts found at the merge */
 	j->rep->window = run->window;
+	/* once the main list is full, a job's attempts are only counted
+	 * (copying thousands of them a job cost a tenth of the run) */
+	wdl_att_list_bound(&j->rep->att_list, room.att, room.sess);
 	if (run->threaded)
 		wdl_report_defer_bursts(j->rep, job_sink, j);
 	/* attempts cross part boundaries: the merge carries them on */
@@ -543,6 +555,8 @@ static void merge_ready(struct run *run)
 		pthread_mutex_lock(&run->lock);
 		run->merging = false;
 		run->merged = j + nbatch;
+		wdl_att_list_room(&run->main->att_list, &run->list_att_room,
+				  &run->list_sess_room);
 		make_jobs(run, run->merged + WINDOW + 1);
 		/* a thread held back by the window sleeps until half of it
 		 * is free, then runs that many jobs without a wake-up */
@@ -574,8 +588,10 @@ static void work(struct run *run, bool to_the_end)
 			run->next += k;
 			wdilog_report *spare = run->nspare ? run->spare[--run->nspare]
 							   : NULL;
+			struct list_room room = { run->list_att_room,
+						  run->list_sess_room };
 			pthread_mutex_unlock(&run->lock);
-			run_job(run, j, spare, &cache);
+			run_job(run, j, spare, room, &cache);
 			/* the rest of the batch into the same report (after a
 			 * shortage of memory each job goes alone again) */
 			bool alone = false;
@@ -585,7 +601,7 @@ static void work(struct run *run, bool to_the_end)
 				alone = alone || !j->rep || prev->status == WDILOG_ENOMEM ||
 					prev->unlisted;
 				if (alone) {
-					run_job(run, m, NULL, &cache);
+					run_job(run, m, NULL, room, &cache);
 					continue;
 				}
 				read_listed(run, m, j->rep, &cache);
@@ -981,7 +997,7 @@ static int merge_batch(wdilog_report *rep, struct run *run, size_t j,
 	if (any && !flush_log(lead))
 		rc = wdl_fail_oom(&why_merge);
 	if (rc >= 0 && any)
-		rc = wdl_report_merge(rep, lead->rep, false, &why_merge);
+		rc = wdl_report_merge_job(rep, lead->rep, false, &why_merge);
 	if (rc < 0 && err)
 		*err = why_merge;
 	for (size_t x = 0; x < nbatch; x++) {
@@ -1058,8 +1074,9 @@ static int merge_job(wdilog_report *rep, struct run *run, size_t j,
 	if (carry)
 		job->rep->attempts.exact = true;
 	if (rc >= 0 && job->rep && !job->skipped)
-		rc = wdl_report_merge(rep, job->rep,
-				      job->part && !job->first_part, &why_merge);
+		rc = wdl_report_merge_job(rep, job->rep,
+					  job->part && !job->first_part,
+					  &why_merge);
 	if (rc >= 0 && again)
 		rc = replay_part(rep, run, job, true, &adopt, &why_merge);
 	/* (a part that failed to read ends its input's attempts as read) */
@@ -1233,6 +1250,8 @@ int wdilog_report_read_paths(wdilog_report *rep, const wdilog_path *paths,
 	pthread_cond_init(&run.changed, NULL);
 	run.done = done;
 	run.done_payload = payload;
+	wdl_att_list_room(&rep->att_list, &run.list_att_room,
+			  &run.list_sess_room);
 	run.rc = WDILOG_OK;
 	run.err = err;
 	make_jobs(&run, WINDOW + 1);

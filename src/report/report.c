@@ -985,8 +985,11 @@ static int merge_drill(wdilog_report *dst, const wdilog_report *src,
 	return WDILOG_OK;
 }
 
-int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
-		     bool same_input, wdilog_error *err)
+/* wdl_report_merge; with @p movable (src itself), src's attempt list
+ * may be moved into dst's (wdl_att_list_take). */
+static int merge_reports(wdilog_report *dst, const wdilog_report *src,
+			 wdilog_report *movable, bool same_input,
+			 wdilog_error *err)
 {
 	int fit = merge_fits(dst, src, err);
 	if (fit == WDILOG_OK)
@@ -1020,7 +1023,10 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 	    !wdl_attempts_merge(&dst->attempts.figs, &src->attempts.figs))
 		rc = wdl_fail_oom(err);
 	if (rc == WDILOG_OK && dst->att_list.keep &&
-	    !wdl_att_list_merge(&dst->att_list, &src->att_list, same_input))
+	    !(movable ? wdl_att_list_take(&dst->att_list, &movable->att_list,
+					  same_input)
+		      : wdl_att_list_merge(&dst->att_list, &src->att_list,
+					   same_input)))
 		rc = wdl_fail_oom(err);
 	/* a later part of one file: attempts at the boundary were cut */
 	if (same_input && !src->attempts.exact &&
@@ -1064,6 +1070,18 @@ int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
 		c->failing = false;
 	}
 	return WDILOG_OK;
+}
+
+int wdl_report_merge(wdilog_report *dst, const wdilog_report *src,
+		     bool same_input, wdilog_error *err)
+{
+	return merge_reports(dst, src, NULL, same_input, err);
+}
+
+int wdl_report_merge_job(wdilog_report *dst, wdilog_report *src,
+			 bool same_input, wdilog_error *err)
+{
+	return merge_reports(dst, src, src, same_input, err);
 }
 
 /* ---- the same code in two reports ---- */

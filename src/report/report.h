@@ -148,6 +148,10 @@ const struct wdl_code_stat *wdl_report_find_code(const wdilog_report *rep,
  * file read in parts) and are added to it rather than listed again. */
 int wdl_report_merge(struct wdilog_report *dst, const struct wdilog_report *src,
 		     bool same_input, wdilog_error *err);
+/* wdl_report_merge of a job's report that is reset or freed next: its
+ * attempt list may be moved into @p dst rather than copied. */
+int wdl_report_merge_job(struct wdilog_report *dst, struct wdilog_report *src,
+			 bool same_input, wdilog_error *err);
 
 /* @p rep as wdilog_report_new(@p opts) makes it, in the same memory
  * (a parallel read's job reports, reused: a fresh 50 KiB report a small

@@ -117,11 +117,77 @@ static void merge_is_one_pass(void)
 	wdl_att_list_dispose(&one);
 }
 
+/* Jobs bounded by the room the main list had when each started, merged
+ * in input order with their arrays taken where they can be: the list of
+ * one pass. Job b starts before a is merged (room 6), c after a and b
+ * (room 1: it has 3, one fits, exactly), d once the list is full (room
+ * 0). The first merge moves a's arrays instead of copying them. */
+static void bounded_jobs_are_one_pass(void)
+{
+	wdilog_options o = { .attempts_in_report = true };
+	static const char *const inputs[] = { "a.xml", "b.xml", "c.xml", "d.xml" };
+	static const size_t count[] = { 2, 3, 3, 2 };
+	struct wdl_att_list one, m, job[4];
+	wdl_att_list_init(&one, &o);
+	wdl_att_list_init(&m, &o);
+	one.cap = m.cap = 6;
+	size_t room_att, room_sess;
+	uint64_t line = 1;
+	for (size_t j = 0; j < 4; j++) {
+		wdl_att_list_init(&job[j], &o);
+		/* a and b start together; c after both are merged, d after c */
+		if (j == 0 || j == 2 || j == 3) {
+			if (j == 2) {
+				CHECK(wdl_att_list_take(&m, &job[0], false));
+				CHECK(wdl_att_list_take(&m, &job[1], false));
+			}
+			if (j == 3)
+				CHECK(wdl_att_list_take(&m, &job[2], false));
+			wdl_att_list_room(&m, &room_att, &room_sess);
+		}
+		CHECK_EQ_U(room_att, j < 2 ? 6 : j == 2 ? 1 : 0);
+		wdl_att_list_bound(&job[j], room_att, room_sess);
+		for (size_t k = 0; k < count[j]; k++, line++) {
+			wdilog_attempt x = attempt(inputs[j], (int64_t)line, line,
+						   WDILOG_ATTEMPT_FAILURE);
+			wdilog_session se = { .input = inputs[j], .line = line };
+			CHECK(wdl_att_list_add(&one, &x, NULL));
+			CHECK(wdl_att_list_add(&one, NULL, &se));
+			CHECK(wdl_att_list_add(&job[j], &x, NULL));
+			CHECK(wdl_att_list_add(&job[j], NULL, &se));
+		}
+	}
+	CHECK_EQ_U(job[2].natt, 1);         /* kept what fitted */
+	CHECK_EQ_U(job[2].att_unlisted, 2);
+	CHECK_EQ_U(job[3].natt, 0);
+	CHECK(wdl_att_list_take(&m, &job[3], false));
+	CHECK_EQ_U(m.natt, one.natt);
+	CHECK_EQ_U(m.nsess, one.nsess);
+	CHECK_EQ_U(m.att_unlisted, one.att_unlisted);
+	CHECK_EQ_U(m.sess_unlisted, one.sess_unlisted);
+	CHECK_EQ_U(m.att_unlisted, 4);
+	for (size_t k = 0; k < m.natt && k < one.natt; k++) {
+		CHECK_EQ_U(m.att[k].line, one.att[k].line);
+		CHECK_EQ_U(m.sess[k].line, one.sess[k].line);
+		CHECK_STR(wdl_att_list_input(&m, m.att[k].input),
+			  wdl_att_list_input(&one, one.att[k].input));
+		CHECK_STR(wdl_att_list_input(&m, m.sess[k].input),
+			  wdl_att_list_input(&one, one.sess[k].input));
+	}
+	/* the first job's arrays were moved: it holds none of its items */
+	CHECK(job[0].natt == 0 && job[0].nsess == 0);
+	for (size_t j = 0; j < 4; j++)
+		wdl_att_list_dispose(&job[j]);
+	wdl_att_list_dispose(&m);
+	wdl_att_list_dispose(&one);
+}
+
 int main(void)
 {
 	kept_only_when_shown();
 	copies_an_attempt();
 	cap_counts_the_rest();
 	merge_is_one_pass();
+	bounded_jobs_are_one_pass();
 	return check_report("attempts_list");
 }

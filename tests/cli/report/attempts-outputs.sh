@@ -5,7 +5,8 @@
 # with its result's class, one JUnit failure and one GitHub ::error at the
 # ending line per failed attempt (failure, dropped, timeout), the
 # Markdown section; the list's cap and its "not listed" count; -j 2 gives
-# the outputs of -j 1; without --with-attempts nothing changes.
+# the outputs of -j 1, also past the cap with a capture cut in parts;
+# without --with-attempts nothing changes.
 . "$(dirname "$0")/../lib.sh"
 need_python
 GEN=$SRCDIR/tools/gen_attempts.py
@@ -107,4 +108,19 @@ run --with-attempts -f junit "$T/many.xml"
 has "JUnit: not listed" "$T/out" '3 more attempts not listed'
 run --with-attempts -f github "$T/many.xml"
 has "GitHub: not listed" "$T/out" '; 3 more attempts not listed'
+
+# -j N = -j 1 past the cap: the capture cut in 7 parts and two inputs
+# after it. A job keeps no more of its list than the main list had room
+# for when it started (none once it is full), and a first part's list is
+# moved, not copied: the outputs stay those of one pass.
+for f in html markdown junit github; do
+	run --with-attempts -j 1 -f "$f" "$T/many.xml" "$T/a.xml" "$T/b.xml"
+	cp "$T/out" "$T/j1"
+	export WDILOG_SPLIT_BYTES=100000
+	run --with-attempts -j 7 -f "$f" "$T/many.xml" "$T/a.xml" "$T/b.xml"
+	unset WDILOG_SPLIT_BYTES
+	same "-j 7 in parts = -j 1, past the cap ($f)" "$T/out" "$T/j1"
+done
+has "past the cap: the inputs after it counted" "$T/j1" \
+	"$((nboth + 3)) more attempts not listed"
 finish
