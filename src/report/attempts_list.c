@@ -82,14 +82,16 @@ static uint32_t name_index(struct wdl_att_list *l, const char *name)
 }
 
 /* Room for one more item in *@p v (growing by doubling up to the cap).
- * A table (util/alloc): a full list is 2.5 MB, whose pages one by one
- * cost a tenth of a run with attempts listed. */
+ * A table (util/alloc): a full list is 2.6 MB, whose small pages one by
+ * one cost a tenth of a run with attempts listed. */
 static bool room(void **v, size_t n, size_t *alloc, size_t cap, size_t size)
 {
 	if (n < *alloc)
 		return true;
 	size_t grow = *alloc ? *alloc * 2 : 64;
-	if (grow > cap)
+	/* once mapped, straight to the cap: its huge pages fault in only
+	 * as they are written, and nothing is copied again */
+	if (grow > cap || grow * size >= WDL_TABLE_MAPPED)
 		grow = cap;
 	void *p = wdl_table_resize(*v, *alloc * size, grow * size);
 	if (!p)

@@ -30,6 +30,9 @@ bool wdl_reserve(void **arr, size_t *cap, size_t need, size_t size,
  * the table's size. Under AddressSanitizer every table comes from malloc,
  * so that overruns are still caught. */
 #define WDL_TABLE_MAPPED (256u * 1024u)
+/* From this size on, a mapped table is made of transparent huge pages
+ * (2 MiB), each faulted in once, when the kernel has them. */
+#define WDL_TABLE_HUGE (2u * 1024u * 1024u)
 void *wdl_table_resize(void *p, size_t old, size_t size);
 void wdl_table_free(void *p, size_t size);
 

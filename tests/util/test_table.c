@@ -63,9 +63,53 @@ static void grows_across_the_mapping(void)
 	wdl_table_free(t, size);
 }
 
+/* Across WDL_TABLE_HUGE: huge-page tables grow into new huge pages and
+ * shrink in place, keeping their bytes and zeroing what a shrink left
+ * within their last huge page; outside AddressSanitizer (whose tables
+ * come from malloc) they start on a 2 MiB boundary. */
+static void grows_across_huge_pages(void)
+{
+	const size_t H = WDL_TABLE_HUGE;
+	const size_t sizes[] = { 1u << 20, H - 1, H + 5, 3 * H + 7, 2 * H + 10,
+				 2 * H + 5000, H, H - 3, 3 * H, 100 };
+	unsigned char *t = NULL;
+	size_t size = 0, filled = 0;
+	bool aligned = true;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		size_t next = sizes[k];
+		unsigned char *n = wdl_table_resize(t, size, next);
+		CHECK(n != NULL);
+		if (!n)
+			break;
+		t = n;
+		if (next >= H && ((uintptr_t)t & (H - 1)) != 0)
+			aligned = false;
+		size_t kept = filled < next ? filled : next;
+		size_t wrong = first_wrong(t, kept, next);
+		CHECK_MSG(wrong == next, "resize %zu -> %zu: byte %zu is wrong",
+			  size, next, wrong);
+		fill(t, kept, next);
+		filled = next;
+		size = next;
+	}
+	wdl_table_free(t, size);
+#if defined(__SANITIZE_ADDRESS__)
+	(void)aligned;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	(void)aligned;
+#else
+	CHECK(aligned);
+#endif
+#else
+	CHECK(aligned);
+#endif
+}
+
 static void a_new_table_is_zero(void)
 {
-	const size_t sizes[] = { 1, 4096, WDL_TABLE_MAPPED, 2 * WDL_TABLE_MAPPED + 3 };
+	const size_t sizes[] = { 1, 4096, WDL_TABLE_MAPPED, 2 * WDL_TABLE_MAPPED + 3,
+				 WDL_TABLE_HUGE + 1 };
 	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
 		unsigned char *t = wdl_table_resize(NULL, 0, sizes[k]);
 		CHECK(t != NULL);
@@ -126,6 +170,7 @@ static void reserve_grows_and_refuses_overflow(void)
 int main(void)
 {
 	grows_across_the_mapping();
+	grows_across_huge_pages();
 	a_new_table_is_zero();
 	a_refused_resize_keeps_the_table();
 	reserve_grows_and_refuses_overflow();
