@@ -209,14 +209,9 @@ void *wdl_table_resize(void *p, size_t old, size_t size)
 		return n;
 	}
 	size_t from = table_bytes(old), to = table_bytes(size);
-	/* bytes past an old size within its last page may hold what a
-	 * table that shrank left there */
-	if (size > old)
-		memset((char *)p + old, 0, (size < from ? size : from) - old);
-	if (from == to)
-		return p;
 	if (huge(size) && to > from) {
-		/* moved pages keep their size: grown into huge pages anew */
+		/* moved pages keep their size: grown into huge pages anew
+		 * (whose bytes past the copy are zero) */
 		void *n = map_huge(to);
 		if (!n)
 			return NULL;
@@ -224,6 +219,12 @@ void *wdl_table_resize(void *p, size_t old, size_t size)
 		munmap(p, from);
 		return n;
 	}
+	/* bytes past an old size within its last page may hold what a
+	 * table that shrank left there */
+	if (size > old)
+		memset((char *)p + old, 0, (size < from ? size : from) - old);
+	if (from == to)
+		return p;
 	void *n = mremap(p, from, to, MREMAP_MAYMOVE);
 	if (n == MAP_FAILED)
 		return NULL;

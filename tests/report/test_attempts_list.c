@@ -182,6 +182,32 @@ static void bounded_jobs_are_one_pass(void)
 	wdl_att_list_dispose(&one);
 }
 
+/* A moved array's items name the main list's inputs: the main list
+ * already names an input (a session of it) when a job's attempts of
+ * another input are moved in, so the job's input 0 becomes the main's 1. */
+static void moved_items_name_their_inputs(void)
+{
+	wdilog_options o = { .attempts_in_report = true };
+	struct wdl_att_list m, job;
+	wdl_att_list_init(&m, &o);
+	wdl_att_list_init(&job, &o);
+	wdilog_session se = { .input = "first.xml", .line = 1 };
+	CHECK(wdl_att_list_add(&m, NULL, &se));
+	wdilog_attempt x = attempt("second.xml", 5, 2, WDILOG_ATTEMPT_SUCCESS);
+	CHECK(wdl_att_list_add(&job, &x, NULL));
+	CHECK(wdl_att_list_add(&job, &x, NULL));
+	const struct wdl_att_item *moved = job.att;
+	CHECK(wdl_att_list_take(&m, &job, false));
+	CHECK(m.att == moved);              /* moved, not copied */
+	CHECK_EQ_U(m.natt, 2);
+	CHECK_EQ_U(m.nnames, 2);
+	for (size_t k = 0; k < m.natt; k++)
+		CHECK_STR(wdl_att_list_input(&m, m.att[k].input), "second.xml");
+	CHECK_STR(wdl_att_list_input(&m, m.sess[0].input), "first.xml");
+	wdl_att_list_dispose(&job);
+	wdl_att_list_dispose(&m);
+}
+
 int main(void)
 {
 	kept_only_when_shown();
@@ -189,5 +215,6 @@ int main(void)
 	cap_counts_the_rest();
 	merge_is_one_pass();
 	bounded_jobs_are_one_pass();
+	moved_items_name_their_inputs();
 	return check_report("attempts_list");
 }
