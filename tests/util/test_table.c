@@ -32,6 +32,37 @@ static size_t first_wrong(const unsigned char *t, size_t kept, size_t size)
 	return size;
 }
 
+/* One table resized through @p sizes in turn: after each step its kept
+ * bytes hold the pattern and the new ones are zero; then it is filled
+ * for the next. Returns whether every table of WDL_TABLE_HUGE bytes or
+ * more started on a 2 MiB boundary. */
+static bool resize_through(const size_t *sizes, size_t nsizes)
+{
+	unsigned char *t = NULL;
+	size_t size = 0, filled = 0;
+	bool aligned = true;
+	for (size_t k = 0; k < nsizes; k++) {
+		size_t next = sizes[k];
+		unsigned char *n = wdl_table_resize(t, size, next);
+		CHECK(n != NULL);
+		if (!n)
+			break;
+		t = n;
+		if (next >= WDL_TABLE_HUGE &&
+		    ((uintptr_t)t & (WDL_TABLE_HUGE - 1)) != 0)
+			aligned = false;
+		size_t kept = filled < next ? filled : next;
+		size_t wrong = first_wrong(t, kept, next);
+		CHECK_MSG(wrong == next, "resize %zu -> %zu: byte %zu is wrong",
+			  size, next, wrong);
+		fill(t, kept, next);
+		filled = next;
+		size = next;
+	}
+	wdl_table_free(t, size);
+	return aligned;
+}
+
 static void grows_across_the_mapping(void)
 {
 	/* 1 KiB, just under, at, past, far past, down and up again inside
@@ -42,25 +73,7 @@ static void grows_across_the_mapping(void)
 				 2 * WDL_TABLE_MAPPED + 10, 2 * WDL_TABLE_MAPPED + 100,
 				 8 * WDL_TABLE_MAPPED, WDL_TABLE_MAPPED + 1,
 				 WDL_TABLE_MAPPED - 100, 64, 0 };
-	unsigned char *t = NULL;
-	size_t size = 0, filled = 0;
-	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
-		size_t next = sizes[k];
-		unsigned char *n = wdl_table_resize(t, size, next);
-		CHECK(n != NULL);
-		if (!n)
-			break;
-		t = n;
-		size_t kept = filled < next ? filled : next;
-		size_t wrong = first_wrong(t, kept, next);
-		CHECK_MSG(wrong == next, "resize %zu -> %zu: byte %zu is wrong",
-			  size, next, wrong);
-		/* fill the whole table for the next step */
-		fill(t, kept, next);
-		filled = next;
-		size = next;
-	}
-	wdl_table_free(t, size);
+	resize_through(sizes, sizeof(sizes) / sizeof(sizes[0]));
 }
 
 /* Across WDL_TABLE_HUGE: huge-page tables grow into new huge pages and
@@ -72,27 +85,7 @@ static void grows_across_huge_pages(void)
 	const size_t H = WDL_TABLE_HUGE;
 	const size_t sizes[] = { 1u << 20, H - 1, H + 5, 3 * H + 7, 2 * H + 10,
 				 2 * H + 5000, H, H - 3, 3 * H, 100 };
-	unsigned char *t = NULL;
-	size_t size = 0, filled = 0;
-	bool aligned = true;
-	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
-		size_t next = sizes[k];
-		unsigned char *n = wdl_table_resize(t, size, next);
-		CHECK(n != NULL);
-		if (!n)
-			break;
-		t = n;
-		if (next >= H && ((uintptr_t)t & (H - 1)) != 0)
-			aligned = false;
-		size_t kept = filled < next ? filled : next;
-		size_t wrong = first_wrong(t, kept, next);
-		CHECK_MSG(wrong == next, "resize %zu -> %zu: byte %zu is wrong",
-			  size, next, wrong);
-		fill(t, kept, next);
-		filled = next;
-		size = next;
-	}
-	wdl_table_free(t, size);
+	bool aligned = resize_through(sizes, sizeof(sizes) / sizeof(sizes[0]));
 #if defined(__SANITIZE_ADDRESS__)
 	(void)aligned;
 #elif defined(__has_feature)
