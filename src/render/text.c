@@ -484,9 +484,6 @@ static void break_notes(FILE *out, const struct wdl_timeline *t,
 	}
 }
 
-/* One character per column, scaled to the phase's busiest column; each
- * phase its own row, so successes stay apart from failures and a storm
- * is not flattened by another phase's count. */
 /* floor(7 x / max) for x <= max, exactly, without the product 7 x that a
  * loaded report's counts (near 2^63) would wrap: with max = 7a + b,
  * 7x >= k max exactly when x >= k a + ceil(k b / 7). */
@@ -499,6 +496,9 @@ static unsigned sevenths(uint64_t x, uint64_t max)
 	return k;
 }
 
+/* One character per column, scaled to the phase's busiest column; each
+ * phase its own row, so successes stay apart from failures and a storm
+ * is not flattened by another phase's count. */
 static void sparklines(FILE *out, const struct wdl_timeline *t,
 		       const struct style *st, bool unicode, size_t w)
 {
